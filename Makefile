@@ -1,0 +1,71 @@
+# Midlands Health Resources: every task goes through here.
+#
+#   make serve   set up what is missing, then serve the app on http://127.0.0.1:8080
+#   make test    set up what is missing, then run every check and test
+#
+# PUBLIC_URL is the one setting for the path prefix the site is served under; trunk writes it
+# into <base href>, which the router and the dataset fetch read at run time.
+
+PUBLIC_URL ?= /
+TRUNK_VERSION := 0.21.14
+BINARYEN_VERSION := 132
+# The wasm-bindgen CLI must equal the crate's version exactly; read it from Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
+TOOLS := $(CURDIR)/.tools
+CARGO_BIN := $(HOME)/.cargo/bin
+# npm's binaryen gives a working wasm-opt; Debian's (v108) silently breaks the module.
+export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
+
+.PHONY: serve dist test setup setup-browser check unit wasm-test e2e size screenshots clean
+
+serve: setup
+	trunk serve --public-url $(PUBLIC_URL)
+
+dist: setup
+	trunk build --release --public-url $(PUBLIC_URL)
+
+test: setup setup-browser check unit dist e2e wasm-test size
+	@echo "All checks and tests passed."
+
+# --- tools: each step is skipped when its tool is already there ---------------------------
+
+setup:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" \
+		|| cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
+		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent binaryen@$(BINARYEN_VERSION))
+
+setup-browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+# --- checks and tests -----------------------------------------------------------------------
+
+check:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test wasm_components -- -D warnings
+
+unit:
+	cargo test
+
+e2e:
+	MHR_DIST=$(CURDIR)/dist cargo test --features e2e --test 'e2e_*' -- --test-threads=1
+
+wasm-test: setup-browser
+	cargo test --target wasm32-unknown-unknown --test wasm_components
+
+size:
+	cargo test --release --test size_report -- $(CURDIR)/dist
+
+clean:
+	rm -rf dist target
+screenshots:
+	MHR_DIST=$(CURDIR)/dist cargo test --features e2e --test screenshots

@@ -1,0 +1,88 @@
+//! How figures read: "over 5,500", "£20.5bn", "9%", "almost 1,300", "1 in 14".
+//!
+//! Numbers are written the way the source reports write them, so a visitor can quote them.
+//! Money is stored in pounds and shortened to millions or billions; shares are percentages.
+
+use super::model::Figure;
+
+/// Writes a whole number with thousands separators: `5500` becomes `5,500`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Writes a number with separators and at most two decimals, dropping trailing zeros:
+/// `26.0` becomes `26`, `4.99` stays `4.99`, `-3.5` stays `-3.5`.
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "not a number".into();
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let rounded = (v.abs() * 100.0).round() / 100.0;
+    let whole = rounded.trunc();
+    let cents = ((rounded - whole) * 100.0).round() as u64;
+    let mut out = format!("{sign}{}", group_thousands(whole as u64));
+    if cents > 0 {
+        let frac = format!("{cents:02}");
+        out.push('.');
+        out.push_str(frac.trim_end_matches('0'));
+    }
+    out
+}
+
+/// Writes a share of a total: `9.0` becomes `9%`, `26.0` becomes `26%`.
+pub fn format_percent(share: f64) -> String {
+    format!("{}%", format_number(share))
+}
+
+/// Writes an amount in pounds, shortened: `20_500_000_000` becomes `£20.5bn`,
+/// `51_400_000` becomes `£51.4m`.
+pub fn format_pounds(v: f64) -> String {
+    let a = v.abs();
+    let sign = if v < 0.0 { "-" } else { "" };
+    if a >= 1e9 {
+        format!("{sign}£{}bn", format_number(a / 1e9))
+    } else if a >= 1e6 {
+        format!("{sign}£{}m", format_number(a / 1e6))
+    } else {
+        format!("{sign}£{}", format_number(a))
+    }
+}
+
+/// The number of a figure with its qualifier, without the noun: "over 5,500", "£20.5bn",
+/// "8%", "1 in 14". `None` when the figure has only a UK share.
+pub fn format_value(f: &Figure) -> Option<String> {
+    let v = f.value?;
+    let number = match f.unit.as_str() {
+        "GBP" => format_pounds(v),
+        "percent" => format_percent(v),
+        "one-in" => format!("1 in {}", format_number(v)),
+        _ => format_number(v),
+    };
+    Some(match f.qualifier {
+        Some(q) => format!("{} {number}", q.words()),
+        None => number,
+    })
+}
+
+/// The UK share of a figure, with the qualifier when the share is all there is:
+/// "9% of UK", "over 10% of UK".
+pub fn format_uk_share(f: &Figure) -> Option<String> {
+    let share = format_percent(f.uk_share?);
+    Some(match (f.value, f.qualifier) {
+        (None, Some(q)) => format!("{} {share} of UK", q.words()),
+        _ => format!("{share} of UK"),
+    })
+}
+
+/// The headline form of a figure: the value, or the UK share when there is no value.
+pub fn format_headline(f: &Figure) -> String {
+    format_value(f).or_else(|| format_uk_share(f)).unwrap_or_default()
+}

@@ -1,0 +1,13 @@
+//! Pure logic: the dataset model, its validation, look-ups and formatting.
+//!
+//! Nothing here knows about the browser or Leptos, so all of it is tested natively with
+//! `cargo test`; the views in `ui` only call into it.
+
+pub mod catalog;
+pub mod error;
+pub mod format;
+pub mod links;
+pub mod load;
+pub mod model;
+pub mod paths;
+pub mod validate;

@@ -1,0 +1,95 @@
+//! The site's URLs, in one place, relative to the path prefix it is served under.
+//!
+//! The prefix ("/" by default, "/partners/health/" on a partner's host) is chosen at build
+//! time. Views build every internal link through [`Paths`] so that no view hard-codes a
+//! route, and the router's base and the links can never disagree.
+
+/// Normalises a path prefix to start and end with `/`: `partners/health` becomes
+/// `/partners/health/`, an empty prefix becomes `/`.
+pub fn normalise_base(base: &str) -> String {
+    let trimmed = base.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// The prefix as the router wants it: no trailing slash, empty for the root.
+pub fn router_base(base: &str) -> String {
+    normalise_base(base).trim_end_matches('/').to_string()
+}
+
+/// Builds links to every view, relative to the router's base.
+///
+/// Paths here do not include the base: the router adds it. [`Paths::asset`] is for files
+/// fetched outside the router (the dataset) and does include it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    base: String,
+}
+
+impl Paths {
+    /// Paths under `base` (normalised with [`normalise_base`]).
+    pub fn new(base: &str) -> Paths {
+        Paths { base: normalise_base(base) }
+    }
+
+    /// The normalised base, with slashes on both sides.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The home view.
+    pub fn home() -> String {
+        "/".into()
+    }
+
+    /// A section's view.
+    pub fn section(id: &str) -> String {
+        format!("/section/{}", encode_segment(id))
+    }
+
+    /// A resource's view.
+    pub fn resource(id: &str) -> String {
+        format!("/resource/{}", encode_segment(id))
+    }
+
+    /// A tag's view.
+    pub fn tag(id: &str) -> String {
+        format!("/tag/{}", encode_segment(id))
+    }
+
+    /// The about view.
+    pub fn about() -> String {
+        "/about".into()
+    }
+
+    /// A file shipped with the site, such as `data/dataset.json`, with the base.
+    pub fn asset(&self, file: &str) -> String {
+        format!("{}{}", self.base, file.trim_start_matches('/'))
+    }
+}
+
+/// Percent-encodes a path segment. Ids are validated slugs, but a hand-typed URL may carry
+/// anything, and links built from it must stay links.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The document title for a view: `"Diabetes · Midlands Health Resources"`, or the site
+/// name alone for the home view.
+pub fn document_title(site: &str, page: Option<&str>) -> String {
+    match page {
+        Some(page) if !page.trim().is_empty() => format!("{} · {site}", page.trim()),
+        _ => site.to_string(),
+    }
+}

@@ -1,0 +1,51 @@
+//! The root component: loads the dataset, then shows the routed site, or the loading or
+//! error state while it cannot.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::components::layout::{Footer, Header, SkipLink};
+use super::components::state::{ErrorView, Loading};
+use super::data::{base_path, fetch_catalog};
+use super::pages::{about::About, home::Home, not_found::NotFound, resource::ResourcePage};
+use super::pages::{section::SectionPage, tag::TagPage};
+use crate::core::catalog::Catalog;
+use crate::core::paths::router_base;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let data = LocalResource::new(fetch_catalog);
+    move || match data.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(catalog)) => view! { <Site catalog/> }.into_any(),
+        Some(Err(failure)) => {
+            view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any()
+        }
+    }
+}
+
+/// The routed site, once the dataset is loaded.
+#[component]
+fn Site(catalog: Arc<Catalog>) -> impl IntoView {
+    provide_context(catalog);
+    view! {
+        <Router base=router_base(&base_path())>
+            <SkipLink/>
+            <Header/>
+            <main id="main" tabindex="-1" class="container">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/section/:id") view=SectionPage/>
+                    <Route path=path!("/resource/:id") view=ResourcePage/>
+                    <Route path=path!("/tag/:id") view=TagPage/>
+                    <Route path=path!("/about") view=About/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

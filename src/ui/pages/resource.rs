@@ -1,0 +1,107 @@
+//! One resource: summary, key figures, publisher, tags, link out and related resources.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::not_found::NotFoundMessage;
+use super::use_id_param;
+use crate::core::model::Resource;
+use crate::core::paths::Paths;
+use crate::ui::components::cards::ResourceList;
+use crate::ui::components::figures::FigureList;
+use crate::ui::components::links::{ExternalLink, TagLinks};
+use crate::ui::components::title::use_document_title;
+use crate::ui::components::use_catalog;
+
+/// How many related resources to suggest.
+const RELATED: usize = 4;
+
+/// The view of one resource.
+#[component]
+pub fn ResourcePage() -> impl IntoView {
+    let catalog = use_catalog();
+    let id = use_id_param();
+    let c = catalog.clone();
+    use_document_title(move || {
+        Some(c.resource(&id.get()).map_or("Not found".into(), |r| r.title.clone()))
+    });
+    move || {
+        let id = id.get();
+        let Some(resource) = catalog.resource(&id).cloned() else {
+            return view! { <NotFoundMessage what="resource" id/> }.into_any();
+        };
+        view! { <ResourceDetail resource/> }.into_any()
+    }
+}
+
+#[component]
+fn ResourceDetail(resource: Resource) -> impl IntoView {
+    let catalog = use_catalog();
+    let section = catalog.section(&resource.section).cloned();
+    let tags = catalog.tags_of(&resource).cloned().collect::<Vec<_>>();
+    let figures = catalog.figures_of(&resource.id).into_iter().cloned().collect::<Vec<_>>();
+    let related = catalog.related(&resource.id, RELATED).into_iter().cloned().collect::<Vec<_>>();
+    let facts = facts(&resource);
+    let has_links = !resource.links.is_empty();
+    view! {
+        <article class="resource" data-testid="resource">
+            {section.map(|s| view! {
+                <nav aria-label="Breadcrumb" class="breadcrumb">
+                    <ol>
+                        <li><A href=Paths::home()>"Home"</A></li>
+                        <li><A href=Paths::section(&s.id)>{s.title}</A></li>
+                    </ol>
+                </nav>
+            })}
+            <h1>{resource.title.clone()}</h1>
+            <dl class="facts">
+                {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+            <p class="lede">{resource.summary.clone()}</p>
+            <section aria-labelledby="read-title" class="read">
+                <h2 id="read-title">"Where to read it"</h2>
+                {has_links.then(|| view! {
+                    <ul class="links">
+                        {resource.links.clone().into_iter().map(|l| view! { <li><ExternalLink link=l/></li> }).collect_view()}
+                    </ul>
+                })}
+                {resource.link_note.clone().map(|n| view! { <p class="link-note">{n}</p> })}
+            </section>
+            {(!figures.is_empty()).then(|| view! {
+                <section aria-labelledby="figures-title">
+                    <h2 id="figures-title">"Key figures"</h2>
+                    <p class="source-line">{format!("Figures as stated in this resource: {}.", resource.title)}</p>
+                    <FigureList figures/>
+                </section>
+            })}
+            <section aria-labelledby="tags-title">
+                <h2 id="tags-title">"Tags"</h2>
+                <TagLinks tags/>
+            </section>
+            {(!related.is_empty()).then(|| view! {
+                <section aria-labelledby="related-title" class="related">
+                    <h2 id="related-title">"Related resources"</h2>
+                    <ResourceList resources=related/>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// The labelled facts shown under the title, only those that are known.
+fn facts(r: &Resource) -> Vec<(&'static str, String)> {
+    let mut facts =
+        vec![("Publisher", r.publisher.clone().unwrap_or_else(|| "not identified".into()))];
+    if !r.partners.is_empty() {
+        facts.push(("Partners", r.partners.join(", ")));
+    }
+    match (&r.date, r.year) {
+        (Some(date), _) => facts.push(("Published", date.clone())),
+        (None, Some(year)) => facts.push(("Published", year.to_string())),
+        (None, None) => facts.push(("Published", "date not stated".into())),
+    }
+    if let Some(covers) = &r.covers {
+        facts.push(("Covers", covers.clone()));
+    }
+    facts
+}

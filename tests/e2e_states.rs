@@ -1,0 +1,76 @@
+//! The loading and error states: a broken or missing dataset never leaves a blank page.
+
+mod support;
+
+use support::{ServeOptions, Site, WAIT};
+
+const DATA: &str = "/data/dataset.json";
+
+fn broken_dataset() -> Vec<u8> {
+    include_str!("../data/dataset.json")
+        .replacen("\"section\": \"strengths\"", "\"section\": \"nowhere\"", 1)
+        .into_bytes()
+}
+
+#[test]
+fn an_invalid_dataset_shows_the_error_view_naming_record_and_field() {
+    let body = broken_dataset();
+    let site =
+        Site::start(ServeOptions::default().with_override(DATA, 200, "application/json", &body));
+    site.open("");
+    let problems = site.wait_for("[data-testid=error-view] [data-testid=problems]", WAIT);
+    let text = problems.text();
+    assert!(text.contains("resource \"hiem-impact-report-2023-24\""), "{text}");
+    assert!(text.contains("section"), "{text}");
+    assert!(site.find("[data-testid=error-view] button").unwrap().text().contains("Try again"));
+    assert!(site.title().starts_with("Error"));
+}
+
+#[test]
+fn text_that_is_not_json_is_explained_in_plain_words() {
+    let site = Site::start(ServeOptions::default().with_override(
+        DATA,
+        200,
+        "application/json",
+        b"<html>oops",
+    ));
+    site.open("resource/focus-adhd-guide");
+    let view = site.wait_for("[data-testid=error-view]", WAIT);
+    assert!(view.text().contains("not valid JSON"), "{}", view.text());
+}
+
+#[test]
+fn a_failed_download_says_so_and_retry_fetches_again() {
+    let site = Site::start(ServeOptions::default().with_override(DATA, 503, "text/plain", b"down"));
+    site.open("");
+    let view = site.wait_for("[data-testid=error-view]", WAIT);
+    assert!(view.text().contains("503"), "{}", view.text());
+    let before = site.server.requests().iter().filter(|p| p.ends_with(DATA)).count();
+    site.find("[data-testid=error-view] button").unwrap().click();
+    site.wait_until(
+        &format!("performance.getEntriesByName(location.origin + '{DATA}').length >= 2"),
+        WAIT,
+        "a second request for the dataset",
+    );
+    site.wait_for("[data-testid=error-view]", WAIT);
+    let after = site.server.requests().iter().filter(|p| p.ends_with(DATA)).count();
+    assert_eq!(after, before + 1, "retry asked the server again");
+}
+
+#[test]
+fn an_unknown_schema_version_is_named_in_the_error_view() {
+    let body = include_str!("../data/dataset.json").replacen(
+        "\"schema_version\": 1",
+        "\"schema_version\": 7",
+        1,
+    );
+    let site = Site::start(ServeOptions::default().with_override(
+        DATA,
+        200,
+        "application/json",
+        body.as_bytes(),
+    ));
+    site.open("");
+    let view = site.wait_for("[data-testid=error-view]", WAIT);
+    assert!(view.text().contains("schema version 7"), "{}", view.text());
+}

@@ -1,0 +1,169 @@
+//! Every routed view, driven in headless Chromium against the release build.
+
+mod support;
+
+use mhr::core::load::load;
+use mhr::core::model::Dataset;
+use support::{ServeOptions, Site, WAIT};
+
+const SITE: &str = "Midlands Health Resources";
+
+fn dataset() -> Dataset {
+    load(include_str!("../data/dataset.json")).expect("shipped dataset is valid")
+}
+
+/// Waits until the view's h1 reads `heading` and the document title is `title`.
+fn assert_view(site: &Site, heading: &str, title: &str) {
+    site.wait_until(
+        &format!(
+            "document.querySelector('main h1') && document.querySelector('main h1').textContent.trim() === {} && document.title === {}",
+            serde_json::to_string(heading).unwrap(),
+            serde_json::to_string(title).unwrap()
+        ),
+        WAIT,
+        &format!("heading {heading:?} and title {title:?}"),
+    );
+    assert_eq!(site.find_all("h1").len(), 1, "one h1 per view");
+}
+
+#[test]
+fn the_home_view_shows_expertise_headline_figures_and_sections() {
+    let site = Site::start(ServeOptions::default());
+    site.open("");
+    assert_view(&site, SITE, SITE);
+    let d = dataset();
+    assert_eq!(site.find_all(".expertise").len(), d.expertise.len());
+    let figures = site.find_all("[data-testid=figures] .figure");
+    assert_eq!(figures.len(), d.headlines.len());
+    // Every headline figure names its source.
+    for f in &figures {
+        assert!(f.text().contains("Source"), "figure without a source: {}", f.text());
+    }
+    for s in &d.sections {
+        assert!(site.find_all("a").iter().any(|a| a.text() == s.title), "no link to {}", s.title);
+    }
+}
+
+#[test]
+fn every_section_resource_and_tag_view_renders_with_its_own_title() {
+    let d = dataset();
+    let site = Site::start(ServeOptions::default());
+    for s in &d.sections {
+        site.open(&format!("section/{}", s.id));
+        assert_view(&site, &s.title, &format!("{} · {SITE}", s.title));
+        let n = d.resources.iter().filter(|r| r.section == s.id).count();
+        assert_eq!(site.find_all("[data-testid=resource-card]").len(), n, "section {}", s.id);
+    }
+    for r in &d.resources {
+        site.open(&format!("resource/{}", r.id));
+        assert_view(&site, &r.title, &format!("{} · {SITE}", r.title));
+        let text = site.find("[data-testid=resource]").unwrap().text();
+        assert!(text.contains("Publisher"), "{}: no publisher line", r.id);
+        if r.links.is_empty() {
+            assert!(text.contains(r.link_note.as_deref().unwrap()), "{}: no link note", r.id);
+        }
+    }
+    for t in d.tags.iter().filter(|t| d.resources.iter().any(|r| r.tags.contains(&t.id))) {
+        site.open(&format!("tag/{}", t.id));
+        assert_view(&site, &t.label, &format!("{} · {SITE}", t.label));
+        assert!(
+            !site.find_all("[data-testid=resource-card]").is_empty(),
+            "tag {} lists nothing",
+            t.id
+        );
+    }
+}
+
+#[test]
+fn a_resource_view_shows_figures_tags_related_resources_and_a_marked_external_link() {
+    let site = Site::start(ServeOptions::default());
+    site.open("resource/data-driven-healthcare-report");
+    site.wait_for("[data-testid=resource] [data-testid=figures]", WAIT);
+    let figures = site.find_all("[data-testid=figures] .figure");
+    assert!(figures.len() >= 6, "the cluster report's figures are shown");
+    assert!(site.find("[data-testid=figures]").unwrap().text().contains("over 5,500"));
+    assert!(!site.find_all(".tags a.tag").is_empty());
+    assert!(site.find(".related [data-testid=resource-card]").is_some());
+
+    site.open("resource/west-midlands-air-quality-study");
+    let link = site.wait_for("a.external", WAIT);
+    assert!(link.attr("href").unwrap().starts_with("https://"));
+    assert!(link.attr("rel").unwrap().contains("noopener"));
+    assert!(link.text().contains("on another site") || link.find(".visually-hidden").is_some());
+}
+
+#[test]
+fn the_about_view_covers_source_licence_accessibility_and_suggestions() {
+    let site = Site::start(ServeOptions::default());
+    site.open("about");
+    assert_view(&site, "About this directory", &format!("About · {SITE}"));
+    let text = site.find("main").unwrap().text();
+    for needle in ["Where the data comes from", "Licence", "Accessibility", "Suggest a report"] {
+        assert!(text.contains(needle), "about lacks {needle:?}");
+    }
+}
+
+#[test]
+fn an_unknown_path_and_unknown_ids_show_not_found() {
+    let site = Site::start(ServeOptions::default());
+    for (path, heading) in [
+        ("no/such/page", "Page not found"),
+        ("resource/no-such-report", "No resource found"),
+        ("section/nowhere", "No section found"),
+        ("tag/%3Cscript%3E", "No tag found"),
+    ] {
+        site.open(path);
+        site.wait_for("[data-testid=not-found]", WAIT);
+        assert_eq!(site.find("main h1").unwrap().text(), heading, "{path}");
+    }
+    // The hostile id is shown as text, never parsed as markup.
+    assert!(site.find("main script").is_none());
+    assert!(site.find("main").unwrap().text().contains("<script>"));
+}
+
+#[test]
+fn links_navigate_in_place_and_back_forward_and_reload_restore_the_view() {
+    let d = dataset();
+    let section = &d.sections[1];
+    let resource = d.resources.iter().find(|r| r.section == section.id).unwrap();
+    let site = Site::start(ServeOptions::default());
+    site.open("");
+    assert_view(&site, SITE, SITE);
+    // Mark the document: a client-side navigation keeps the mark, a full load loses it.
+    site.execute("window.__spa = true;", vec![]);
+    site.find_all("header nav a")
+        .into_iter()
+        .find(|a| a.text().contains("Challenges"))
+        .unwrap()
+        .click();
+    assert_view(&site, &section.title, &format!("{} · {SITE}", section.title));
+    site.find_all("[data-testid=resource-card] h3 a")
+        .into_iter()
+        .find(|a| a.text() == resource.title)
+        .unwrap()
+        .click();
+    assert_view(&site, &resource.title, &format!("{} · {SITE}", resource.title));
+    assert_eq!(site.execute("return window.__spa === true;", vec![]), serde_json::json!(true));
+
+    site.back();
+    assert_view(&site, &section.title, &format!("{} · {SITE}", section.title));
+    site.forward();
+    assert_view(&site, &resource.title, &format!("{} · {SITE}", resource.title));
+    site.refresh();
+    assert_view(&site, &resource.title, &format!("{} · {SITE}", resource.title));
+    assert!(site.current_url().ends_with(&format!("/resource/{}", resource.id)));
+}
+
+#[test]
+fn the_skip_link_and_landmarks_are_present_on_every_view() {
+    let site = Site::start(ServeOptions::default());
+    for path in ["", "about", "section/strengths", "no/such/page"] {
+        site.open(path);
+        site.wait_for("main h1", WAIT);
+        let skip = site.find("a.skip-link").expect("skip link");
+        assert_eq!(skip.attr("href").as_deref(), Some("#main"));
+        for landmark in ["header", "nav", "main#main", "footer"] {
+            assert!(site.find(landmark).is_some(), "{path}: no {landmark}");
+        }
+    }
+}

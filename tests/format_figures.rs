@@ -1,0 +1,105 @@
+//! How figures read, checked against the way the source reports write them.
+
+mod common;
+
+use mhr::core::format::{
+    format_headline, format_number, format_pounds, format_uk_share, format_value, group_thousands,
+};
+use mhr::core::model::{Figure, Qualifier};
+
+fn figure(
+    value: Option<f64>,
+    unit: &str,
+    qualifier: Option<Qualifier>,
+    share: Option<f64>,
+) -> Figure {
+    Figure {
+        id: "f".into(),
+        resource: "r".into(),
+        cluster: None,
+        measure: "m".into(),
+        label: "things".into(),
+        value,
+        unit: unit.into(),
+        qualifier,
+        uk_share: share,
+        period: None,
+        note: None,
+    }
+}
+
+#[test]
+fn thousands_are_grouped_with_commas() {
+    for (n, text) in [
+        (0, "0"),
+        (999, "999"),
+        (1_000, "1,000"),
+        (5_500, "5,500"),
+        (654_600, "654,600"),
+        (1_234_567, "1,234,567"),
+    ] {
+        assert_eq!(group_thousands(n), text);
+    }
+}
+
+#[test]
+fn numbers_keep_at_most_two_decimals_without_trailing_zeros() {
+    for (v, text) in
+        [(26.0, "26"), (4.99, "4.99"), (20.5, "20.5"), (1.006, "1.01"), (-3.5, "-3.5"), (0.0, "0")]
+    {
+        assert_eq!(format_number(v), text, "{v}");
+    }
+}
+
+#[test]
+fn pounds_are_shortened_to_millions_and_billions() {
+    assert_eq!(format_pounds(20_500_000_000.0), "£20.5bn");
+    assert_eq!(format_pounds(3_200_000_000.0), "£3.2bn");
+    assert_eq!(format_pounds(51_400_000.0), "£51.4m");
+    assert_eq!(format_pounds(4_990_000.0), "£4.99m");
+    assert_eq!(format_pounds(950.0), "£950");
+}
+
+#[test]
+fn a_qualified_count_reads_like_the_source() {
+    assert_eq!(
+        format_value(&figure(Some(5500.0), "jobs", Some(Qualifier::Over), None)).unwrap(),
+        "over 5,500"
+    );
+    assert_eq!(
+        format_value(&figure(Some(1300.0), "businesses", Some(Qualifier::Almost), None)).unwrap(),
+        "almost 1,300"
+    );
+    assert_eq!(
+        format_value(&figure(Some(2300.0), "deaths", Some(Qualifier::UpTo), None)).unwrap(),
+        "up to 2,300"
+    );
+}
+
+#[test]
+fn money_and_percentages_use_their_symbols() {
+    assert_eq!(format_value(&figure(Some(20.5e9), "GBP", None, None)).unwrap(), "£20.5bn");
+    assert_eq!(format_value(&figure(Some(9.0), "percent", None, None)).unwrap(), "9%");
+    assert_eq!(format_value(&figure(Some(14.0), "one-in", None, None)).unwrap(), "1 in 14");
+}
+
+#[test]
+fn a_share_only_figure_headlines_its_share_with_the_qualifier() {
+    let f = figure(None, "percent", Some(Qualifier::Over), Some(10.0));
+    assert_eq!(format_value(&f), None);
+    assert_eq!(format_headline(&f), "over 10% of UK");
+}
+
+#[test]
+fn a_valued_figure_keeps_its_qualifier_off_the_share() {
+    let f = figure(Some(5500.0), "jobs", Some(Qualifier::Over), Some(9.0));
+    assert_eq!(format_uk_share(&f).unwrap(), "9% of UK");
+    assert_eq!(format_headline(&f), "over 5,500");
+}
+
+#[test]
+fn every_figure_in_the_real_dataset_has_a_headline() {
+    for f in &common::real().figures {
+        assert!(!format_headline(f).is_empty(), "{} has nothing to show", f.id);
+    }
+}

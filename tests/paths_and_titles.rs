@@ -1,0 +1,45 @@
+//! URLs under a path prefix, and document titles.
+
+use mhr::core::paths::{document_title, encode_segment, normalise_base, router_base, Paths};
+
+#[test]
+fn a_prefix_is_normalised_to_slashes_on_both_sides() {
+    for (given, want) in [
+        ("", "/"),
+        ("/", "/"),
+        ("partners/health", "/partners/health/"),
+        ("/partners/health/", "/partners/health/"),
+        ("  /x ", "/x/"),
+    ] {
+        assert_eq!(normalise_base(given), want, "{given:?}");
+    }
+}
+
+#[test]
+fn the_router_base_has_no_trailing_slash_and_is_empty_at_the_root() {
+    assert_eq!(router_base("/"), "");
+    assert_eq!(router_base("/partners/health/"), "/partners/health");
+}
+
+#[test]
+fn assets_carry_the_prefix_and_routes_do_not() {
+    let p = Paths::new("/partners/health");
+    assert_eq!(p.asset("data/dataset.json"), "/partners/health/data/dataset.json");
+    assert_eq!(Paths::new("/").asset("/data/dataset.json"), "/data/dataset.json");
+    assert_eq!(Paths::resource("diabetes-blueprint"), "/resource/diabetes-blueprint");
+    assert_eq!(Paths::section("strengths"), "/section/strengths");
+    assert_eq!(Paths::tag("air-quality"), "/tag/air-quality");
+}
+
+#[test]
+fn odd_ids_are_percent_encoded_so_links_stay_links() {
+    assert_eq!(encode_segment("a b/c?d#e"), "a%20b%2Fc%3Fd%23e");
+    assert_eq!(encode_segment("é"), "%C3%A9");
+}
+
+#[test]
+fn titles_name_the_view_then_the_site() {
+    assert_eq!(document_title("Site", Some("About")), "About · Site");
+    assert_eq!(document_title("Site", None), "Site");
+    assert_eq!(document_title("Site", Some("  ")), "Site");
+}

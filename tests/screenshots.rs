@@ -1,0 +1,42 @@
+//! `make screenshots`: saves a PNG of every kind of view at phone (375 px) and desktop
+//! (1280 px) widths, in light and dark, into `screenshots/`, to be looked at by a person.
+//! Not a test: it asserts nothing beyond each view having rendered its heading.
+
+mod support;
+
+use support::{ServeOptions, Site, WAIT};
+
+const VIEWS: [(&str, &str); 7] = [
+    ("home", ""),
+    ("section", "section/strengths"),
+    ("resource", "resource/data-driven-healthcare-report"),
+    ("resource-air", "resource/west-midlands-air-quality-study"),
+    ("tag", "tag/diabetes"),
+    ("about", "about"),
+    ("not-found", "no/such/page"),
+];
+
+fn main() {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    std::fs::create_dir_all(&out).expect("screenshots folder");
+    for (width, height) in [(375, 812), (1280, 900)] {
+        let site = Site::with_size(ServeOptions::default(), width, height);
+        for scheme in ["light", "dark"] {
+            site.emulate_color_scheme(scheme);
+            for (name, path) in VIEWS {
+                site.open(path);
+                site.wait_for("main h1", WAIT);
+                // Full-page shots: grow the window to the document's height first.
+                let full = site.execute("return document.documentElement.scrollHeight;", vec![]);
+                site.set_window_size(
+                    width,
+                    full.as_u64().unwrap_or(height as u64).min(6000) as u32,
+                );
+                let file = out.join(format!("{name}-{width}-{scheme}.png"));
+                site.screenshot(&file);
+                site.set_window_size(width, height);
+                println!("{}", file.display());
+            }
+        }
+    }
+}

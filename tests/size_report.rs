@@ -1,0 +1,109 @@
+//! `make size`: the raw, gzip and brotli size of every file of the release build, the total a
+//! first visit transfers, and a check against the budget in `tests/size-budget.json`.
+//!
+//! A first visit loads index.html, every file it references (script, wasm, styles, icon) and
+//! the dataset; other files (for example the embed script) are listed but not counted.
+//! Exits non-zero when the first-visit total is over budget or the build is missing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+fn sizes(bytes: &[u8]) -> Sizes {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("gzip in memory");
+    let gzip = gz.finish().expect("gzip in memory").len();
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("brotli in memory");
+    Sizes { raw: bytes.len(), gzip, brotli: br.len() }
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("dist is readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The site-relative paths index.html references through `href="..."` or `src="..."`.
+fn referenced(index: &str, base: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in index.match_indices(attr) {
+            let rest = &index[i + attr.len()..];
+            let value = &rest[..rest.find('"').unwrap_or(0)];
+            if !value.is_empty() && !value.contains("://") && !value.starts_with('#') {
+                found.push(value.trim_start_matches(base).trim_start_matches('/').to_string());
+            }
+        }
+    }
+    found
+}
+
+fn kb(n: usize) -> String {
+    format!("{:.1} KB", n as f64 / 1000.0)
+}
+
+fn main() -> ExitCode {
+    let dist = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| "dist".into());
+    let Ok(index) = std::fs::read_to_string(dist.join("index.html")) else {
+        eprintln!("no build at {}: run `make dist` first", dist.display());
+        return ExitCode::FAILURE;
+    };
+    let base = index.split("<base href=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("/");
+    let mut first_visit = referenced(&index, base);
+    first_visit.push("index.html".into());
+    first_visit.push("data/dataset.json".into());
+
+    let mut all = Vec::new();
+    files(&dist, &mut all);
+    all.sort();
+    println!("{:<52} {:>10} {:>10} {:>10}  first visit", "file", "raw", "gzip", "brotli");
+    let (mut raw, mut gzip, mut brotli) = (0, 0, 0);
+    for path in &all {
+        let rel = path.strip_prefix(&dist).unwrap().to_string_lossy().replace('\\', "/");
+        let s = sizes(&std::fs::read(path).expect("file is readable"));
+        let counted = first_visit.contains(&rel);
+        if counted {
+            raw += s.raw;
+            gzip += s.gzip;
+            brotli += s.brotli;
+        }
+        println!(
+            "{rel:<52} {:>10} {:>10} {:>10}  {}",
+            kb(s.raw),
+            kb(s.gzip),
+            kb(s.brotli),
+            if counted { "yes" } else { "" }
+        );
+    }
+    println!("{:<52} {:>10} {:>10} {:>10}", "FIRST VISIT TOTAL", kb(raw), kb(gzip), kb(brotli));
+
+    let budget: serde_json::Value =
+        serde_json::from_str(include_str!("size-budget.json")).expect("the budget file is JSON");
+    let limit = budget["first_visit_brotli_bytes"]
+        .as_u64()
+        .expect("budget has first_visit_brotli_bytes") as usize;
+    if brotli > limit {
+        eprintln!("OVER BUDGET: first visit is {} brotli, the budget is {}", kb(brotli), kb(limit));
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "within budget: {} of {} brotli ({:.0}%)",
+        kb(brotli),
+        kb(limit),
+        100.0 * brotli as f64 / limit as f64
+    );
+    ExitCode::SUCCESS
+}

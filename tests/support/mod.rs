@@ -1,0 +1,146 @@
+//! Shared support for end-to-end tests: a static server for the built site and a headless
+//! Chromium driven over WebDriver. Each test file does `mod support;` and uses a subset, hence
+//! the module-wide `allow`s.
+#![allow(dead_code, unused_imports)]
+
+pub mod server;
+pub mod webdriver;
+
+pub use server::{content_type, Fallback, Override, ServeOptions, StaticServer};
+pub use webdriver::{Browser, Element};
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A generous default for waits on the WASM app (compile + first render on a busy 2-core box).
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The built site: env MHR_DIST, else `<crate>/dist`. Panics if it has not been built.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("MHR_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no {}/index.html: build the site first: make dist",
+        dir.display()
+    );
+    dir
+}
+
+/// Whether chromedriver and Chromium are installed (env CHROMEDRIVER / CHROME or /usr/bin).
+pub fn browser_available() -> bool {
+    Path::new(&env_or("CHROMEDRIVER", "/usr/bin/chromedriver")).is_file()
+        && Path::new(&env_or("CHROME", "/usr/bin/chromium")).is_file()
+}
+
+pub(crate) fn env_or(var: &str, default: &str) -> String {
+    std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string())
+}
+
+/// A fresh directory under the system temp dir, removed (recursively) on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        // pid + counter + clock keeps parallel tests and leftover dirs from colliding.
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let name = format!("mhr-e2e-{tag}-{}-{n}-{nanos}", std::process::id());
+        let dir = std::env::temp_dir().join(name);
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `dist/` served with `opts` plus a browser pointed at it. Derefs to the `Browser`.
+pub struct Site {
+    // Field order is drop order: close the browser before its server goes away.
+    pub browser: Browser,
+    pub server: StaticServer,
+}
+
+impl Site {
+    /// Serves `dist_dir()` and launches a 1280×800 browser.
+    pub fn start(opts: ServeOptions) -> Site {
+        Site::with_size(opts, 1280, 800)
+    }
+
+    pub fn with_size(opts: ServeOptions, width: u32, height: u32) -> Site {
+        let server = StaticServer::start(dist_dir(), opts);
+        Site { browser: Browser::launch(width, height), server }
+    }
+
+    /// Navigates to a path relative to the mount prefix, e.g. `open("")` or `open("about")`.
+    pub fn open(&self, rel: &str) {
+        self.browser.goto(&self.server.site_url(rel));
+    }
+}
+
+impl Deref for Site {
+    type Target = Browser;
+
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
+/// WebDriver code points for special keys, for `Browser::press_key`, `key_chord` and
+/// `Element::send_keys`.
+pub mod keys {
+    pub const BACKSPACE: &str = "\u{E003}";
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const SHIFT: &str = "\u{E008}";
+    pub const CONTROL: &str = "\u{E009}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const SPACE: &str = "\u{E00D}";
+    pub const PAGE_UP: &str = "\u{E00E}";
+    pub const PAGE_DOWN: &str = "\u{E00F}";
+    pub const END: &str = "\u{E010}";
+    pub const HOME: &str = "\u{E011}";
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    pub const ARROW_UP: &str = "\u{E013}";
+    pub const ARROW_RIGHT: &str = "\u{E014}";
+    pub const ARROW_DOWN: &str = "\u{E015}";
+    pub const DELETE: &str = "\u{E017}";
+}
+
+/// Standard (and URL-safe) base64, padding optional; whitespace is skipped.
+pub fn base64_decode(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            b'\r' | b'\n' | b' ' => continue,
+            _ => panic!("invalid base64 byte {c:#04x}"),
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}

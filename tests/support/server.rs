@@ -1,0 +1,334 @@
+//! A tiny static file server for end-to-end tests, built on `std::net` only.
+//!
+//! It serves a built site (e.g. `dist/`) the way the real hosts do: under a path prefix (GitHub
+//! Pages project sites live under `/<repo>/`), with either an SPA fallback or a `404.html` page,
+//! and with per-path overrides so a test can swap in a broken or slow-to-parse dataset without
+//! touching files on disk. Every response carries `Connection: close` and
+//! `Cache-Control: no-store` so the browser never reuses stale bytes between tests.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+/// What to serve for a path under the prefix that matches no file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// Extension-less paths get `index.html` with 200 (client-side routes); paths with an
+    /// extension get a plain-text 404, so a missing asset is not masked by HTML.
+    SpaIndex,
+    /// Serve `<root>/404.html` with status 404, like GitHub Pages.
+    NotFoundPage,
+    /// Plain-text 404.
+    None,
+}
+
+/// A replacement response for one URL path: (path, status, content type, body).
+pub type Override = (String, u16, String, Vec<u8>);
+
+/// How the site is mounted. Fields are public; the `with_*` methods are builder sugar.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// Path prefix the site is mounted under, e.g. "/" or "/midlands-health-resources/".
+    pub prefix: String,
+    pub fallback: Fallback,
+    /// Extra headers added to every response.
+    pub headers: Vec<(String, String)>,
+    /// Matched against the percent-decoded request path (query stripped), prefix included.
+    pub overrides: Vec<Override>,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            prefix: "/".into(),
+            fallback: Fallback::SpaIndex,
+            headers: Vec::new(),
+            overrides: Vec::new(),
+        }
+    }
+}
+
+impl ServeOptions {
+    pub fn with_prefix(mut self, prefix: &str) -> Self {
+        self.prefix = prefix.to_string();
+        self
+    }
+
+    pub fn with_fallback(mut self, fallback: Fallback) -> Self {
+        self.fallback = fallback;
+        self
+    }
+
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn with_override(mut self, path: &str, status: u16, ctype: &str, body: &[u8]) -> Self {
+        self.overrides.push((path.to_string(), status, ctype.to_string(), body.to_vec()));
+        self
+    }
+}
+
+/// State shared between the accept loop and the per-connection threads.
+struct Shared {
+    root: PathBuf,
+    opts: ServeOptions,
+    log: Mutex<Vec<String>>,
+}
+
+/// A running server; stops (and joins its accept thread) on drop.
+pub struct StaticServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    stop: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// Serves `root` on an ephemeral loopback port.
+    pub fn start(root: impl Into<PathBuf>, mut opts: ServeOptions) -> StaticServer {
+        let root = root.into();
+        assert!(root.is_dir(), "static server root {} is not a directory", root.display());
+        opts.prefix = normalize_prefix(&opts.prefix);
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local_addr");
+        let shared = Arc::new(Shared { root, opts, log: Mutex::new(Vec::new()) });
+        let stop = Arc::new(AtomicBool::new(false));
+        let (shared2, stop2) = (shared.clone(), stop.clone());
+        let accept = thread::Builder::new()
+            .name("static-server".into())
+            .spawn(move || {
+                for conn in listener.incoming() {
+                    if stop2.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = conn else { continue };
+                    let shared = shared2.clone();
+                    // One thread per connection: the browser opens several in parallel and a
+                    // test server never sees enough traffic for this to matter.
+                    thread::spawn(move || handle(stream, &shared));
+                }
+            })
+            .expect("spawn static server thread");
+        StaticServer { addr, shared, stop, accept: Some(accept) }
+    }
+
+    /// "http://127.0.0.1:PORT"
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Absolute URL for an absolute path: `url("/x")` -> "http://127.0.0.1:PORT/x".
+    pub fn url(&self, path: &str) -> String {
+        let sep = if path.starts_with('/') { "" } else { "/" };
+        format!("{}{sep}{path}", self.origin())
+    }
+
+    /// URL for a path relative to the mount prefix: `site_url("about")` -> ".../prefix/about".
+    pub fn site_url(&self, rel: &str) -> String {
+        self.url(&format!("{}{}", self.shared.opts.prefix, rel.trim_start_matches('/')))
+    }
+
+    /// The normalized prefix ("/" or "/name/").
+    pub fn prefix(&self) -> &str {
+        &self.shared.opts.prefix
+    }
+
+    /// Paths requested so far, in arrival order, as sent (not decoded) and without query string.
+    pub fn requests(&self) -> Vec<String> {
+        self.shared.log.lock().unwrap().clone()
+    }
+
+    /// Forgets the request log, e.g. before the step whose traffic a test wants to inspect.
+    pub fn clear_requests(&self) {
+        self.shared.log.lock().unwrap().clear();
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // `accept` blocks; a throwaway connection wakes it so it can see the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        if let Some(t) = self.accept.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// "/", "x", "/x", "/x/" -> "/" or "/x/".
+fn normalize_prefix(p: &str) -> String {
+    let inner = p.trim_matches('/');
+    if inner.is_empty() {
+        "/".into()
+    } else {
+        format!("/{inner}/")
+    }
+}
+
+struct Response {
+    status: u16,
+    ctype: String,
+    body: Vec<u8>,
+    extra: Vec<(String, String)>,
+}
+
+impl Response {
+    fn text(status: u16, msg: &str) -> Response {
+        let body = msg.as_bytes().to_vec();
+        Response { status, ctype: "text/plain; charset=utf-8".into(), body, extra: vec![] }
+    }
+
+    fn file(status: u16, path: &Path) -> Option<Response> {
+        let body = fs::read(path).ok()?;
+        Some(Response { status, ctype: content_type(path).into(), body, extra: vec![] })
+    }
+}
+
+fn handle(stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+        return; // the Drop wake-up connection, or a client that gave up
+    }
+    // Drain headers; the body (none for GET/HEAD) is ignored.
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line.trim_end().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let (raw_path, query) = match target.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (target, None),
+    };
+    shared.log.lock().unwrap().push(raw_path.to_string());
+    let resp = match method {
+        "GET" | "HEAD" => route(shared, raw_path, query),
+        _ => Response::text(405, "method not allowed"),
+    };
+    write_response(stream, shared, resp, method == "HEAD");
+}
+
+fn route(shared: &Shared, raw_path: &str, query: Option<&str>) -> Response {
+    let Some(path) = percent_decode(raw_path) else {
+        return Response::text(400, "bad percent-encoding");
+    };
+    if let Some((_, status, ctype, body)) = shared.opts.overrides.iter().find(|o| o.0 == path) {
+        let (ctype, body) = (ctype.clone(), body.clone());
+        return Response { status: *status, ctype, body, extra: vec![] };
+    }
+    let prefix = &shared.opts.prefix;
+    // "/name" -> "/name/" like GitHub Pages, so relative asset URLs resolve under the prefix.
+    if format!("{path}/") == *prefix {
+        let mut r = Response::text(301, "moved");
+        let q = query.map(|q| format!("?{q}")).unwrap_or_default();
+        r.extra.push(("Location".into(), format!("{prefix}{q}")));
+        return r;
+    }
+    let Some(rel) = path.strip_prefix(prefix.as_str()) else {
+        return Response::text(404, "not found (outside the site prefix)");
+    };
+    let segments: Vec<&str> = rel.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == ".." || s.contains('\\') || s.contains('\0')) {
+        return Response::text(400, "path traversal rejected");
+    }
+    let mut file = shared.root.join(segments.join("/"));
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    if let Some(r) = file.is_file().then(|| Response::file(200, &file)).flatten() {
+        return r;
+    }
+    let has_ext = segments.last().is_some_and(|s| s.contains('.'));
+    let fallback = match shared.opts.fallback {
+        Fallback::SpaIndex if !has_ext => Response::file(200, &shared.root.join("index.html")),
+        Fallback::NotFoundPage => Response::file(404, &shared.root.join("404.html")),
+        _ => None,
+    };
+    fallback.unwrap_or_else(|| Response::text(404, "not found"))
+}
+
+fn write_response(mut stream: TcpStream, shared: &Shared, r: Response, head_only: bool) {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n",
+        r.status,
+        reason(r.status),
+        r.ctype,
+        r.body.len()
+    );
+    for (k, v) in r.extra.iter().chain(&shared.opts.headers) {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    if !head_only {
+        let _ = stream.write_all(&r.body);
+    }
+    let _ = stream.flush();
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}
+
+/// Content type by extension. `application/wasm` matters: without it browsers refuse
+/// `WebAssembly.instantiateStreaming`, which is how trunk's loader starts the app.
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Decodes `%XX` escapes; `None` on malformed escapes or non-UTF-8 results.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}

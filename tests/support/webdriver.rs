@@ -1,0 +1,481 @@
+//! A minimal blocking W3C WebDriver client (chromedriver + headless Chromium) over `ureq`.
+//!
+//! Only what the e2e tests need. Every failure panics with what was expected, because this is
+//! test code and a panic with context is the most useful failure report. Waiting happens inside
+//! the browser (an async script re-checks a predicate every 16 ms) rather than by sleeping in
+//! Rust, so a wait returns within a frame of the condition becoming true.
+
+use super::{base64_decode, TempDir};
+use serde_json::{json, Value};
+use std::cell::Cell;
+use std::fs;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The W3C key under which element references travel in JSON.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A WebDriver error response: `error` is the W3C code, e.g. "no such element".
+#[derive(Debug)]
+struct WdError {
+    error: String,
+    message: String,
+}
+
+/// Connection to one WebDriver session; shared by the browser and its elements.
+struct Session {
+    agent: ureq::Agent,
+    base: String,
+    id: String,
+}
+
+impl Session {
+    /// Sends `method base/session/{id}{path}` and returns the response's `value`.
+    fn try_cmd(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, WdError> {
+        let url = format!("{}/session/{}{}", self.base, self.id, path);
+        http(&self.agent, method, &url, body)
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.try_cmd(method, path, body).unwrap_or_else(|e| {
+            panic!("WebDriver {method} {path} failed: {}: {}", e.error, e.message)
+        })
+    }
+}
+
+fn http(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<Value>,
+) -> Result<Value, WdError> {
+    let req = agent.request(method, url);
+    let res = match body {
+        Some(b) => req.send_json(b),
+        None => req.call(),
+    };
+    let json: Value = match res {
+        Ok(r) => r.into_json().unwrap_or_else(|e| panic!("{method} {url}: bad JSON: {e}")),
+        Err(ureq::Error::Status(code, r)) => {
+            let v: Value = r.into_json().unwrap_or(Value::Null);
+            let field = |k: &str| v["value"][k].as_str().unwrap_or("").to_string();
+            let error =
+                if field("error").is_empty() { format!("HTTP {code}") } else { field("error") };
+            return Err(WdError { error, message: field("message") });
+        }
+        Err(e) => panic!("{method} {url}: cannot reach chromedriver: {e}"),
+    };
+    Ok(json["value"].clone())
+}
+
+/// Headless Chromium driven through its own chromedriver process; torn down on drop.
+pub struct Browser {
+    s: Arc<Session>,
+    driver: Child,
+    /// Profile + chromedriver log; fields drop after `Drop::drop`, so it goes once Chromium has.
+    tmp: TempDir,
+    /// Current session script timeout, raised on demand for long waits.
+    script_ms: Cell<u64>,
+}
+
+impl Browser {
+    /// Starts chromedriver (env CHROMEDRIVER) and a headless Chromium (env CHROME) session.
+    pub fn launch(width: u32, height: u32) -> Browser {
+        let driver_bin = super::env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let chrome_bin = super::env_or("CHROME", "/usr/bin/chromium");
+        let tmp = TempDir::new("browser");
+        let agent = ureq::AgentBuilder::new()
+            .timeout_connect(Duration::from_secs(5))
+            .timeout_read(Duration::from_secs(300))
+            .build();
+        // A port picked by binding :0 can be taken before chromedriver binds it; retry then.
+        let (mut driver, base) = (1..=3)
+            .find_map(|attempt| start_driver(&driver_bin, &agent, &tmp, attempt == 3))
+            .expect("start_driver panics on the last attempt");
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ];
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        args.push(format!("--window-size={width},{height}"));
+        args.push(format!("--user-data-dir={}", tmp.path().join("profile").display()));
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": chrome_bin, "args": args},
+            "goog:loggingPrefs": {"browser": "ALL"},
+            "timeouts": {"script": 30_000, "pageLoad": 30_000, "implicit": 0},
+        }}});
+        let created = http(&agent, "POST", &format!("{base}/session"), Some(caps));
+        let id = match created {
+            Ok(v) => v["sessionId"].as_str().expect("new session has a sessionId").to_string(),
+            Err(e) => {
+                let _ = driver.kill(); // no Browser exists yet to do it on drop
+                let _ = driver.wait();
+                panic!(
+                    "could not start Chromium ({chrome_bin}, set CHROME): {}: {}\n\
+                     chromedriver log:\n{}",
+                    e.error,
+                    e.message,
+                    log_tail(&tmp.path().join("chromedriver.log"))
+                )
+            }
+        };
+        let s = Arc::new(Session { agent, base, id });
+        Browser { s, driver, tmp, script_ms: Cell::new(30_000) }
+    }
+
+    pub fn goto(&self, url: &str) {
+        self.s.cmd("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    pub fn current_url(&self) -> String {
+        self.s.cmd("GET", "/url", None).as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn title(&self) -> String {
+        self.s.cmd("GET", "/title", None).as_str().unwrap_or_default().to_string()
+    }
+
+    /// Sends a Chrome DevTools Protocol command, for what WebDriver cannot do (emulating
+    /// `prefers-color-scheme`, recording requests).
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.s.cmd("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
+    }
+
+    /// Emulates the system colour scheme: "light" or "dark".
+    pub fn emulate_color_scheme(&self, scheme: &str) {
+        let features = json!([{ "name": "prefers-color-scheme", "value": scheme }]);
+        self.cdp("Emulation.setEmulatedMedia", json!({ "features": features }));
+    }
+
+    pub fn refresh(&self) {
+        self.s.cmd("POST", "/refresh", Some(json!({})));
+    }
+
+    pub fn back(&self) {
+        self.s.cmd("POST", "/back", Some(json!({})));
+    }
+
+    pub fn forward(&self) {
+        self.s.cmd("POST", "/forward", Some(json!({})));
+    }
+
+    /// Runs a function body (`return …;`) with `arguments`; elements come back as references
+    /// (see [`Browser::element`]).
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.script("/execute/sync", script, args)
+    }
+
+    /// Like `execute`, but the script must call `arguments[arguments.length - 1](result)`.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.script("/execute/async", script, args)
+    }
+
+    fn script(&self, endpoint: &str, script: &str, args: Vec<Value>) -> Value {
+        let body = json!({ "script": script, "args": args });
+        self.s.try_cmd("POST", endpoint, Some(body)).unwrap_or_else(|e| {
+            let snippet: String = script.chars().take(300).collect();
+            panic!("script failed: {}: {}\nscript: {snippet}", e.error, e.message)
+        })
+    }
+
+    /// Turns an element reference returned by `execute` into an `Element`.
+    pub fn element(&self, v: &Value) -> Option<Element> {
+        let id = v.get(ELEMENT_KEY)?.as_str()?.to_string();
+        Some(Element { s: self.s.clone(), id })
+    }
+
+    /// First element matching `css` right now, without waiting.
+    pub fn find(&self, css: &str) -> Option<Element> {
+        find_in(&self.s, "", css)
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        find_all_in(&self.s, "", css)
+    }
+
+    /// Waits until an element matching `css` is in the DOM (not necessarily visible).
+    pub fn wait_for(&self, css: &str, timeout: Duration) -> Element {
+        let expr = format!("document.querySelector({})", json!(css));
+        let v = self.wait_js(&expr, timeout, &format!("element `{css}`"));
+        self.element(&v).expect("wait_for resolves with an element")
+    }
+
+    /// Waits until an element matching `css` has rendered text containing `needle`.
+    pub fn wait_for_text(&self, css: &str, needle: &str, timeout: Duration) -> Element {
+        let expr = format!(
+            "[...document.querySelectorAll({})]\n\
+             .find(e => (e.innerText ?? e.textContent).includes({}))",
+            json!(css),
+            json!(needle)
+        );
+        let v = self.wait_js(&expr, timeout, &format!("text {needle:?} in `{css}`"));
+        self.element(&v).expect("wait_for_text resolves with an element")
+    }
+
+    /// Waits until the JS expression is truthy; panics mentioning `what` on timeout.
+    pub fn wait_until(&self, js_expr: &str, timeout: Duration, what: &str) {
+        self.wait_js(js_expr, timeout, what);
+    }
+
+    /// Evaluates `expr` every 16 ms in the page and returns its first truthy value. Exceptions
+    /// count as "not yet" (e.g. reading a property of a not-yet-rendered element).
+    fn wait_js(&self, expr: &str, timeout: Duration, what: &str) -> Value {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];\n\
+             const deadline = performance.now() + arguments[0];\n\
+             let err = null;\n\
+             const check = () => {{\n\
+               let v = null;\n\
+               try {{ v = (\n{expr}\n); err = null; }} catch (e) {{ err = String(e); }}\n\
+               if (v) return done({{ ok: true, value: v }});\n\
+               if (performance.now() >= deadline) return done({{ ok: false, err }});\n\
+               setTimeout(check, 16);\n\
+             }};\n\
+             check();"
+        );
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            // The session's script timeout must outlast the in-page deadline.
+            let need = left.as_millis() as u64 + 10_000;
+            if need > self.script_ms.get() {
+                self.s.cmd("POST", "/timeouts", Some(json!({ "script": need })));
+                self.script_ms.set(need);
+            }
+            let args = Some(json!({ "script": script, "args": [left.as_millis() as u64] }));
+            match self.s.try_cmd("POST", "/execute/async", args) {
+                Ok(v) if v["ok"] == true => return v["value"].clone(),
+                Ok(v) => self.fail(what, timeout, v["err"].as_str()),
+                // Some chromedriver versions fail a pending script when its document unloads
+                // (others re-run it themselves); re-arm it on the new document.
+                Err(e) if e.message.contains("unload") && !left.is_zero() => continue,
+                Err(e) => panic!("waiting for {what}: {}: {}", e.error, e.message),
+            }
+        }
+    }
+
+    fn fail(&self, what: &str, timeout: Duration, err: Option<&str>) -> ! {
+        let diag = self
+            .s
+            .try_cmd("POST", "/execute/sync", Some(json!({"script": DIAG_SCRIPT, "args": []})))
+            .unwrap_or(Value::Null);
+        let errors = self.console_errors().join("\n    ");
+        let text = |i: usize| diag[i].as_str().unwrap_or("?").to_string();
+        panic!(
+            "timed out after {timeout:?} waiting for {what}\n  url: {}\n  title: {}\n  \
+             last predicate error: {}\n  console errors: {errors}\n  body text: {:?}",
+            text(0),
+            text(1),
+            err.unwrap_or("none"),
+            text(2)
+        )
+    }
+
+    /// Saves a PNG of the viewport, creating parent directories.
+    pub fn screenshot(&self, path: impl AsRef<Path>) {
+        let path = path.as_ref();
+        let b64 = self.s.cmd("GET", "/screenshot", None);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).expect("create screenshot directory");
+        }
+        let png = base64_decode(b64.as_str().expect("screenshot is a base64 string"));
+        fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
+    /// Resizes the window (outer size; headless has no browser chrome, so this is the viewport).
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.s.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height })));
+    }
+
+    /// Types each char of `keys` (plain text or `keys::*` code points) into the focused element.
+    pub fn press_key(&self, keys: &str) {
+        let mut actions = Vec::new();
+        for c in keys.chars() {
+            actions.push(json!({"type": "keyDown", "value": c.to_string()}));
+            actions.push(json!({"type": "keyUp", "value": c.to_string()}));
+        }
+        self.key_actions(actions);
+    }
+
+    /// Holds all keys down in order, then releases them: `key_chord(&[keys::SHIFT, keys::TAB])`.
+    pub fn key_chord(&self, keys: &[&str]) {
+        let down = keys.iter().map(|k| json!({"type": "keyDown", "value": k}));
+        let up = keys.iter().rev().map(|k| json!({"type": "keyUp", "value": k}));
+        self.key_actions(down.chain(up).collect());
+    }
+
+    fn key_actions(&self, actions: Vec<Value>) {
+        let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
+        self.s.cmd("POST", "/actions", Some(body));
+        self.s.cmd("DELETE", "/actions", None);
+    }
+
+    /// SEVERE browser-log entries (console.error, uncaught exceptions, failed loads) since the
+    /// previous call: chromedriver hands each entry out once. Empty if logging is unavailable.
+    /// The browser's own `/favicon.ico` probe is left out: it is not the app's request.
+    pub fn console_errors(&self) -> Vec<String> {
+        let body = Some(json!({"type": "browser"}));
+        let Ok(Value::Array(entries)) = self.s.try_cmd("POST", "/se/log", body) else {
+            return Vec::new();
+        };
+        let severe = entries.into_iter().filter(|e| e["level"] == "SEVERE");
+        let msgs = severe.map(|e| e["message"].as_str().unwrap_or_default().to_string());
+        msgs.filter(|m| !m.contains("/favicon.ico - Failed to load resource")).collect()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Deleting the session makes chromedriver close Chromium; then stop chromedriver itself.
+        let _ = self.s.try_cmd("DELETE", "", None);
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+const DIAG_SCRIPT: &str = "return [location.href, document.title, \
+     (document.body ? document.body.innerText : '<no body>').slice(0, 600)];";
+
+/// Spawns chromedriver on a fresh port and waits (≤ 20 s) for `GET /status` to say ready.
+/// Returns `None` to ask for a retry unless `last`, in which case it panics with the log.
+fn start_driver(
+    bin: &str,
+    agent: &ureq::Agent,
+    tmp: &TempDir,
+    last: bool,
+) -> Option<(Child, String)> {
+    let port =
+        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+    let log_path = tmp.path().join("chromedriver.log");
+    let log = fs::File::create(&log_path).expect("create chromedriver.log");
+    let mut child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().expect("clone log handle"))
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run chromedriver at {bin} (set CHROMEDRIVER): {e}"));
+    let base = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let problem = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break format!("chromedriver exited early ({status})");
+        }
+        let ready = agent.get(&format!("{base}/status")).timeout(Duration::from_secs(2)).call();
+        if let Ok(r) = ready {
+            if r.into_json::<Value>().is_ok_and(|v| v["value"]["ready"] == true) {
+                return Some((child, base));
+            }
+        }
+        if Instant::now() > deadline {
+            break "chromedriver not ready after 20 s".to_string();
+        }
+        // Chromedriver has no readiness signal besides /status; a short pause between polls.
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(!last, "{problem}; chromedriver log:\n{}", log_tail(&log_path));
+    None
+}
+
+fn log_tail(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+/// A DOM element of the session that found it.
+#[derive(Clone)]
+pub struct Element {
+    s: Arc<Session>,
+    id: String,
+}
+
+impl std::fmt::Debug for Element {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Element({})", self.id)
+    }
+}
+
+impl Element {
+    /// The JSON reference to pass this element as an `execute` argument.
+    pub fn to_arg(&self) -> Value {
+        json!({ ELEMENT_KEY: self.id })
+    }
+
+    fn get(&self, what: &str) -> Value {
+        self.s.cmd("GET", &format!("/element/{}/{what}", self.id), None)
+    }
+
+    fn post(&self, what: &str, body: Value) {
+        self.s.cmd("POST", &format!("/element/{}/{what}", self.id), Some(body));
+    }
+
+    /// Rendered (visible) text, as `innerText`.
+    pub fn text(&self) -> String {
+        self.get("text").as_str().unwrap_or_default().to_string()
+    }
+
+    /// A real pointer click at the element's centre; panics if another element covers it.
+    pub fn click(&self) {
+        self.post("click", json!({}));
+    }
+
+    pub fn attr(&self, name: &str) -> Option<String> {
+        self.get(&format!("attribute/{name}")).as_str().map(str::to_string)
+    }
+
+    pub fn property(&self, name: &str) -> Value {
+        self.get(&format!("property/{name}"))
+    }
+
+    /// Focuses the element and types `text` (may include `keys::*`).
+    pub fn send_keys(&self, text: &str) {
+        self.post("value", json!({ "text": text }));
+    }
+
+    pub fn clear(&self) {
+        self.post("clear", json!({}));
+    }
+
+    pub fn is_displayed(&self) -> bool {
+        self.get("displayed") == true
+    }
+
+    pub fn find(&self, css: &str) -> Option<Element> {
+        find_in(&self.s, &format!("/element/{}", self.id), css)
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        find_all_in(&self.s, &format!("/element/{}", self.id), css)
+    }
+}
+
+fn find_in(s: &Arc<Session>, scope: &str, css: &str) -> Option<Element> {
+    let body = json!({"using": "css selector", "value": css});
+    match s.try_cmd("POST", &format!("{scope}/element"), Some(body)) {
+        Ok(v) => Some(Element { s: s.clone(), id: v[ELEMENT_KEY].as_str()?.to_string() }),
+        Err(e) if e.error == "no such element" => None,
+        Err(e) => panic!("find `{css}`: {}: {}", e.error, e.message),
+    }
+}
+
+fn find_all_in(s: &Arc<Session>, scope: &str, css: &str) -> Vec<Element> {
+    let body = json!({"using": "css selector", "value": css});
+    let v = s.cmd("POST", &format!("{scope}/elements"), Some(body));
+    let ids = v.as_array().cloned().unwrap_or_default();
+    let ids = ids.iter().filter_map(|e| e[ELEMENT_KEY].as_str());
+    ids.map(|id| Element { s: s.clone(), id: id.to_string() }).collect()
+}
