@@ -47,14 +47,9 @@ fn a_failed_download_says_so_and_retry_fetches_again() {
     assert!(view.text().contains("503"), "{}", view.text());
     let before = site.server.requests().iter().filter(|p| p.ends_with(DATA)).count();
     site.find("[data-testid=error-view] button").unwrap().click();
-    site.wait_until(
-        &format!("performance.getEntriesByName(location.origin + '{DATA}').length >= 2"),
-        WAIT,
-        "a second request for the dataset",
-    );
-    site.wait_for("[data-testid=error-view]", WAIT);
-    let after = site.server.requests().iter().filter(|p| p.ends_with(DATA)).count();
+    let after = site.server.wait_for_requests(DATA, before + 1, WAIT);
     assert_eq!(after, before + 1, "retry asked the server again");
+    site.wait_for_text("[data-testid=error-view]", "503", WAIT);
 }
 
 #[test]

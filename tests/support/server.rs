@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -80,6 +80,8 @@ struct Shared {
     root: PathBuf,
     opts: ServeOptions,
     log: Mutex<Vec<String>>,
+    /// Signalled on every logged request, so a test can wait for traffic without sleeping.
+    logged: Condvar,
 }
 
 /// A running server; stops (and joins its accept thread) on drop.
@@ -98,7 +100,8 @@ impl StaticServer {
         opts.prefix = normalize_prefix(&opts.prefix);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local_addr");
-        let shared = Arc::new(Shared { root, opts, log: Mutex::new(Vec::new()) });
+        let shared =
+            Arc::new(Shared { root, opts, log: Mutex::new(Vec::new()), logged: Condvar::new() });
         let stop = Arc::new(AtomicBool::new(false));
         let (shared2, stop2) = (shared.clone(), stop.clone());
         let accept = thread::Builder::new()
@@ -143,6 +146,16 @@ impl StaticServer {
     /// Paths requested so far, in arrival order, as sent (not decoded) and without query string.
     pub fn requests(&self) -> Vec<String> {
         self.shared.log.lock().unwrap().clone()
+    }
+
+    /// Waits until at least `n` requests whose path ends with `suffix` have been logged, or
+    /// `timeout` passes; returns how many there were.
+    pub fn wait_for_requests(&self, suffix: &str, n: usize, timeout: std::time::Duration) -> usize {
+        let count = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(suffix)).count();
+        let log = self.shared.log.lock().unwrap();
+        let (log, _) =
+            self.shared.logged.wait_timeout_while(log, timeout, |log| count(log) < n).unwrap();
+        count(&log)
     }
 
     /// Forgets the request log, e.g. before the step whose traffic a test wants to inspect.
@@ -217,6 +230,7 @@ fn handle(stream: TcpStream, shared: &Shared) {
         None => (target, None),
     };
     shared.log.lock().unwrap().push(raw_path.to_string());
+    shared.logged.notify_all();
     let resp = match method {
         "GET" | "HEAD" => route(shared, raw_path, query),
         _ => Response::text(405, "method not allowed"),
