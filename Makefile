@@ -9,6 +9,7 @@
 PUBLIC_URL ?= /
 TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
+AXE_VERSION := 4.11.0
 # The wasm-bindgen CLI must equal the crate's version exactly; read it from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
@@ -45,6 +46,8 @@ setup:
 setup-browser:
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver \
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+	@test -f $(TOOLS)/node_modules/axe-core/axe.min.js \
+		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@$(AXE_VERSION))
 
 # --- checks and tests -----------------------------------------------------------------------
 
@@ -57,7 +60,7 @@ unit:
 	cargo test
 
 e2e:
-	MHR_DIST=$(CURDIR)/dist cargo test --features e2e --test 'e2e_*' -- --test-threads=1
+	MHR_DIST=$(CURDIR)/dist MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test 'e2e_*' -- --test-threads=1
 
 wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components

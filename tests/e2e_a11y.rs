@@ -1,0 +1,90 @@
+//! axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on every view, in light and dark, at
+//! desktop and phone widths. axe is installed from npm by `make setup-browser` and injected
+//! into the page; its path comes from MHR_AXE.
+
+mod support;
+
+use serde_json::Value;
+use support::{Browser, ServeOptions, Site, WAIT};
+
+const VIEWS: [&str; 7] = [
+    "",
+    "section/strengths",
+    "resource/data-driven-healthcare-report",
+    "resource/west-midlands-air-quality-study",
+    "tag/diabetes",
+    "about",
+    "no/such/page",
+];
+
+fn axe_source() -> String {
+    let path = std::env::var("MHR_AXE").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/node_modules/axe-core/axe.min.js").into()
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core not found at {path} ({e}): run `make setup-browser`"))
+}
+
+/// Runs axe on the current page and returns its violations, each as "rule: help (targets)".
+fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+    browser.execute(axe, vec![]);
+    let result = browser.execute_async(
+        "const done = arguments[arguments.length - 1];
+         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+            .then(r => done({ passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '')) })) }))
+            .catch(e => done({ passes: 0, violations: [{ id: 'axe-error', help: String(e), targets: [] }] }));",
+        vec![],
+    );
+    // A run that checked nothing would report nothing: make sure rules actually passed.
+    assert!(result["passes"].as_u64().unwrap_or(0) >= 10, "axe did not run: {result}");
+    result["violations"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|v: &Value| format!("{}: {} {}", v["id"], v["help"], v["targets"]))
+        .collect()
+}
+
+fn check_views(width: u32, height: u32) {
+    let axe = axe_source();
+    let site = Site::with_size(ServeOptions::default(), width, height);
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        site.emulate_color_scheme(scheme);
+        for path in VIEWS {
+            site.open(path);
+            site.wait_for("main h1", WAIT);
+            for v in violations(&site, &axe) {
+                found.push(format!("/{path} ({scheme}, {width}px): {v}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "axe found {} violation(s):\n{}", found.len(), found.join("\n"));
+}
+
+#[test]
+fn every_view_passes_axe_at_desktop_width_in_light_and_dark() {
+    check_views(1280, 900);
+}
+
+#[test]
+fn every_view_passes_axe_at_phone_width_in_light_and_dark() {
+    check_views(375, 812);
+}
+
+#[test]
+fn the_error_view_passes_axe() {
+    let axe = axe_source();
+    let site = Site::start(ServeOptions::default().with_override(
+        "/data/dataset.json",
+        200,
+        "application/json",
+        b"{}",
+    ));
+    site.open("");
+    site.wait_for("[data-testid=error-view]", WAIT);
+    let found = violations(&site, &axe);
+    assert!(found.is_empty(), "{found:#?}");
+}
