@@ -10,4 +10,5 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod paths;
+pub mod search;
 pub mod validate;

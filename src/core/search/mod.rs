@@ -1,0 +1,23 @@
+//! Client-side full-text search: an inverted index with BM25 ranking, prefix matching on
+//! the term being typed, typo tolerance, and highlighted snippets.
+//!
+//! The pieces, each replaceable on its own: [`text`] folds and stems words; [`index`]
+//! builds the term dictionary and postings; [`query`] expands and scores query terms;
+//! [`fuzzy`] finds dictionary terms within a few edits; [`snippet`] marks matched words.
+//! [`documents`] turns the catalog's resources into searchable documents.
+//!
+//! No external crate does the work: the normalisation, stemming and edit-distance parts a
+//! crate could provide are each a few dozen lines here, and the crates that do them well
+//! (`unicode-normalization`, `rust-stemmers`, `strsim`, `fst`) would each add tables or
+//! code to a wasm binary whose size is a feature, for behaviour we can state and test.
+
+pub mod documents;
+pub mod fuzzy;
+pub mod index;
+pub mod query;
+pub mod snippet;
+pub mod text;
+
+pub use index::{SearchDoc, SearchIndex};
+pub use query::{Hit, QueryOptions, SearchResults};
+pub use snippet::{Highlighter, Segment};

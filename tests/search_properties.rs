@@ -1,0 +1,115 @@
+//! Invariants of search over random documents and queries.
+
+use std::collections::HashSet;
+
+use mhr::core::search::{QueryOptions, SearchDoc, SearchIndex};
+use proptest::prelude::*;
+
+const VOCAB: &[&str] = &[
+    "health",
+    "care",
+    "cares",
+    "diabetes",
+    "air",
+    "quality",
+    "midlands",
+    "west",
+    "east",
+    "data",
+    "cluster",
+    "clusters",
+    "innovation",
+    "report",
+    "jobs",
+    "growth",
+    "inequality",
+    "inequalities",
+    "café",
+    "NHS",
+    "trust",
+    "trusts",
+    "medtech",
+    "imaging",
+    "ageing",
+    "trial",
+    "trials",
+];
+
+fn text(max_words: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 0..max_words).prop_map(|w| w.join(" "))
+}
+
+fn corpus() -> impl Strategy<Value = Vec<(String, String)>> {
+    prop::collection::vec((text(4), text(20)), 1..40)
+}
+
+fn build(docs: &[(String, String)]) -> SearchIndex {
+    SearchIndex::build(docs.iter().map(|(t, s)| SearchDoc {
+        title: t,
+        summary: s,
+        ..Default::default()
+    }))
+}
+
+fn all(limit: usize) -> QueryOptions {
+    QueryOptions { limit, prefix_last: false }
+}
+
+/// Queries mix vocabulary words, typos and junk.
+fn query() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![prop::sample::select(VOCAB).prop_map(String::from), "[a-z]{1,9}", "\\PC{0,6}"],
+        0..4,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn results_are_distinct_documents_of_the_corpus(docs in corpus(), q in query()) {
+        let ix = build(&docs);
+        let r = ix.search(&q, all(1000));
+        let seen: HashSet<u32> = r.hits.iter().map(|h| h.doc).collect();
+        prop_assert_eq!(seen.len(), r.hits.len());
+        prop_assert!(r.hits.iter().all(|h| (h.doc as usize) < docs.len()));
+        prop_assert_eq!(r.total, r.hits.len());
+    }
+
+    #[test]
+    fn ranking_is_deterministic(docs in corpus(), q in query()) {
+        let a = build(&docs).search(&q, all(10));
+        let b = build(&docs).search(&q, all(10));
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_top_k_are_the_first_k_of_the_full_ranking(docs in corpus(), q in query(), k in 1usize..10) {
+        let ix = build(&docs);
+        let full = ix.search(&q, all(1000));
+        let top = ix.search(&q, all(k));
+        prop_assert_eq!(&top.hits[..], &full.hits[..k.min(full.hits.len())]);
+        prop_assert_eq!(top.total, full.total);
+    }
+
+    #[test]
+    fn adding_a_term_never_adds_results(docs in corpus(), q in query(), extra in prop::sample::select(VOCAB)) {
+        let ix = build(&docs);
+        let before = ix.search(&q, all(1000));
+        let after = ix.search(&format!("{q} {extra}"), all(1000));
+        // An empty query is "no search yet", not "everything": the property starts from one term.
+        if !before.terms.is_empty() && !before.partial && !after.partial {
+            let before: HashSet<u32> = before.hits.iter().map(|h| h.doc).collect();
+            prop_assert!(after.hits.iter().all(|h| before.contains(&h.doc)));
+        }
+    }
+
+    #[test]
+    fn any_text_can_be_indexed_and_searched(title in "\\PC{0,200}", q in "\\PC{0,300}") {
+        let ix = SearchIndex::build([SearchDoc { title: &title, ..Default::default() }]);
+        let r = ix.search(&q, QueryOptions::default());
+        prop_assert!(r.hits.len() <= 1);
+        let _ = ix.did_you_mean(&q);
+    }
+}
