@@ -20,7 +20,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
-.PHONY: serve dist test setup setup-browser check unit wasm-test e2e size screenshots clean
+.PHONY: serve dist test setup setup-browser check unit wasm-test e2e size screenshots bench clean
 
 serve: setup
 	trunk serve --public-url $(PUBLIC_URL)
@@ -64,6 +64,12 @@ e2e:
 
 wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components
+
+# Search (and later filtering) benchmarks: natively, then the release wasm in Chromium.
+# BENCH_ARGS takes --sizes, --corpus FILE, --queries FILE, --export DIR (see tests/bench_search.rs).
+bench: setup setup-browser
+	cargo test --release --test bench_search -- $(BENCH_ARGS)
+	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
 
 size:
 	cargo test --release --test size_report -- $(CURDIR)/dist

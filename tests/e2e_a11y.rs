@@ -7,7 +7,7 @@ mod support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 7] = [
+const VIEWS: [&str; 9] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -15,6 +15,8 @@ const VIEWS: [&str; 7] = [
     "tag/diabetes",
     "about",
     "no/such/page",
+    "search?q=health%20inequalities",
+    "search?q=bluprnt",
 ];
 
 fn axe_source() -> String {
@@ -72,6 +74,18 @@ fn every_view_passes_axe_at_desktop_width_in_light_and_dark() {
 #[test]
 fn every_view_passes_axe_at_phone_width_in_light_and_dark() {
     check_views(375, 812);
+}
+
+#[test]
+fn the_search_suggestions_pass_axe_while_open() {
+    let axe = axe_source();
+    let site = Site::start(ServeOptions::default());
+    site.open("");
+    site.wait_for("#site-search", WAIT).send_keys("health");
+    site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+    site.press_key(support::keys::ARROW_DOWN);
+    let found = violations(&site, &axe);
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]

@@ -32,6 +32,13 @@ fn assets_carry_the_prefix_and_routes_do_not() {
 }
 
 #[test]
+fn a_search_link_carries_the_query_encoded_and_trimmed() {
+    assert_eq!(Paths::search("air quality"), "/search?q=air%20quality");
+    assert_eq!(Paths::search(" a&b=c#d "), "/search?q=a%26b%3Dc%23d");
+    assert_eq!(Paths::search("   "), "/search");
+}
+
+#[test]
 fn odd_ids_are_percent_encoded_so_links_stay_links() {
     assert_eq!(encode_segment("a b/c?d#e"), "a%20b%2Fc%3Fd%23e");
     assert_eq!(encode_segment("é"), "%C3%A9");

@@ -6,7 +6,7 @@ mod support;
 
 use support::{ServeOptions, Site, WAIT};
 
-const VIEWS: [(&str, &str); 7] = [
+const VIEWS: [(&str, &str); 9] = [
     ("home", ""),
     ("section", "section/strengths"),
     ("resource", "resource/data-driven-healthcare-report"),
@@ -14,6 +14,8 @@ const VIEWS: [(&str, &str); 7] = [
     ("tag", "tag/diabetes"),
     ("about", "about"),
     ("not-found", "no/such/page"),
+    ("search", "search?q=health%20inequalities"),
+    ("search-none", "search?q=bluprnt"),
 ];
 
 fn main() {
@@ -37,6 +39,15 @@ fn main() {
                 site.set_window_size(width, height);
                 println!("{}", file.display());
             }
+            // The search box with its suggestions open, at window height.
+            site.open("");
+            site.wait_for("#site-search", WAIT);
+            site.find("#site-search").unwrap().send_keys("health");
+            site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+            site.press_key(support::keys::ARROW_DOWN);
+            let file = out.join(format!("suggestions-{width}-{scheme}.png"));
+            site.screenshot(&file);
+            println!("{}", file.display());
         }
     }
 }

@@ -60,6 +60,15 @@ impl Paths {
         format!("/tag/{}", encode_segment(id))
     }
 
+    /// The search results view for a query.
+    pub fn search(query: &str) -> String {
+        if query.trim().is_empty() {
+            "/search".into()
+        } else {
+            format!("/search?q={}", encode_segment(query.trim()))
+        }
+    }
+
     /// The about view.
     pub fn about() -> String {
         "/about".into()

@@ -8,12 +8,14 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::components::layout::{Footer, Header, SkipLink};
+use super::components::search_box::install_slash_shortcut;
 use super::components::state::{ErrorView, Loading};
 use super::data::{base_path, fetch_catalog};
 use super::pages::{about::About, home::Home, not_found::NotFound, resource::ResourcePage};
-use super::pages::{section::SectionPage, tag::TagPage};
+use super::pages::{search::SearchPage, section::SectionPage, tag::TagPage};
 use crate::core::catalog::Catalog;
 use crate::core::paths::router_base;
+use crate::core::search::documents::index_catalog;
 
 /// The whole app.
 #[component]
@@ -31,7 +33,9 @@ pub fn App() -> impl IntoView {
 /// The routed site, once the dataset is loaded.
 #[component]
 fn Site(catalog: Arc<Catalog>) -> impl IntoView {
+    provide_context(Arc::new(index_catalog(&catalog)));
     provide_context(catalog);
+    install_slash_shortcut();
     view! {
         <Router base=router_base(&base_path())>
             <SkipLink/>
@@ -42,6 +46,7 @@ fn Site(catalog: Arc<Catalog>) -> impl IntoView {
                     <Route path=path!("/section/:id") view=SectionPage/>
                     <Route path=path!("/resource/:id") view=ResourcePage/>
                     <Route path=path!("/tag/:id") view=TagPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/about") view=About/>
                 </Routes>
             </main>

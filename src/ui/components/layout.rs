@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::links::ExternalLink;
+use super::search_box::SearchBox;
 use super::title::SITE_NAME;
 use super::use_catalog;
 use crate::core::paths::Paths;
@@ -26,6 +27,7 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true"></span>
                     {SITE_NAME}
                 </A>
+                <SearchBox/>
                 <nav aria-label="Main">
                     <ul class="nav-list">
                         {sections

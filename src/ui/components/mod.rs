@@ -2,8 +2,10 @@
 
 pub mod cards;
 pub mod figures;
+pub mod highlight;
 pub mod layout;
 pub mod links;
+pub mod search_box;
 pub mod state;
 pub mod title;
 
@@ -12,8 +14,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalog::Catalog;
+use crate::core::search::SearchIndex;
 
 /// The loaded catalog, provided by the app once the dataset has arrived.
 pub fn use_catalog() -> Arc<Catalog> {
     expect_context::<Arc<Catalog>>()
+}
+
+/// The search index over the catalog, built once when the dataset loads.
+pub fn use_search() -> Arc<SearchIndex> {
+    expect_context::<Arc<SearchIndex>>()
 }

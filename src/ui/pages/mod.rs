@@ -4,6 +4,7 @@ pub mod about;
 pub mod home;
 pub mod not_found;
 pub mod resource;
+pub mod search;
 pub mod section;
 pub mod tag;
 

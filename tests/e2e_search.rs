@@ -1,0 +1,148 @@
+//! Searching as a visitor does: type, see suggestions, move through them with the keyboard,
+//! open one or all results, go back and forward.
+
+mod support;
+
+use support::{keys, ServeOptions, Site, WAIT};
+
+const INPUT: &str = "#site-search";
+
+fn start_on(path: &str) -> Site {
+    let site = Site::start(ServeOptions::default());
+    site.open(path);
+    site.wait_for(INPUT, WAIT);
+    site
+}
+
+fn attr(site: &Site, css: &str, name: &str) -> Option<String> {
+    site.find(css).and_then(|e| e.attr(name))
+}
+
+#[test]
+fn slash_focuses_the_search_box_and_typing_shows_suggestions() {
+    let site = start_on("about");
+    site.press_key("/");
+    site.wait_until(
+        "document.activeElement && document.activeElement.id === 'site-search'",
+        WAIT,
+        "'/' focuses the search box",
+    );
+    site.press_key("diab");
+    let list = site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+    assert!(list.text().contains("Diabetes"), "{}", list.text());
+    assert_eq!(attr(&site, INPUT, "aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        site.find("#search-suggestions [role=option] mark")
+            .map(|m| m.text().to_lowercase())
+            .as_deref(),
+        Some("diabetes")
+    );
+    site.wait_for_text(".search-box [role=status]", "1 suggestion", WAIT);
+    // "/" typed inside the box is text, not the shortcut.
+    site.press_key("/");
+    assert_eq!(site.find(INPUT).unwrap().property("value"), serde_json::json!("diab/"));
+}
+
+#[test]
+fn arrows_move_through_suggestions_and_enter_opens_the_chosen_one() {
+    let site = start_on("");
+    site.find(INPUT).unwrap().send_keys("air qual");
+    site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+    site.press_key(keys::ARROW_DOWN);
+    site.wait_until("document.querySelector('#site-search').getAttribute('aria-activedescendant') === 'suggestion-0'", WAIT, "first option active");
+    assert_eq!(attr(&site, "#suggestion-0", "aria-selected").as_deref(), Some("true"));
+    // Up from the first wraps to the last option, "see all results"; down comes back.
+    site.press_key(keys::ARROW_UP);
+    site.wait_until(
+        "document.querySelector('[aria-selected=true]').textContent.includes('result')",
+        WAIT,
+        "wrap to 'see all'",
+    );
+    site.press_key(keys::ARROW_DOWN);
+    site.press_key(keys::ENTER);
+    site.wait_for_text("main h1", "Air Quality", WAIT);
+    assert!(site.current_url().contains("/resource/west-midlands-air-quality-study"));
+}
+
+#[test]
+fn escape_closes_the_suggestions_then_clears_the_box() {
+    let site = start_on("");
+    site.find(INPUT).unwrap().send_keys("health");
+    site.wait_for("#search-suggestions:not([hidden])", WAIT);
+    site.press_key(keys::ESCAPE);
+    site.wait_until(
+        "document.querySelector('#search-suggestions').hidden",
+        WAIT,
+        "suggestions closed",
+    );
+    assert_eq!(attr(&site, INPUT, "aria-expanded").as_deref(), Some("false"));
+    site.press_key(keys::ESCAPE);
+    site.wait_until("document.querySelector('#site-search').value === ''", WAIT, "box cleared");
+}
+
+#[test]
+fn enter_opens_results_with_the_query_in_the_url_and_back_forward_restore_it() {
+    let site = start_on("about");
+    site.find(INPUT).unwrap().send_keys("health inequalities");
+    site.press_key(keys::ENTER);
+    site.wait_for_text(
+        "[data-testid=result-count]",
+        "for \u{201c}health inequalities\u{201d}",
+        WAIT,
+    );
+    assert!(
+        site.current_url().ends_with("/search?q=health%20inequalities"),
+        "{}",
+        site.current_url()
+    );
+    assert!(site.title().starts_with("Search: health inequalities"));
+    let first = site.wait_for("[data-testid=search-result]", WAIT);
+    assert!(first.find("mark").is_some(), "matched words are highlighted");
+
+    // A second search, then back to the first: the box and the list follow the URL.
+    let input = site.find(INPUT).unwrap();
+    input.clear();
+    input.send_keys("diabetes");
+    site.press_key(keys::ENTER);
+    site.wait_for_text("[data-testid=result-count]", "diabetes", WAIT);
+    site.back();
+    site.wait_for_text("[data-testid=result-count]", "health inequalities", WAIT);
+    site.wait_until(
+        "document.querySelector('#site-search').value === 'health inequalities'",
+        WAIT,
+        "box shows the URL's query",
+    );
+    site.forward();
+    site.wait_for_text("[data-testid=result-count]", "diabetes", WAIT);
+    site.refresh();
+    site.wait_for_text("[data-testid=result-count]", "diabetes", WAIT);
+}
+
+#[test]
+fn a_search_with_no_results_offers_a_correction_and_a_way_to_browse() {
+    let site = start_on("search?q=bluprnt");
+    let none = site.wait_for("[data-testid=no-results]", WAIT);
+    assert!(none.text().contains("Did you mean"), "{}", none.text());
+    none.find("a").unwrap().click();
+    site.wait_for_text("[data-testid=result-count]", "for \u{201c}blueprint\u{201d}", WAIT);
+    assert!(site.find("[data-testid=search-result]").unwrap().text().contains("Diabetes"));
+}
+
+#[test]
+fn hostile_queries_in_the_url_show_a_calm_message() {
+    let long = "x".repeat(10_000);
+    let site = start_on("");
+    for q in [
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%F0%9F%98%80%F0%9F%8F%A5",
+        "%22%20OR%201%3D1%20--",
+        "%D7%9E%D7%99%D7%93",
+        &long,
+        "%E0%A4%A",
+    ] {
+        site.open(&format!("search?q={q}"));
+        site.wait_for("[data-testid=result-count]", WAIT);
+        assert!(site.find("main script").is_none());
+        assert_eq!(site.find_all("main h1").len(), 1, "{q}");
+    }
+}
