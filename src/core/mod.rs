@@ -3,12 +3,15 @@
 //! Nothing here knows about the browser or Leptos, so all of it is tested natively with
 //! `cargo test`; the views in `ui` only call into it.
 
+pub mod bitset;
 pub mod catalog;
 pub mod error;
+pub mod filter;
 pub mod format;
 pub mod links;
 pub mod load;
 pub mod model;
 pub mod paths;
 pub mod search;
+pub mod url_state;
 pub mod validate;
