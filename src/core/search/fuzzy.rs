@@ -53,10 +53,10 @@ pub fn bounded_distance(a: &[u8], b: &[u8], k: u8) -> Option<u8> {
     let mut prev2 = [0u8; 65];
     let mut prev: [u8; 65] = std::array::from_fn(|j| j.min(255) as u8);
     let mut cur = [0u8; 65];
-    for i in 1..=a.len() {
+    for i in 1..a.len() + 1 {
         cur[0] = i as u8;
         let mut row_min = cur[0];
-        for j in 1..=n {
+        for j in 1..n + 1 {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {

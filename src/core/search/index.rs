@@ -2,16 +2,12 @@
 //!
 //! Each document is read field by field; each term occurrence adds the field's weight to the
 //! term's frequency in that document, so a word in a title counts three times a word in a
-//! summary (BM25F-style). Postings are appended in document order, which lets a term's
-//! posting for the current document be found in O(1) as the last one of its list, with no
-//! per-document map. Terms are looked up through a hash map with a small Fx-style hasher:
-//! SipHash's protection against hash flooding buys nothing for a dataset we ship, and costs
-//! a third of the build time.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+//! summary (BM25F-style). A document's terms are merged as they come through a per-term
+//! "last seen in" stamp, with no per-document map, then all postings are laid out by term
+//! in one counting sort. Terms are looked up in a [`TermTable`].
 
 use super::fuzzy::letter_mask;
+use super::terms::TermTable;
 use super::text::Tokens;
 
 /// Field weights: title and tags above people and figure labels, above body text.
@@ -43,134 +39,170 @@ pub struct SearchDoc<'a> {
     pub labels: Vec<&'a str>,
 }
 
-/// One document's weighted frequency for a term.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Posting {
-    /// Document number, in build order.
-    pub doc: u32,
-    /// Sum of field weights over the term's occurrences.
-    pub tf: f32,
-}
-
-/// A multiplicative hasher in the style of rustc's FxHash: fast for short keys.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
 /// An inverted index over a set of documents.
+///
+/// Postings are stored flat: the postings of term `t` are `post_doc[offsets[t]..offsets[t+1]]`
+/// with their weighted frequencies at the same positions of `post_tf`, in document order.
+/// Two contiguous arrays instead of a vector per term: fewer allocations while building and
+/// sequential reads while scoring.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Term text by term id.
     pub(super) terms: Vec<Box<str>>,
     /// The first unstemmed form seen of each term, for did-you-mean.
     pub(super) surface: Vec<Box<str>>,
-    /// Letter-set mask by term id.
-    pub(super) masks: Vec<u32>,
-    /// Postings by term id, in document order.
-    pub(super) postings: Vec<Vec<Posting>>,
+    /// Where each term's postings start; one more entry than there are terms.
+    pub(super) offsets: Vec<u32>,
+    /// Document numbers of all postings, grouped by term.
+    pub(super) post_doc: Vec<u32>,
+    /// Weighted term frequencies, parallel to `post_doc`.
+    pub(super) post_tf: Vec<f32>,
     /// Term ids sorted by term text, for prefix look-up.
     pub(super) sorted: Vec<u32>,
     /// (letter mask, term id) grouped by term byte length, for the typo scan: the masks sit
     /// next to each other so the scan reads memory in order.
     pub(super) by_len: Vec<Vec<(u32, u32)>>,
     /// Term id by text.
-    pub(super) lookup: FxMap<Box<str>, u32>,
+    pub(super) lookup: TermTable,
     /// Weighted length of each document.
     pub(super) doc_len: Vec<f32>,
     /// Mean of `doc_len`.
     pub(super) avg_len: f32,
 }
 
-impl SearchIndex {
-    /// Builds the index; document `i` of the iterator is document number `i` in results.
-    pub fn build<'a>(docs: impl IntoIterator<Item = SearchDoc<'a>>) -> SearchIndex {
-        let mut ix = SearchIndex::default();
-        let mut buf = String::new();
-        let mut raw = String::new();
-        for (doc, d) in docs.into_iter().enumerate() {
-            let doc = doc as u32;
-            let mut len = 0.0;
-            len += ix.add_field(doc, d.title, weight::TITLE, &mut buf, &mut raw);
-            len += ix.add_field(doc, d.summary, weight::BODY, &mut buf, &mut raw);
-            for p in &d.people {
-                len += ix.add_field(doc, p, weight::PEOPLE, &mut buf, &mut raw);
+/// State kept while building: the current document's terms, merged as they come.
+#[derive(Default)]
+struct Builder {
+    ix: SearchIndex,
+    /// For each term, the last document it was seen in (+1, so 0 means never).
+    last_doc: Vec<u32>,
+    /// For each term, its position in `doc_terms` while in the current document.
+    slot: Vec<u32>,
+    /// (term, weighted frequency) of the current document.
+    doc_terms: Vec<(u32, f32)>,
+    /// (term, document, frequency) of every document so far, in document order.
+    entries: Vec<(u32, u32, f32)>,
+    /// Documents per term.
+    df: Vec<u32>,
+    buf: String,
+    raw: String,
+}
+
+impl Builder {
+    /// Adds one field's terms to document `doc`; returns the weighted length added.
+    fn add_field(&mut self, doc: u32, text: &str, w: f32) -> f32 {
+        let mut tokens = Tokens::new(text);
+        let mut len = 0.0;
+        while let Some((start, end)) = tokens.next_into(&mut self.buf) {
+            let id = match self.ix.lookup.get(&self.ix.terms, &self.buf) {
+                Some(id) => id,
+                None => self.new_term(&text[start..end]),
+            } as usize;
+            if self.last_doc[id] == doc + 1 {
+                self.doc_terms[self.slot[id] as usize].1 += w;
+            } else {
+                self.last_doc[id] = doc + 1;
+                self.slot[id] = self.doc_terms.len() as u32;
+                self.doc_terms.push((id as u32, w));
             }
-            for t in &d.tags {
-                len += ix.add_field(doc, t, weight::TAGS, &mut buf, &mut raw);
-            }
-            for l in &d.labels {
-                len += ix.add_field(doc, l, weight::LABELS, &mut buf, &mut raw);
-            }
-            ix.doc_len.push(len);
+            len += w;
         }
+        len
+    }
+
+    fn new_term(&mut self, word: &str) -> u32 {
+        let id = self.ix.terms.len() as u32;
+        let term: Box<str> = self.buf.as_str().into();
+        self.raw.clear();
+        Tokens::new(word).next_raw(&mut self.raw, false);
+        self.ix.surface.push(self.raw.as_str().into());
+        self.ix.terms.push(term);
+        self.ix.lookup.insert(&self.ix.terms, &self.buf, id);
+        self.last_doc.push(0);
+        self.slot.push(0);
+        self.df.push(0);
+        id
+    }
+
+    fn end_doc(&mut self, doc: u32, len: f32) {
+        for &(t, tf) in &self.doc_terms {
+            self.df[t as usize] += 1;
+            self.entries.push((t, doc, tf));
+        }
+        self.doc_terms.clear();
+        self.ix.doc_len.push(len);
+    }
+
+    /// Lays the postings out by term (a counting sort: entries are already in document
+    /// order, so each term's postings come out in document order too).
+    fn finish(mut self) -> SearchIndex {
+        let mut ix = self.ix;
+        let mut offsets = Vec::with_capacity(self.df.len() + 1);
+        let mut total = 0u32;
+        offsets.push(0);
+        for &d in &self.df {
+            total += d;
+            offsets.push(total);
+        }
+        let mut next: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        ix.post_doc = vec![0; total as usize];
+        ix.post_tf = vec![0.0; total as usize];
+        for &(t, doc, tf) in &self.entries {
+            let at = &mut next[t as usize];
+            ix.post_doc[*at as usize] = doc;
+            ix.post_tf[*at as usize] = tf;
+            *at += 1;
+        }
+        self.entries = Vec::new();
+        ix.offsets = offsets;
         let n = ix.doc_len.len().max(1) as f32;
         ix.avg_len = (ix.doc_len.iter().sum::<f32>() / n).max(1.0);
-        let mut sorted: Vec<u32> = (0..ix.terms.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| ix.terms[a as usize].cmp(&ix.terms[b as usize]));
-        ix.sorted = sorted;
+        let mut by_text: Vec<(&str, u32)> =
+            ix.terms.iter().zip(0..).map(|(t, id)| (&**t, id)).collect();
+        by_text.sort_unstable();
+        ix.sorted = by_text.into_iter().map(|(_, id)| id).collect();
         for (id, t) in ix.terms.iter().enumerate() {
             let l = t.len();
             if ix.by_len.len() <= l {
                 ix.by_len.resize(l + 1, Vec::new());
             }
-            ix.by_len[l].push((ix.masks[id], id as u32));
+            ix.by_len[l].push((letter_mask(t), id as u32));
         }
         ix
     }
+}
 
-    /// Adds one field's terms to document `doc`; returns the weighted length added.
-    fn add_field(
-        &mut self,
-        doc: u32,
-        text: &str,
-        w: f32,
-        buf: &mut String,
-        raw: &mut String,
-    ) -> f32 {
-        let mut tokens = Tokens::new(text);
-        let mut len = 0.0;
-        while let Some((start, end)) = tokens.next_into(buf) {
-            let id = match self.lookup.get(buf.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.terms.len() as u32;
-                    let term: Box<str> = buf.as_str().into();
-                    raw.clear();
-                    Tokens::new(&text[start..end]).next_raw(raw, false);
-                    self.surface.push(raw.as_str().into());
-                    self.masks.push(letter_mask(&term));
-                    self.terms.push(term.clone());
-                    self.postings.push(Vec::new());
-                    self.lookup.insert(term, id);
-                    id
-                }
-            };
-            let list = &mut self.postings[id as usize];
-            match list.last_mut() {
-                Some(p) if p.doc == doc => p.tf += w,
-                _ => list.push(Posting { doc, tf: w }),
+impl SearchIndex {
+    /// Builds the index; document `i` of the iterator is document number `i` in results.
+    pub fn build<'a>(docs: impl IntoIterator<Item = SearchDoc<'a>>) -> SearchIndex {
+        let mut b = Builder::default();
+        for (doc, d) in docs.into_iter().enumerate() {
+            let doc = doc as u32;
+            let mut len = b.add_field(doc, d.title, weight::TITLE);
+            len += b.add_field(doc, d.summary, weight::BODY);
+            for p in &d.people {
+                len += b.add_field(doc, p, weight::PEOPLE);
             }
-            len += w;
+            for t in &d.tags {
+                len += b.add_field(doc, t, weight::TAGS);
+            }
+            for l in &d.labels {
+                len += b.add_field(doc, l, weight::LABELS);
+            }
+            b.end_doc(doc, len);
         }
-        len
+        b.finish()
+    }
+
+    /// The documents containing term `id`, with weighted frequencies, in document order.
+    pub(super) fn postings(&self, id: u32) -> (&[u32], &[f32]) {
+        let (a, b) = (self.offsets[id as usize] as usize, self.offsets[id as usize + 1] as usize);
+        (&self.post_doc[a..b], &self.post_tf[a..b])
+    }
+
+    /// How many documents contain term `id`.
+    pub(super) fn df(&self, id: u32) -> usize {
+        (self.offsets[id as usize + 1] - self.offsets[id as usize]) as usize
     }
 
     /// Number of documents.
@@ -193,20 +225,15 @@ impl SearchIndex {
         use std::mem::size_of;
         let strings: usize =
             self.terms.iter().chain(&self.surface).map(|t| t.len() + size_of::<Box<str>>()).sum();
-        let postings: usize = self
-            .postings
-            .iter()
-            .map(|p| p.capacity() * size_of::<Posting>() + size_of::<Vec<Posting>>())
-            .sum();
-        let ids = (self.sorted.capacity() + self.masks.capacity()) * 4
+        let postings =
+            (self.post_doc.capacity() + self.post_tf.capacity() + self.offsets.capacity()) * 4;
+        let ids = self.sorted.capacity() * 4
             + self
                 .by_len
                 .iter()
                 .map(|v| v.capacity() * 8 + size_of::<Vec<(u32, u32)>>())
                 .sum::<usize>();
-        // The map stores a key (a second boxed copy of each term) and a value per entry.
-        let map = self.lookup.capacity() * (size_of::<Box<str>>() + 4 + 1)
-            + self.terms.iter().map(|t| t.len()).sum::<usize>();
+        let map = self.lookup.memory_bytes();
         strings + postings + ids + map + self.doc_len.capacity() * 4
     }
 }

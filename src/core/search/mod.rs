@@ -16,6 +16,7 @@ pub mod fuzzy;
 pub mod index;
 pub mod query;
 pub mod snippet;
+pub mod terms;
 pub mod text;
 
 pub use index::{SearchDoc, SearchIndex};

@@ -143,15 +143,15 @@ impl SearchIndex {
             self.expand(q, &mut expansions);
             for &(id, w, kind) in &expansions {
                 results.highlight.push(self.terms[id as usize].to_string());
-                let list = &self.postings[id as usize];
-                let df = list.len() as f32;
+                let (docs, tfs) = self.postings(id);
+                let df = docs.len() as f32;
                 let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
-                for p in list {
-                    let d = p.doc as usize;
+                for (&doc, &tf) in docs.iter().zip(tfs) {
+                    let d = doc as usize;
                     let norm = K1 * (1.0 - B + B * self.doc_len[d] / self.avg_len);
-                    let s = idf * p.tf * (K1 + 1.0) / (p.tf + norm) * w;
+                    let s = idf * tf * (K1 + 1.0) / (tf + norm) * w;
                     if best[d] == 0.0 {
-                        term_touched.push(p.doc);
+                        term_touched.push(doc);
                     }
                     if s > best[d] {
                         best[d] = s;
@@ -199,7 +199,7 @@ impl SearchIndex {
 
     /// Dictionary terms a query term stands for, with weights.
     fn expand(&self, q: &QueryTerm, out: &mut Vec<(u32, f32, MatchKind)>) {
-        let exact = self.lookup.get(q.term.as_str()).copied();
+        let exact = self.lookup.get(&self.terms, &q.term);
         if let Some(id) = exact {
             out.push((id, 1.0, MatchKind::Exact));
         }
@@ -218,7 +218,7 @@ impl SearchIndex {
         if k > 0 {
             let mut near: Vec<(u32, u8)> = self.near_terms(&q.term, k);
             near.retain(|(id, _)| !out.iter().any(|(o, _, _)| o == id));
-            near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings[id as usize].len())));
+            near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.df(id))));
             near.truncate(MAX_FUZZY_TERMS);
             out.extend(
                 near.into_iter()
@@ -249,7 +249,7 @@ impl SearchIndex {
 
     fn keep_most_frequent(&self, ids: &mut Vec<u32>, max: usize) {
         if ids.len() > max {
-            ids.sort_by_key(|&id| std::cmp::Reverse(self.postings[id as usize].len()));
+            ids.sort_by_key(|&id| std::cmp::Reverse(self.df(id)));
             ids.truncate(max);
         }
     }
@@ -263,13 +263,14 @@ impl SearchIndex {
         let words: Vec<String> = terms
             .iter()
             .map(|q| {
-                if self.lookup.contains_key(q.term.as_str()) {
+                if self.lookup.get(&self.terms, &q.term).is_some() {
                     return q.typed.clone();
                 }
                 let k = if q.term.chars().count() <= 4 { 1 } else { 2 };
-                let best = self.near_terms(&q.term, k).into_iter().min_by_key(|&(id, d)| {
-                    (d, std::cmp::Reverse(self.postings[id as usize].len()))
-                });
+                let best = self
+                    .near_terms(&q.term, k)
+                    .into_iter()
+                    .min_by_key(|&(id, d)| (d, std::cmp::Reverse(self.df(id))));
                 match best {
                     Some((id, _)) => {
                         changed = true;

@@ -17,10 +17,55 @@ const STOP_WORDS: [&str; 24] = [
     "on", "or", "that", "the", "their", "to", "was", "which", "with",
 ];
 
+/// A word of up to eight bytes as one integer, so the stop-word check is integer compares
+/// rather than a string comparison per stop word (it runs for every token indexed).
+const fn pack(word: &[u8]) -> u64 {
+    let mut x = 0u64;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        x = (x << 8) | word[i] as u64;
+        i += 1;
+    }
+    x
+}
+
+const PACKED_STOP_WORDS: [u64; 24] = {
+    let mut out = [0u64; 24];
+    let mut i = 0;
+    while i < 24 {
+        out[i] = pack(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 /// True for words that are skipped.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    word.len() <= 5 && PACKED_STOP_WORDS.contains(&pack(word.as_bytes()))
 }
+
+/// Class bit of ASCII letters and digits.
+const WORD: u8 = 1;
+/// Class bit of ASCII capitals.
+const UPPER: u8 = 2;
+/// The class of each byte (non-ASCII bytes are 0 and take the slow path), so the
+/// tokenizer's inner loop is one table look-up per byte.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Longest term kept, in bytes; longer runs of letters are cut, so a 10,000-character word
 /// costs no more than a normal one.
@@ -73,29 +118,36 @@ fn fold_into(c: char, out: &mut String) -> bool {
 /// "inequalities" meets "inequality" and "funded" meets "funding". Short words are left
 /// alone so that "bus" or "gas" keep their meaning.
 pub fn stem(word: &mut String) {
-    let len = word.len();
-    let ends = |w: &String, s: &str| w.ends_with(s);
-    if len > 4 && ends(word, "ies") && !ends(word, "eies") && !ends(word, "aies") {
-        word.truncate(len - 3);
-        word.push('y');
-    } else if len > 4
-        && (ends(word, "sses") || ends(word, "ches") || ends(word, "shes") || ends(word, "xes"))
-    {
-        word.truncate(len - 2);
-    } else if len > 3
-        && ends(word, "s")
-        && !ends(word, "ss")
-        && !ends(word, "us")
-        && !ends(word, "is")
-        && !ends(word, "ys")
-    {
-        word.truncate(len - 1);
-    } else if len > 6 && ends(word, "ing") {
-        word.truncate(len - 3);
-        undouble(word);
-    } else if len > 5 && ends(word, "ed") && !ends(word, "eed") {
-        word.truncate(len - 2);
-        undouble(word);
+    let b = word.as_bytes();
+    let len = b.len();
+    // Most words end in none of s, g, d: leave them without further checks.
+    let cut = match b.last() {
+        Some(b's') if len > 4 && b.ends_with(b"ies") && !matches!(b[len - 4], b'e' | b'a') => {
+            Some((3, Some('y'), false))
+        }
+        Some(b's')
+            if len > 4
+                && (b.ends_with(b"sses")
+                    || b.ends_with(b"ches")
+                    || b.ends_with(b"shes")
+                    || b.ends_with(b"xes")) =>
+        {
+            Some((2, None, false))
+        }
+        Some(b's') if len > 3 && !matches!(b[len - 2], b's' | b'u' | b'i' | b'y') => {
+            Some((1, None, false))
+        }
+        Some(b'g') if len > 6 && b.ends_with(b"ing") => Some((3, None, true)),
+        Some(b'd') if len > 5 && b[len - 2] == b'e' && b[len - 3] != b'e' => Some((2, None, true)),
+        _ => None,
+    };
+    if let Some((n, add, verb)) = cut {
+        word.truncate(len - n);
+        if let Some(c) = add {
+            word.push(c);
+        } else if verb {
+            undouble(word);
+        }
     }
 }
 
@@ -128,38 +180,88 @@ impl<'a> Tokens<'a> {
 
     /// Like [`Tokens::next_into`], with the choice of stemming and without skipping stop
     /// words when `stemmed` is false (used for the term being typed).
+    ///
+    /// ASCII bytes take a fast path (most text is ASCII); other characters are decoded and
+    /// folded one by one. An apostrophe inside a word joins its parts ("sector's").
     pub fn next_raw(&mut self, buf: &mut String, stemmed: bool) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
         loop {
             buf.clear();
-            let rest = &self.text[self.pos..];
-            let mut start = None;
-            let mut end = self.text.len();
-            for (i, c) in rest.char_indices() {
-                let at = self.pos + i;
-                if c == '\'' || c == '\u{2019}' {
-                    // Apostrophes join: "sector's" -> "sectors" -> "sector".
-                    continue;
-                }
-                let before = buf.len();
-                if fold_into(c, buf) {
-                    if buf.len() > MAX_TERM_BYTES {
-                        buf.truncate(before);
+            let mut i = self.pos;
+            // Skip to the next letter or digit.
+            loop {
+                let b = *bytes.get(i)?;
+                if b < 128 {
+                    if CLASS[b as usize] & WORD != 0 {
+                        break;
                     }
-                    start.get_or_insert(at);
-                } else if start.is_some() {
-                    end = at;
-                    break;
+                    i += 1;
+                } else {
+                    let c = self.text[i..].chars().next()?;
+                    if c.is_alphanumeric() {
+                        break;
+                    }
+                    i += c.len_utf8();
                 }
             }
-            let start = start?;
-            self.pos = end;
+            let start = i;
+            // Fast path: a word of ASCII letters and digits, copied at once and lower-cased
+            // only when it has a capital.
+            let mut ascii_end = i;
+            let mut capitals = 0;
+            while let Some(&b) = bytes.get(ascii_end) {
+                let class = CLASS[b as usize];
+                if class & WORD == 0 {
+                    break;
+                }
+                capitals |= class & UPPER;
+                ascii_end += 1;
+            }
+            let next = bytes.get(ascii_end).copied();
+            let joins = next.is_some_and(|b| b >= 128)
+                || (next == Some(b'\'')
+                    && bytes.get(ascii_end + 1).is_some_and(u8::is_ascii_alphanumeric));
+            if !joins {
+                buf.push_str(&self.text[i..ascii_end.min(i + MAX_TERM_BYTES)]);
+                if capitals != 0 {
+                    buf.make_ascii_lowercase();
+                }
+                i = ascii_end;
+            }
+            while let Some(&b) = bytes.get(i).filter(|_| joins) {
+                if b < 128 {
+                    if b.is_ascii_alphanumeric() {
+                        if buf.len() < MAX_TERM_BYTES {
+                            buf.push(b.to_ascii_lowercase() as char);
+                        }
+                        i += 1;
+                    } else if b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                    {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    let Some(c) = self.text[i..].chars().next() else { break };
+                    let before = buf.len();
+                    if fold_into(c, buf) {
+                        if buf.len() > MAX_TERM_BYTES {
+                            buf.truncate(before);
+                        }
+                    } else if c != '\u{2019}' {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            self.pos = i;
             if stemmed {
                 if is_stop_word(buf) {
                     continue;
                 }
                 stem(buf);
             }
-            return Some((start, end));
+            return Some((start, i));
         }
     }
 }
