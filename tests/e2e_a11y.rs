@@ -7,7 +7,7 @@ mod support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 9] = [
+const VIEWS: [&str; 11] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -17,6 +17,8 @@ const VIEWS: [&str; 9] = [
     "no/such/page",
     "search?q=health%20inequalities",
     "search?q=bluprnt",
+    "browse",
+    "browse?tag=economy&tag=east-midlands&tag=no-such-tag&sort=title",
 ];
 
 fn axe_source() -> String {
@@ -84,6 +86,21 @@ fn the_search_suggestions_pass_axe_while_open() {
     site.wait_for("#site-search", WAIT).send_keys("health");
     site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
     site.press_key(support::keys::ARROW_DOWN);
+    let found = violations(&site, &axe);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_filters_disclosure_passes_axe_when_open_on_a_phone() {
+    let axe = axe_source();
+    let site = Site::with_size(ServeOptions::default(), 375, 812);
+    site.open("browse?tag=economy");
+    site.wait_for(".filters-toggle", WAIT).click();
+    site.wait_until(
+        "document.querySelector('#facets').offsetParent !== null",
+        WAIT,
+        "facets shown",
+    );
     let found = violations(&site, &axe);
     assert!(found.is_empty(), "{found:#?}");
 }

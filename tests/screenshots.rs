@@ -6,7 +6,7 @@ mod support;
 
 use support::{ServeOptions, Site, WAIT};
 
-const VIEWS: [(&str, &str); 9] = [
+const VIEWS: [(&str, &str); 11] = [
     ("home", ""),
     ("section", "section/strengths"),
     ("resource", "resource/data-driven-healthcare-report"),
@@ -16,6 +16,8 @@ const VIEWS: [(&str, &str); 9] = [
     ("not-found", "no/such/page"),
     ("search", "search?q=health%20inequalities"),
     ("search-none", "search?q=bluprnt"),
+    ("browse", "browse"),
+    ("browse-filtered", "browse?tag=economy&tag=east-midlands&tag=nope"),
 ];
 
 fn main() {
@@ -39,6 +41,18 @@ fn main() {
                 site.set_window_size(width, height);
                 println!("{}", file.display());
             }
+            // The filters disclosure open (on a phone it starts closed).
+            site.open("browse?tag=economy");
+            site.wait_for(".filters-toggle", WAIT);
+            if width < 900 {
+                site.find(".filters-toggle").unwrap().click();
+            }
+            let full = site.execute("return document.documentElement.scrollHeight;", vec![]);
+            site.set_window_size(width, full.as_u64().unwrap_or(height as u64).min(6000) as u32);
+            let file = out.join(format!("browse-filters-open-{width}-{scheme}.png"));
+            site.screenshot(&file);
+            site.set_window_size(width, height);
+            println!("{}", file.display());
             // The search box with its suggestions open, at window height.
             site.open("");
             site.wait_for("#site-search", WAIT);

@@ -4,6 +4,7 @@
 //! `cargo test`; the views in `ui` only call into it.
 
 pub mod bitset;
+pub mod browse;
 pub mod catalog;
 pub mod error;
 pub mod filter;

@@ -60,6 +60,11 @@ impl Paths {
         format!("/tag/{}", encode_segment(id))
     }
 
+    /// The browse view, unfiltered.
+    pub fn browse() -> String {
+        "/browse".into()
+    }
+
     /// The search results view for a query.
     pub fn search(query: &str) -> String {
         if query.trim().is_empty() {

@@ -11,8 +11,11 @@ use super::components::layout::{Footer, Header, SkipLink};
 use super::components::search_box::install_slash_shortcut;
 use super::components::state::{ErrorView, Loading};
 use super::data::{base_path, fetch_catalog};
-use super::pages::{about::About, home::Home, not_found::NotFound, resource::ResourcePage};
+use super::pages::{
+    about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
+};
 use super::pages::{search::SearchPage, section::SectionPage, tag::TagPage};
+use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::paths::router_base;
 use crate::core::search::documents::index_catalog;
@@ -34,6 +37,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Site(catalog: Arc<Catalog>) -> impl IntoView {
     provide_context(Arc::new(index_catalog(&catalog)));
+    provide_context(Arc::new(BrowseIndex::from_catalog(&catalog)));
     provide_context(catalog);
     install_slash_shortcut();
     view! {
@@ -46,6 +50,7 @@ fn Site(catalog: Arc<Catalog>) -> impl IntoView {
                     <Route path=path!("/section/:id") view=SectionPage/>
                     <Route path=path!("/resource/:id") view=ResourcePage/>
                     <Route path=path!("/tag/:id") view=TagPage/>
+                    <Route path=path!("/browse") view=BrowsePage/>
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/about") view=About/>
                 </Routes>

@@ -34,6 +34,7 @@ pub fn Header() -> impl IntoView {
                             .into_iter()
                             .map(|s| view! { <li><A href=Paths::section(&s.id)>{short_title(&s.title)}</A></li> })
                             .collect_view()}
+                        <li><A href=Paths::browse()>"Browse"</A></li>
                         <li><A href=Paths::about()>"About"</A></li>
                     </ul>
                 </nav>

@@ -1,6 +1,8 @@
 //! Reusable view pieces, one concern per file.
 
+pub mod browse;
 pub mod cards;
+pub mod facets;
 pub mod figures;
 pub mod highlight;
 pub mod layout;
@@ -13,6 +15,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::search::SearchIndex;
 
@@ -24,4 +27,9 @@ pub fn use_catalog() -> Arc<Catalog> {
 /// The search index over the catalog, built once when the dataset loads.
 pub fn use_search() -> Arc<SearchIndex> {
     expect_context::<Arc<SearchIndex>>()
+}
+
+/// The facets and orderings of the catalog, built once when the dataset loads.
+pub fn use_browse() -> Arc<BrowseIndex> {
+    expect_context::<Arc<BrowseIndex>>()
 }

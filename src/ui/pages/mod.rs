@@ -1,6 +1,7 @@
 //! One file per routed view.
 
 pub mod about;
+pub mod browse;
 pub mod home;
 pub mod not_found;
 pub mod resource;

@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use super::not_found::NotFoundMessage;
 use super::use_id_param;
-use crate::ui::components::cards::ResourceList;
+use crate::core::filter::Facet;
+use crate::core::paths::Paths;
+use crate::ui::components::browse::Browse;
 use crate::ui::components::title::use_document_title;
-use crate::ui::components::use_catalog;
+use crate::ui::components::{use_browse, use_catalog};
 
 /// The view of one section.
 #[component]
@@ -22,12 +24,11 @@ pub fn SectionPage() -> impl IntoView {
         let Some(section) = catalog.section(&id).cloned() else {
             return view! { <NotFoundMessage what="section" id/> }.into_any();
         };
-        let resources = catalog.resources_in_section(&id).into_iter().cloned().collect::<Vec<_>>();
+        let fixed = use_browse().facets.find(Facet::Section, &id).into_iter().collect::<Vec<_>>();
         view! {
             <h1>{section.title}</h1>
             <p class="lede">{section.summary}</p>
-            <p class="count" data-testid="result-count">{format!("{} resources", resources.len())}</p>
-            <ResourceList resources/>
+            <Browse path=Paths::section(&id) fixed hide_sections=true/>
         }
         .into_any()
     }

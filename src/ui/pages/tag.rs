@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use super::not_found::NotFoundMessage;
 use super::use_id_param;
-use crate::ui::components::cards::ResourceList;
+use crate::core::paths::Paths;
+use crate::ui::components::browse::Browse;
 use crate::ui::components::title::use_document_title;
-use crate::ui::components::use_catalog;
+use crate::ui::components::{use_browse, use_catalog};
 
 /// The view of one tag.
 #[component]
@@ -22,15 +23,12 @@ pub fn TagPage() -> impl IntoView {
         let Some(tag) = catalog.tag(&id).cloned() else {
             return view! { <NotFoundMessage what="tag" id/> }.into_any();
         };
-        let resources = catalog.resources_with_tag(&id).into_iter().cloned().collect::<Vec<_>>();
+        let fixed = use_browse().facets.find_tag(&id).into_iter().collect::<Vec<_>>();
         let kind = tag.kind.label().trim_end_matches('s').to_lowercase();
         view! {
             <p class="eyebrow">{format!("Tag · {kind}")}</p>
             <h1>{tag.label}</h1>
-            <p class="count" data-testid="result-count">
-                {format!("{} resource{} tagged", resources.len(), if resources.len() == 1 { "" } else { "s" })}
-            </p>
-            <ResourceList resources/>
+            <Browse path=Paths::tag(&id) fixed/>
         }
         .into_any()
     }

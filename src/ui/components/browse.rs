@@ -1,0 +1,222 @@
+//! The browse machinery shared by the browse, search, section and tag views: read the state
+//! from the URL, apply it (with any search and fixed option), show facets, chips, sort and a
+//! paged result list; every choice navigates to a new URL, so back and forward step through
+//! selections and any view is a link.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use super::cards::ResourceCard;
+use super::facets::{FacetGroups, FilterChips, SortSelect};
+use super::highlight::Highlighted;
+use super::links::TagLinks;
+use super::{use_browse, use_catalog, use_search};
+use crate::core::filter::Facet;
+use crate::core::paths::Paths;
+use crate::core::search::{Highlighter, QueryOptions};
+use crate::core::url_state::{parse_browse_state, BrowseState};
+
+/// Results rendered at first and added by each "show more".
+const PAGE: usize = 20;
+/// Words in a summary snippet of a search result.
+const SNIPPET_WORDS: usize = 36;
+
+/// Filterable, searchable, sortable list of resources.
+#[component]
+pub fn Browse(
+    /// The view's path without query string, for the links it makes ("/browse").
+    path: String,
+    /// Options fixed by the view (its section or tag).
+    #[prop(optional)]
+    fixed: Vec<usize>,
+    /// Leave out the sections group (on a section view).
+    #[prop(optional)]
+    hide_sections: bool,
+) -> impl IntoView {
+    let catalog = use_catalog();
+    let index = use_search();
+    let browse = use_browse();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    let parsed = {
+        let c = catalog.clone();
+        Memo::new(move |_| {
+            parse_browse_state(
+                &location.search.get(),
+                |t| c.tag(t).is_some(),
+                |s| c.section(s).is_some(),
+            )
+        })
+    };
+    let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    let search = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let q = state.with(|s| s.query.clone());
+            (!q.trim().is_empty())
+                .then(|| index.search(&q, QueryOptions { limit: index.len(), prefix_last: true }))
+        })
+    };
+    let outcome = {
+        let browse = browse.clone();
+        let fixed = fixed.clone();
+        Memo::new(move |_| state.with(|s| search.with(|r| browse.run(s, &fixed, r.as_ref()))))
+    };
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        state.track();
+        shown.set(PAGE);
+    });
+    let filters_open = RwSignal::new(false);
+
+    let go = {
+        let path = path.clone();
+        Callback::new(move |s: BrowseState| {
+            navigate(
+                &format!("{path}{}", s.to_query_string()),
+                NavigateOptions { scroll: false, ..Default::default() },
+            );
+        })
+    };
+    let facets = Arc::new(browse.facets.clone());
+    let option_id = {
+        let facets = facets.clone();
+        move |i: usize| facets.options()[i].clone()
+    };
+    let toggle = {
+        let option_id = option_id.clone();
+        Callback::new(move |i: usize| {
+            let o = option_id(i);
+            let s = state.get_untracked();
+            go.run(match o.facet {
+                Facet::Section => s.toggled_section(&o.id),
+                _ => s.toggled_tag(&o.id),
+            });
+        })
+    };
+    let clear = Callback::new(move |_| go.run(state.get_untracked().cleared()));
+    let sort = Callback::new(move |sort| {
+        go.run(BrowseState { sort: Some(sort), ..state.get_untracked() })
+    });
+
+    let selected_count = {
+        let fixed = fixed.clone();
+        Memo::new(move |_| {
+            outcome.with(|o| o.selected.iter().filter(|i| !fixed.contains(i)).count())
+        })
+    };
+    let notices = move || {
+        parsed.with(|p| {
+            (!p.1.is_empty()).then(|| {
+                let items = p.1.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
+                view! { <div class="notice" role="note" data-testid="notices"><ul>{items}</ul></div> }
+            })
+        })
+    };
+    let status = move || {
+        let n = outcome.with(|o| o.results.len());
+        let q = state.with(|s| s.query.trim().to_string());
+        let plural = if n == 1 { "" } else { "s" };
+        match search.with(|r| r.as_ref().map(|r| (r.terms.is_empty(), r.partial))) {
+            None => format!("{n} resource{plural}"),
+            Some((true, _)) => "Your search has no words we can look for. Try a word or two from a title or topic.".into(),
+            Some(_) if n == 0 => format!("No resources match \u{201c}{q}\u{201d}."),
+            Some((_, true)) => format!(
+                "No resource matches every word of \u{201c}{q}\u{201d}. Showing the {n} closest, which match some of them."
+            ),
+            Some(_) => format!("{n} result{plural} for \u{201c}{q}\u{201d}"),
+        }
+    };
+    let no_results = {
+        let index = index.clone();
+        move || {
+            let empty = outcome.with(|o| o.results.is_empty());
+            let q = state.with(|s| s.query.clone());
+            let filtered = selected_count.get() > 0;
+            empty.then(|| {
+                let suggestion = (!q.trim().is_empty()).then(|| index.did_you_mean(&q)).flatten();
+                view! {
+                    <div class="no-results" data-testid="no-results">
+                        {suggestion.map(|s| view! { <p>"Did you mean " <A href=Paths::search(&s)>{s.clone()}</A> "?"</p> })}
+                        {filtered.then(|| view! { <p>"Removing a filter may help: see the chips above, or clear them all."</p> })}
+                        <p>"You can also browse by section from the " <A href=Paths::home()>"home page"</A> "."</p>
+                    </div>
+                }
+            })
+        }
+    };
+    let list = move || {
+        let limit = shown.get();
+        let highlighter = search.with(|r| r.as_ref().map(|r| Highlighter::new(&r.highlight)));
+        let results: Vec<usize> = outcome.with(|o| o.results.iter().take(limit).copied().collect());
+        results
+            .into_iter()
+            .map(|d| {
+                let r = catalog.data().resources[d].clone();
+                match &highlighter {
+                    None => view! { <li><ResourceCard resource=r/></li> }.into_any(),
+                    Some(h) => {
+                        let tags = catalog.tags_of(&r).cloned().collect::<Vec<_>>();
+                        let title = h.highlight(&r.title);
+                        let snippet = h.snippet(&r.summary, SNIPPET_WORDS);
+                        view! {
+                            <li>
+                                <article class="card resource-card" data-testid="search-result">
+                                    <h2 class="result-title"><A href=Paths::resource(&r.id)><Highlighted segments=title/></A></h2>
+                                    <p class="summary"><Highlighted segments=snippet/></p>
+                                    <TagLinks tags/>
+                                </article>
+                            </li>
+                        }
+                        .into_any()
+                    }
+                }
+            })
+            .collect_view()
+    };
+    let more = move || {
+        let total = outcome.with(|o| o.results.len());
+        let limit = shown.get();
+        (total > limit).then(|| {
+            view! {
+                <button type="button" class="button secondary" on:click=move |_| shown.update(|s| *s += PAGE)>
+                    {format!("Show more ({} of {total} shown)", limit)}
+                </button>
+            }
+        })
+    };
+
+    view! {
+        <div class="browse">
+            <button
+                type="button"
+                class="filters-toggle button secondary"
+                aria-expanded=move || filters_open.get().to_string()
+                aria-controls="facets"
+                on:click=move |_| filters_open.update(|o| *o = !*o)
+            >
+                "Filters"
+                {move || match selected_count.get() { 0 => String::new(), n => format!(" ({n} selected)") }}
+            </button>
+            <aside id="facets" class="facets" class:open=move || filters_open.get() aria-label="Filters">
+                <FacetGroups facets=facets.clone() outcome fixed=fixed.clone() hide_sections on_toggle=toggle/>
+            </aside>
+            <div class="results">
+                {notices}
+                <FilterChips facets outcome fixed on_remove=toggle on_clear=clear/>
+                <div class="results-bar">
+                    <p role="status" class="count" data-testid="result-count">{status}</p>
+                    <SortSelect state on_sort=sort/>
+                </div>
+                {no_results}
+                <ul class="resource-list" data-testid="results">{list}</ul>
+                {more}
+            </div>
+        </div>
+    }
+}
