@@ -13,7 +13,7 @@ mod synthetic;
 use std::time::Instant;
 
 use mhr::core::search::{QueryOptions, SearchDoc, SearchIndex};
-use synthetic::{corpus, percentiles, queries, Doc};
+use synthetic::{browse_index, corpus, percentiles, queries, toggle_states, Doc};
 
 const SEED: u64 = 2026;
 const QUERIES: usize = 400;
@@ -69,6 +69,33 @@ fn run(label: &str, docs: &[Doc], queries: &[(&str, String)]) {
         let (p50, p95) = percentiles(v);
         println!("{:<22}   {kind:<7} p50 {p50:>6.3} ms  p95 {p95:>6.3} ms", "");
     }
+    bench_filters(docs, &index, queries);
+}
+
+/// Filtering: after each toggle, recompute the ordered results and every option's count,
+/// without a search and within a search's hits.
+fn bench_filters(docs: &[Doc], index: &SearchIndex, queries: &[(&str, String)]) {
+    let browse = browse_index(docs);
+    let states = toggle_states(SEED, &browse, QUERIES);
+    let all = QueryOptions { limit: index.len(), prefix_last: true };
+    let mut plain = Vec::new();
+    let mut searched = Vec::new();
+    for (i, state) in states.iter().enumerate() {
+        let t = Instant::now();
+        std::hint::black_box(browse.run(state, &[], None));
+        plain.push(t.elapsed().as_secs_f64() * 1e3);
+        let hits = index.search(&queries[i % queries.len()].1, all);
+        let t = Instant::now();
+        std::hint::black_box(browse.run(state, &[], Some(&hits)));
+        searched.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let (p50, p95) = percentiles(plain);
+    let (s50, s95) = percentiles(searched);
+    println!(
+        "{:<22}   filter toggle ({} options): p50 {p50:.3} ms  p95 {p95:.3} ms; within a search: p50 {s50:.3} ms  p95 {s95:.3} ms",
+        "",
+        browse.facets.options().len()
+    );
 }
 
 fn main() {

@@ -8,7 +8,7 @@
 mod synthetic;
 
 use mhr::core::search::{QueryOptions, SearchDoc, SearchIndex};
-use synthetic::{corpus, percentiles, queries};
+use synthetic::{browse_index, corpus, percentiles, queries, toggle_states};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -52,5 +52,16 @@ fn search_benchmark_in_chromium() {
             "{n:>7} resources  build {build_ms:>7.1} ms  memory {:>6.1} MB  query p50 {p50:.3} ms  p95 {p95:.3} ms",
             index.memory_bytes() as f64 / 1e6
         );
+        let browse = browse_index(&docs);
+        let toggles: Vec<f64> = toggle_states(2026, &browse, 400)
+            .iter()
+            .map(|s| {
+                let t = now();
+                std::hint::black_box(browse.run(s, &[], None).results.len());
+                now() - t
+            })
+            .collect();
+        let (p50, p95) = percentiles(toggles);
+        console_log!("{n:>7} resources  filter toggle, results and all counts: p50 {p50:.3} ms  p95 {p95:.3} ms");
     }
 }

@@ -191,3 +191,47 @@ pub fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
     let at = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
     (at(0.5), at(0.95))
 }
+
+/// Facets over a synthetic corpus: three sections (by document number) and one option per
+/// distinct tag label, spread over the four tag kinds; years 2000 to 2025.
+pub fn browse_index(docs: &[Doc]) -> mhr::core::browse::BrowseIndex {
+    use mhr::core::filter::{Facet, FacetIndex};
+    use mhr::core::model::TagKind;
+    let mut facets = FacetIndex::new(docs.len());
+    for s in 0..3 {
+        facets.add_option(Facet::Section, &format!("s{s}"), &format!("Section {s}"), (s..docs.len()).step_by(3));
+    }
+    let mut labels: Vec<&str> = docs.iter().flat_map(|d| d.tags.iter().map(String::as_str)).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    for (i, label) in labels.iter().enumerate() {
+        let kind = TagKind::ALL[i % 4];
+        let members = docs.iter().enumerate().filter(|(_, d)| d.tags.iter().any(|t| t == label)).map(|(i, _)| i);
+        facets.add_option(Facet::Tag(kind), &format!("t{i}"), label, members);
+    }
+    let years: Vec<Option<u16>> = (0..docs.len()).map(|i| Some(2000 + (i % 26) as u16)).collect();
+    let titles: Vec<String> = docs.iter().map(|d| d.title.to_lowercase()).collect();
+    mhr::core::browse::BrowseIndex::new(facets, &years, &titles)
+}
+
+/// A visitor's toggles: `n` states, each one tag or section away from the last.
+pub fn toggle_states(seed: u64, index: &mhr::core::browse::BrowseIndex, n: usize) -> Vec<mhr::core::url_state::BrowseState> {
+    use mhr::core::filter::Facet;
+    let mut rng = Rng::new(seed ^ 0xF11);
+    let options = index.facets.options();
+    let mut state = mhr::core::url_state::BrowseState::default();
+    (0..n)
+        .map(|_| {
+            // Keep selections small, as a visitor would: clear when four are chosen.
+            if state.selected_count() >= 4 {
+                state = state.cleared();
+            }
+            let o = &options[rng.below(options.len())];
+            state = match o.facet {
+                Facet::Section => state.toggled_section(&o.id),
+                _ => state.toggled_tag(&o.id),
+            };
+            state.clone()
+        })
+        .collect()
+}
