@@ -20,7 +20,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
-.PHONY: serve dist test setup setup-browser check unit wasm-test e2e size screenshots bench clean
+.PHONY: serve dist test setup setup-browser check unit wasm-test e2e size screenshots bench clean dist-prefixed
 
 serve: setup
 	trunk serve --public-url $(PUBLIC_URL)
@@ -28,8 +28,13 @@ serve: setup
 dist: setup
 	trunk build --release --public-url $(PUBLIC_URL)
 
-test: setup setup-browser check unit dist e2e wasm-test size
+test: setup setup-browser check unit dist dist-prefixed e2e wasm-test size
 	@echo "All checks and tests passed."
+
+# The same site built for a path prefix, for the end-to-end test that serves it there.
+TEST_PREFIX := /partners/health/
+dist-prefixed: setup
+	trunk build --release --public-url $(TEST_PREFIX) --dist target/dist-prefixed
 
 # --- tools: each step is skipped when its tool is already there ---------------------------
 
@@ -60,7 +65,7 @@ unit:
 	cargo test
 
 e2e:
-	MHR_DIST=$(CURDIR)/dist MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test 'e2e_*' -- --test-threads=1
+	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test 'e2e_*' -- --test-threads=1
 
 wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components

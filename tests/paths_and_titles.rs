@@ -50,3 +50,14 @@ fn titles_name_the_view_then_the_site() {
     assert_eq!(document_title("Site", None), "Site");
     assert_eq!(document_title("Site", Some("  ")), "Site");
 }
+
+#[test]
+fn links_put_routes_under_the_base() {
+    let p = Paths::new("/partners/health/");
+    assert_eq!(p.link(&Paths::home()), "/partners/health/");
+    assert_eq!(p.link(&Paths::resource("x")), "/partners/health/resource/x");
+    assert_eq!(p.link(&Paths::search("air")), "/partners/health/search?q=air");
+    let root = Paths::new("/");
+    assert_eq!(root.link(&Paths::home()), "/");
+    assert_eq!(root.link(&Paths::about()), "/about");
+}

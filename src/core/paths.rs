@@ -22,8 +22,9 @@ pub fn router_base(base: &str) -> String {
 
 /// Builds links to every view, relative to the router's base.
 ///
-/// Paths here do not include the base: the router adds it. [`Paths::asset`] is for files
-/// fetched outside the router (the dataset) and does include it.
+/// Route paths (`Paths::resource`, ...) do not include the base: navigation adds it.
+/// [`Paths::link`] turns a route into an `href` under the base, and [`Paths::asset`] does the
+/// same for files fetched outside the router (the dataset).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     base: String,
@@ -77,6 +78,16 @@ impl Paths {
     /// The about view.
     pub fn about() -> String {
         "/about".into()
+    }
+
+    /// The `href` for a route: the route under the base. Needed because the router's link
+    /// component leaves absolute paths as they are, while navigation adds the base.
+    pub fn link(&self, route: &str) -> String {
+        if route == "/" || route.is_empty() {
+            self.base.clone()
+        } else {
+            format!("{}/{}", self.base.trim_end_matches('/'), route.trim_start_matches('/'))
+        }
     }
 
     /// A file shipped with the site, such as `data/dataset.json`, with the base.

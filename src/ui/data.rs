@@ -54,6 +54,16 @@ pub fn base_path() -> String {
     normalise_base(&path)
 }
 
+thread_local! {
+    /// The site's paths under its base, read once from the document.
+    static PATHS: Paths = Paths::new(&base_path());
+}
+
+/// The `href` of a route (`Paths::resource(id)`, ...) under the site's base.
+pub fn href(route: String) -> String {
+    PATHS.with(|p| p.link(&route))
+}
+
 /// Downloads and validates the dataset.
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
     let url = Paths::new(&base_path()).asset("data/dataset.json");

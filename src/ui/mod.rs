@@ -7,7 +7,7 @@ mod pages;
 mod panic;
 
 pub use app::App;
-pub use data::{base_path, LoadFailure};
+pub use data::{base_path, href, LoadFailure};
 
 /// Starts the app: installs the panic hook and mounts [`App`] into the page's body.
 pub fn start() {

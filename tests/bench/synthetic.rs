@@ -199,14 +199,24 @@ pub fn browse_index(docs: &[Doc]) -> mhr::core::browse::BrowseIndex {
     use mhr::core::model::TagKind;
     let mut facets = FacetIndex::new(docs.len());
     for s in 0..3 {
-        facets.add_option(Facet::Section, &format!("s{s}"), &format!("Section {s}"), (s..docs.len()).step_by(3));
+        facets.add_option(
+            Facet::Section,
+            &format!("s{s}"),
+            &format!("Section {s}"),
+            (s..docs.len()).step_by(3),
+        );
     }
-    let mut labels: Vec<&str> = docs.iter().flat_map(|d| d.tags.iter().map(String::as_str)).collect();
+    let mut labels: Vec<&str> =
+        docs.iter().flat_map(|d| d.tags.iter().map(String::as_str)).collect();
     labels.sort_unstable();
     labels.dedup();
     for (i, label) in labels.iter().enumerate() {
         let kind = TagKind::ALL[i % 4];
-        let members = docs.iter().enumerate().filter(|(_, d)| d.tags.iter().any(|t| t == label)).map(|(i, _)| i);
+        let members = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.tags.iter().any(|t| t == label))
+            .map(|(i, _)| i);
         facets.add_option(Facet::Tag(kind), &format!("t{i}"), label, members);
     }
     let years: Vec<Option<u16>> = (0..docs.len()).map(|i| Some(2000 + (i % 26) as u16)).collect();
@@ -215,7 +225,11 @@ pub fn browse_index(docs: &[Doc]) -> mhr::core::browse::BrowseIndex {
 }
 
 /// A visitor's toggles: `n` states, each one tag or section away from the last.
-pub fn toggle_states(seed: u64, index: &mhr::core::browse::BrowseIndex, n: usize) -> Vec<mhr::core::url_state::BrowseState> {
+pub fn toggle_states(
+    seed: u64,
+    index: &mhr::core::browse::BrowseIndex,
+    n: usize,
+) -> Vec<mhr::core::url_state::BrowseState> {
     use mhr::core::filter::Facet;
     let mut rng = Rng::new(seed ^ 0xF11);
     let options = index.facets.options();

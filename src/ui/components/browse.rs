@@ -19,6 +19,7 @@ use crate::core::filter::Facet;
 use crate::core::paths::Paths;
 use crate::core::search::{Highlighter, QueryOptions};
 use crate::core::url_state::{parse_browse_state, BrowseState};
+use crate::ui::href;
 
 /// Results rendered at first and added by each "show more".
 const PAGE: usize = 20;
@@ -142,9 +143,9 @@ pub fn Browse(
                 let suggestion = (!q.trim().is_empty()).then(|| index.did_you_mean(&q)).flatten();
                 view! {
                     <div class="no-results" data-testid="no-results">
-                        {suggestion.map(|s| view! { <p>"Did you mean " <A href=Paths::search(&s)>{s.clone()}</A> "?"</p> })}
+                        {suggestion.map(|s| view! { <p>"Did you mean " <A href=href(Paths::search(&s))>{s.clone()}</A> "?"</p> })}
                         {filtered.then(|| view! { <p>"Removing a filter may help: see the chips above, or clear them all."</p> })}
-                        <p>"You can also browse by section from the " <A href=Paths::home()>"home page"</A> "."</p>
+                        <p>"You can also browse by section from the " <A href=href(Paths::home())>"home page"</A> "."</p>
                     </div>
                 }
             })
@@ -167,7 +168,7 @@ pub fn Browse(
                         view! {
                             <li>
                                 <article class="card resource-card" data-testid="search-result">
-                                    <h2 class="result-title"><A href=Paths::resource(&r.id)><Highlighted segments=title/></A></h2>
+                                    <h2 class="result-title"><A href=href(Paths::resource(&r.id))><Highlighted segments=title/></A></h2>
                                     <p class="summary"><Highlighted segments=snippet/></p>
                                     <TagLinks tags/>
                                 </article>

@@ -8,6 +8,7 @@ use super::search_box::SearchBox;
 use super::title::SITE_NAME;
 use super::use_catalog;
 use crate::core::paths::Paths;
+use crate::ui::href;
 
 /// Lets keyboard users jump past the navigation.
 #[component]
@@ -23,7 +24,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container header-inner">
-                <A href=Paths::home() attr:class="brand">
+                <A href=href(Paths::home()) attr:class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     {SITE_NAME}
                 </A>
@@ -32,10 +33,10 @@ pub fn Header() -> impl IntoView {
                     <ul class="nav-list">
                         {sections
                             .into_iter()
-                            .map(|s| view! { <li><A href=Paths::section(&s.id)>{short_title(&s.title)}</A></li> })
+                            .map(|s| view! { <li><A href=href(Paths::section(&s.id))>{short_title(&s.title)}</A></li> })
                             .collect_view()}
-                        <li><A href=Paths::browse()>"Browse"</A></li>
-                        <li><A href=Paths::about()>"About"</A></li>
+                        <li><A href=href(Paths::browse())>"Browse"</A></li>
+                        <li><A href=href(Paths::about())>"About"</A></li>
                     </ul>
                 </nav>
             </div>
@@ -55,7 +56,7 @@ pub fn Footer() -> impl IntoView {
                     "Compiled from the " <ExternalLink link=meta.source/> " curated by "
                     {meta.curator} ". Data updated " {meta.updated} "."
                 </p>
-                <p>{meta.licence} ". " <A href=Paths::about()>"About this directory"</A></p>
+                <p>{meta.licence} ". " <A href=href(Paths::about())>"About this directory"</A></p>
             </div>
         </footer>
     }

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::core::links::{host_of, is_safe_url};
 use crate::core::model::{Link, Tag};
 use crate::core::paths::Paths;
+use crate::ui::href;
 
 /// A link to another site, marked as external in words and with an arrow. An address that
 /// fails [`is_safe_url`] is shown as text, never as a link.
@@ -47,7 +48,7 @@ pub fn TagLinks(
                     .into_iter()
                     .map(|t| {
                         let kind = format!("tag tag-{}", kind_class(&t));
-                        view! { <li><A href=Paths::tag(&t.id) attr:class=kind>{t.label}</A></li> }
+                        view! { <li><A href=href(Paths::tag(&t.id)) attr:class=kind>{t.label}</A></li> }
                     })
                     .collect_view()}
             </ul>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 
 use crate::core::paths::Paths;
 use crate::ui::components::title::use_document_title;
+use crate::ui::href;
 
 /// The view for paths that match no route.
 #[component]
@@ -38,8 +39,8 @@ pub fn NotFoundMessage(what: &'static str, id: String) -> impl IntoView {
 fn WaysBack() -> impl IntoView {
     view! {
         <p>
-            <A href=Paths::home()>"Go to the home page"</A>
-            " or read " <A href=Paths::about()>"about this directory"</A> "."
+            <A href=href(Paths::home())>"Go to the home page"</A>
+            " or read " <A href=href(Paths::about())>"about this directory"</A> "."
         </p>
     }
 }

@@ -12,6 +12,7 @@ use crate::ui::components::figures::FigureList;
 use crate::ui::components::links::{ExternalLink, TagLinks};
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
+use crate::ui::href;
 
 /// How many related resources to suggest.
 const RELATED: usize = 4;
@@ -48,8 +49,8 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
             {section.map(|s| view! {
                 <nav aria-label="Breadcrumb" class="breadcrumb">
                     <ol>
-                        <li><A href=Paths::home()>"Home"</A></li>
-                        <li><A href=Paths::section(&s.id)>{s.title}</A></li>
+                        <li><A href=href(Paths::home())>"Home"</A></li>
+                        <li><A href=href(Paths::section(&s.id))>{s.title}</A></li>
                     </ol>
                 </nav>
             })}
