@@ -37,12 +37,24 @@ fn a_deep_link_under_the_prefix_loads_and_internal_links_keep_the_prefix() {
     site.refresh();
     site.wait_for_text("main h1", "Browse all resources", WAIT);
     // Filtering and searching navigate under the prefix too.
-    site.find_all(".facet-option label").into_iter().find(|l| l.text().starts_with("Economy")).unwrap().click();
+    site.find_all(".facet-option label")
+        .into_iter()
+        .find(|l| l.text().starts_with("Economy"))
+        .unwrap()
+        .click();
     site.wait_until("location.search === '?tag=economy'", WAIT, "filter in the URL");
-    assert!(site.current_url().contains(&format!("{prefix}browse?tag=economy")), "{}", site.current_url());
+    assert!(
+        site.current_url().contains(&format!("{prefix}browse?tag=economy")),
+        "{}",
+        site.current_url()
+    );
     site.find("#site-search").unwrap().send_keys("diabetes\u{E007}");
     site.wait_until("location.pathname.endsWith('/search')", WAIT, "search results");
-    assert!(site.current_url().contains(&format!("{prefix}search?q=diabetes")), "{}", site.current_url());
+    assert!(
+        site.current_url().contains(&format!("{prefix}search?q=diabetes")),
+        "{}",
+        site.current_url()
+    );
     site.find("[data-testid=search-result] a").unwrap().click();
     site.wait_for_text("main h1", "Diabetes", WAIT);
     assert!(site.current_url().contains(&format!("{prefix}resource/")), "{}", site.current_url());
