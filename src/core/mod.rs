@@ -6,6 +6,7 @@
 pub mod bitset;
 pub mod browse;
 pub mod catalog;
+pub mod compare;
 pub mod error;
 pub mod filter;
 pub mod format;
