@@ -132,3 +132,41 @@ fn the_csv_of_all_three_clusters_matches_the_reviewed_file_byte_for_byte() {
         "regenerate and review tests/fixtures/compare-all-clusters.csv if the dataset changed"
     );
 }
+
+mod state {
+    use mhr::core::compare::RowOrder;
+    use mhr::core::compare_state::{CompareState, Mode};
+
+    fn known() -> Vec<String> {
+        ["a", "b", "c"].iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_bare_address_compares_every_cluster_as_a_table() {
+        let (s, notices) = CompareState::parse("", &known());
+        assert_eq!(s.clusters, known());
+        assert_eq!((s.mode, s.order), (Mode::Table, RowOrder::Dataset));
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn the_state_round_trips_and_drops_unknowns_with_notices() {
+        let (s, notices) = CompareState::parse("?c=b&c=zzz&c=a&mode=chart&sort=share-1", &known());
+        assert_eq!(s.clusters, ["b", "a"]);
+        assert_eq!((s.mode, s.order), (Mode::Chart, RowOrder::Share(1)));
+        assert_eq!(notices.len(), 1);
+        assert_eq!(CompareState::parse(&s.to_query_string(), &known()).0, s);
+        let (odd, notices) = CompareState::parse("mode=pie&sort=share-9", &known());
+        assert_eq!((odd.mode, odd.order), (Mode::Table, RowOrder::Dataset));
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn toggling_a_cluster_resets_a_sort_by_position() {
+        let (s, _) = CompareState::parse("?c=a&c=b&sort=share-1", &known());
+        let t = s.toggled("a");
+        assert_eq!(t.clusters, ["b"]);
+        assert_eq!(t.order, RowOrder::Dataset);
+        assert_eq!(t.toggled("c").clusters, ["b", "c"]);
+    }
+}

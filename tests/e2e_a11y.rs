@@ -7,7 +7,7 @@ mod support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 11] = [
+const VIEWS: [&str; 13] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -19,6 +19,8 @@ const VIEWS: [&str; 11] = [
     "search?q=bluprnt",
     "browse",
     "browse?tag=economy&tag=east-midlands&tag=no-such-tag&sort=title",
+    "compare",
+    "compare?c=data-driven-healthcare&c=health-life-sciences&mode=chart&c=nope",
 ];
 
 fn axe_source() -> String {

@@ -6,7 +6,7 @@ mod support;
 
 use support::{ServeOptions, Site, WAIT};
 
-const VIEWS: [(&str, &str); 11] = [
+const VIEWS: [(&str, &str); 13] = [
     ("home", ""),
     ("section", "section/strengths"),
     ("resource", "resource/data-driven-healthcare-report"),
@@ -18,6 +18,8 @@ const VIEWS: [(&str, &str); 11] = [
     ("search-none", "search?q=bluprnt"),
     ("browse", "browse"),
     ("browse-filtered", "browse?tag=economy&tag=east-midlands&tag=nope"),
+    ("compare-table", "compare"),
+    ("compare-chart", "compare?mode=chart"),
 ];
 
 fn main() {

@@ -7,6 +7,7 @@ pub mod bitset;
 pub mod browse;
 pub mod catalog;
 pub mod compare;
+pub mod compare_state;
 pub mod error;
 pub mod filter;
 pub mod format;

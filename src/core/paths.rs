@@ -66,6 +66,16 @@ impl Paths {
         "/browse".into()
     }
 
+    /// The comparison view with these clusters chosen (all when empty).
+    pub fn compare(clusters: &[&str]) -> String {
+        let q: Vec<String> = clusters.iter().map(|c| format!("c={}", encode_segment(c))).collect();
+        if q.is_empty() {
+            "/compare".into()
+        } else {
+            format!("/compare?{}", q.join("&"))
+        }
+    }
+
     /// The search results view for a query.
     pub fn search(query: &str) -> String {
         if query.trim().is_empty() {

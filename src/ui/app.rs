@@ -14,7 +14,7 @@ use super::data::{base_path, fetch_catalog};
 use super::pages::{
     about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
 };
-use super::pages::{search::SearchPage, section::SectionPage, tag::TagPage};
+use super::pages::{compare::ComparePage, search::SearchPage, section::SectionPage, tag::TagPage};
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::paths::router_base;
@@ -51,6 +51,7 @@ fn Site(catalog: Arc<Catalog>) -> impl IntoView {
                     <Route path=path!("/resource/:id") view=ResourcePage/>
                     <Route path=path!("/tag/:id") view=TagPage/>
                     <Route path=path!("/browse") view=BrowsePage/>
+                    <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/about") view=About/>
                 </Routes>

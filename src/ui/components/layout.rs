@@ -36,6 +36,7 @@ pub fn Header() -> impl IntoView {
                             .map(|s| view! { <li><A href=href(Paths::section(&s.id))>{short_title(&s.title)}</A></li> })
                             .collect_view()}
                         <li><A href=href(Paths::browse())>"Browse"</A></li>
+                        <li><A href=href(Paths::compare(&[]))>"Compare"</A></li>
                         <li><A href=href(Paths::about())>"About"</A></li>
                     </ul>
                 </nav>

@@ -2,6 +2,8 @@
 
 pub mod browse;
 pub mod cards;
+pub mod compare_chart;
+pub mod compare_table;
 pub mod facets;
 pub mod figures;
 pub mod highlight;

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod browse;
+pub mod compare;
 pub mod home;
 pub mod not_found;
 pub mod resource;

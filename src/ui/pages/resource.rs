@@ -44,6 +44,7 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
     let related = catalog.related(&resource.id, RELATED).into_iter().cloned().collect::<Vec<_>>();
     let facts = facts(&resource);
     let has_links = !resource.links.is_empty();
+    let cluster = catalog.cluster_of(&resource.id).cloned();
     view! {
         <article class="resource" data-testid="resource">
             {section.map(|s| view! {
@@ -73,6 +74,11 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
                     <h2 id="figures-title">"Key figures"</h2>
                     <p class="source-line">{format!("Figures as stated in this resource: {}.", resource.title)}</p>
                     <FigureList figures/>
+                    {cluster.map(|c| view! {
+                        <p class="compare-link">
+                            <A href=href(Paths::compare(&[&c.id]))>{format!("Compare the {} with other clusters", c.name)}</A>
+                        </p>
+                    })}
                 </section>
             })}
             <section aria-labelledby="tags-title">

@@ -1,0 +1,100 @@
+//! The comparison view's state in the URL: `?c=data-driven-healthcare&c=medtech&mode=chart&sort=label`.
+//!
+//! As with the browse state, reading drops what it cannot use with a notice, and writing is
+//! canonical. With no cluster in the URL every cluster is chosen, so the bare address shows
+//! the whole comparison.
+
+use super::compare::RowOrder;
+use super::url_state::query_pairs;
+
+/// Table or chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Metrics as rows, clusters as columns.
+    Table,
+    /// Bars of UK share on a common axis.
+    Chart,
+}
+
+/// What the comparison view shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareState {
+    /// Chosen cluster ids, in the order chosen.
+    pub clusters: Vec<String>,
+    /// Table or chart.
+    pub mode: Mode,
+    /// Row order.
+    pub order: RowOrder,
+}
+
+impl CompareState {
+    /// Reads the state; `known` lists every cluster id, in dataset order.
+    pub fn parse(search: &str, known: &[String]) -> (CompareState, Vec<String>) {
+        let mut state =
+            CompareState { clusters: Vec::new(), mode: Mode::Table, order: RowOrder::Dataset };
+        let mut notices = Vec::new();
+        for (key, value, clean) in query_pairs(search) {
+            if !clean {
+                notices.push("A malformed part of the address was ignored.".to_string());
+                continue;
+            }
+            match key.as_str() {
+                "c" if !known.contains(&value) => notices.push(format!(
+                    "There is no cluster \u{201c}{}\u{201d}, so it was ignored.",
+                    value.chars().take(40).collect::<String>()
+                )),
+                "c" if !state.clusters.contains(&value) => state.clusters.push(value),
+                "c" => {}
+                "mode" => match value.as_str() {
+                    "table" => state.mode = Mode::Table,
+                    "chart" => state.mode = Mode::Chart,
+                    _ => notices.push("Unknown display mode; showing the table.".into()),
+                },
+                "sort" => match RowOrder::from_key(&value) {
+                    Some(RowOrder::Share(i)) if i >= known.len() => {
+                        notices.push("Unknown row order; using the dataset's.".into())
+                    }
+                    Some(order) => state.order = order,
+                    None => notices.push("Unknown row order; using the dataset's.".into()),
+                },
+                _ => {}
+            }
+        }
+        if state.clusters.is_empty() {
+            state.clusters = known.to_vec();
+        }
+        if let RowOrder::Share(i) = state.order {
+            if i >= state.clusters.len() {
+                state.order = RowOrder::Dataset;
+            }
+        }
+        (state, notices)
+    }
+
+    /// The query string, starting with `?`.
+    pub fn to_query_string(&self) -> String {
+        let mut parts: Vec<String> = self.clusters.iter().map(|c| format!("c={c}")).collect();
+        if self.mode == Mode::Chart {
+            parts.push("mode=chart".into());
+        }
+        if self.order != RowOrder::Dataset {
+            parts.push(format!("sort={}", self.order.key()));
+        }
+        format!("?{}", parts.join("&"))
+    }
+
+    /// The state with a cluster added or removed (row order reset, since positions move).
+    pub fn toggled(&self, cluster: &str) -> CompareState {
+        let mut s = self.clone();
+        match s.clusters.iter().position(|c| c == cluster) {
+            Some(i) => {
+                s.clusters.remove(i);
+            }
+            None => s.clusters.push(cluster.to_string()),
+        }
+        if matches!(s.order, RowOrder::Share(_)) {
+            s.order = RowOrder::Dataset;
+        }
+        s
+    }
+}

@@ -1,0 +1,139 @@
+//! The comparison as a chart: UK share of each measure as bars on one axis from zero.
+
+use leptos::prelude::*;
+
+use crate::core::compare::{Comparability, Comparison};
+use crate::core::format::format_percent;
+
+const WIDTH: f64 = 640.0;
+const LEFT: f64 = 8.0;
+/// Room after the longest bar for its value and cluster name.
+const RIGHT: f64 = 300.0;
+const BAR: f64 = 16.0;
+const GAP: f64 = 4.0;
+const LABEL: f64 = 22.0;
+const ROW_GAP: f64 = 14.0;
+
+/// The chart. Rows without any UK share are left out and listed under it.
+#[component]
+pub fn CompareChart(
+    /// What to show.
+    comparison: Comparison,
+) -> impl IntoView {
+    let rows: Vec<_> = comparison
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().flatten().any(|c| c.figure.uk_share.is_some()))
+        .collect();
+    let max_share = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten())
+        .filter_map(|c| c.figure.uk_share)
+        .fold(0.0, f64::max);
+    // One axis for every bar, from zero up to the next multiple of ten.
+    let axis_max = ((max_share / 10.0).ceil() * 10.0).max(10.0);
+    let span = WIDTH - LEFT - RIGHT;
+    let n = comparison.clusters.len() as f64;
+    let row_height = LABEL + n * (BAR + GAP) + ROW_GAP;
+    let height = 30.0 + rows.len() as f64 * row_height;
+    let mut description = Vec::new();
+    let groups = rows
+        .iter()
+        .enumerate()
+        .map(|(ri, row)| {
+            let top = 30.0 + ri as f64 * row_height;
+            let caution = matches!(row.comparability, Comparability::NotComparable(_));
+            let label = format!(
+                "{}{}",
+                row.measure.label,
+                if caution { " (not directly comparable)" } else { "" }
+            );
+            let bars = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(ci, cell)| {
+                    let y = top + LABEL + ci as f64 * (BAR + GAP);
+                    let name = comparison.clusters[ci].name.clone();
+                    let (w, text) = match cell
+                        .as_ref()
+                        .and_then(|c| Some((c.figure.uk_share?, c.uk_share.clone()?)))
+                    {
+                        Some((share, text)) => (share / axis_max * span, text),
+                        None => (0.0, "not reported".to_string()),
+                    };
+                    description.push(format!("{}, {}: {}", row.measure.label, name, text));
+                    let name = short_name(&name);
+                    view! {
+                        <g class=format!("bar series-{ci}")>
+                            <title>{format!("{name}: {text}")}</title>
+                            <rect x=LEFT y=y width=w.max(0.0) height=BAR rx="2"></rect>
+                            <text class="bar-value" x=LEFT + w + 4.0 y=y + BAR - 4.0>{format!("{text} · {name}")}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class="chart-row">
+                    <text class="row-label" x=LEFT y=top + LABEL - 6.0>{label}</text>
+                    {bars}
+                </g>
+            }
+        })
+        .collect_view();
+    let ticks = (0..=4)
+        .map(|i| {
+            let v = axis_max * f64::from(i) / 4.0;
+            let x = LEFT + span * f64::from(i) / 4.0;
+            view! {
+                <g class="tick">
+                    <line x1=x x2=x y1="22" y2=height></line>
+                    <text x=x y="16" text-anchor="middle">{format_percent(v)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let legend = comparison
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| view! { <li><span class=format!("swatch series-{i}") aria-hidden="true"></span>{c.name.clone()}</li> })
+        .collect_view();
+    let left_out: Vec<String> = comparison
+        .rows
+        .iter()
+        .filter(|r| !r.cells.iter().flatten().any(|c| c.figure.uk_share.is_some()))
+        .map(|r| r.measure.label.clone())
+        .collect();
+    let summary = format!(
+        "Bar chart of the Midlands' share of the UK for each measure, on one axis from 0 to {}. {}.",
+        format_percent(axis_max),
+        description.join("; ")
+    );
+    view! {
+        <figure class="compare-chart" data-testid="compare-chart">
+            <ul class="legend" aria-label="Clusters">{legend}</ul>
+            <div class="chart-scroll" role="region" aria-label="Chart, scrolls sideways on narrow screens" tabindex="0">
+            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">
+                <title id="chart-title">"UK share by measure"</title>
+                <desc id="chart-desc">{summary}</desc>
+                {ticks}
+                {groups}
+            </svg>
+            </div>
+            <figcaption>
+                "Each bar is the Midlands' share of the UK total, on one axis starting at zero. Values that are not shares (counts, money) are in the table."
+                {(!left_out.is_empty()).then(|| format!(" Not charted, as no share is reported: {}.", left_out.join(", ")))}
+            </figcaption>
+        </figure>
+    }
+}
+
+/// A cluster's name without its generic last word, to fit beside a bar.
+fn short_name(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    match words.last() {
+        Some(&("cluster" | "sector")) if words.len() > 1 => words[..words.len() - 1].join(" "),
+        _ => name.to_string(),
+    }
+}

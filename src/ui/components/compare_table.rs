@@ -1,0 +1,77 @@
+//! The comparison as a table: measures as rows, clusters as columns, each cell with value,
+//! UK share, period and source.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::compare::{Comparability, Comparison};
+use crate::core::paths::Paths;
+use crate::ui::href;
+
+/// The comparison table.
+#[component]
+pub fn CompareTable(
+    /// What to show.
+    comparison: Comparison,
+) -> impl IntoView {
+    let heads = comparison
+        .clusters
+        .iter()
+        .map(|c| view! { <th scope="col">{c.name.clone()}</th> })
+        .collect_view();
+    let rows = comparison
+        .rows
+        .into_iter()
+        .map(|row| {
+            let caution = match &row.comparability {
+                Comparability::NotComparable(why) => Some(format!("Not directly comparable: {why}.")),
+                _ => None,
+            };
+            let definition = row.measure.definition.clone();
+            let cells = row
+                .cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, cell)| match cell {
+                    None => view! { <td class="missing">"not reported"</td> }.into_any(),
+                    Some(c) => {
+                        let higher = row.highest_share == Some(i);
+                        view! {
+                            <td class:higher=higher>
+                                {c.value.clone().map(|v| view! { <span class="cell-value">{v}</span> })}
+                                {c.uk_share.clone().map(|s| view! { <span class="cell-share">{format!("{s} of UK")}</span> })}
+                                {higher.then(|| view! { <span class="higher-mark">"Higher UK share in this row"</span> })}
+                                {c.implied_uk_total.clone().map(|t| view! {
+                                    <span class="cell-derived">{format!("Implies a UK total of {t} (derived, approximate)")}</span>
+                                })}
+                                <span class="cell-period">{format!("Period: {}", c.period)}</span>
+                                <span class="cell-source">"Source: " <A href=href(Paths::resource(&c.source.0))>{c.source.1.clone()}</A></span>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            let cautious = caution.is_some();
+            view! {
+                <tr class:caution=cautious>
+                    <th scope="row">
+                        {row.measure.label.clone()}
+                        {caution.map(|c| view! { <span class="caution-note">{c}</span> })}
+                        {definition.map(|d| view! { <span class="definition">{d}</span> })}
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" role="region" aria-label="Comparison table" tabindex="0">
+            <table class="compare-table" data-testid="compare-table">
+                <caption class="visually-hidden">"Cluster statistics side by side"</caption>
+                <thead><tr><th scope="col">"Measure"</th>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! The statistics comparison: choose clusters, see their figures side by side as a table or
+//! a chart, sort rows, download exactly what is shown as CSV, copy a link to it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::core::compare::{compare, RowOrder};
+use crate::core::compare_state::{CompareState, Mode};
+use crate::core::paths::encode_segment;
+use crate::ui::components::compare_chart::CompareChart;
+use crate::ui::components::compare_table::CompareTable;
+use crate::ui::components::title::use_document_title;
+use crate::ui::components::use_catalog;
+
+/// The comparison view.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    use_document_title(|| Some("Compare clusters".into()));
+    let catalog = use_catalog();
+    let location = use_location();
+    let navigate = use_navigate();
+    let known: Vec<String> = catalog.data().clusters.iter().map(|c| c.id.clone()).collect();
+    let parsed = {
+        let known = known.clone();
+        Memo::new(move |_| CompareState::parse(&location.search.get(), &known))
+    };
+    let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    let comparison = {
+        let catalog = catalog.clone();
+        Memo::new(move |_| state.with(|s| compare(&catalog, &s.clusters, s.order)))
+    };
+    let go = Callback::new(move |s: CompareState| {
+        navigate(
+            &format!("/compare{}", s.to_query_string()),
+            NavigateOptions { scroll: false, ..Default::default() },
+        )
+    });
+    let copied = RwSignal::new(String::new());
+
+    let choices = catalog
+        .data()
+        .clusters
+        .iter()
+        .map(|c| {
+            let id = c.id.clone();
+            let input_id = format!("cluster-{}", c.id);
+            let checked = {
+                let id = id.clone();
+                move || state.with(|s| s.clusters.contains(&id))
+            };
+            view! {
+                <li class="facet-option">
+                    <input type="checkbox" id=input_id.clone() prop:checked=checked
+                        on:change=move |_| go.run(state.get_untracked().toggled(&id))/>
+                    <label for=input_id>{c.name.clone()} <span class="cluster-summary">{c.summary.clone()}</span></label>
+                </li>
+            }
+        })
+        .collect_view();
+    let mode_button = move |mode: Mode, label: &'static str| {
+        view! {
+            <button type="button" class="segment" aria-pressed=move || (state.with(|s| s.mode) == mode).to_string()
+                on:click=move |_| go.run(CompareState { mode, ..state.get_untracked() })>{label}</button>
+        }
+    };
+    let order_options = move || {
+        let current = state.with(|s| s.order.key());
+        let mut options = vec![
+            (RowOrder::Dataset.key(), "Report order".to_string()),
+            (RowOrder::Label.key(), "Measure, A to Z".to_string()),
+        ];
+        comparison.with(|c| {
+            for (i, cl) in c.clusters.iter().enumerate() {
+                options.push((
+                    RowOrder::Share(i).key(),
+                    format!("UK share of {}, highest first", cl.name),
+                ));
+            }
+        });
+        options
+            .into_iter()
+            .map(|(key, label)| view! { <option value=key.clone() selected=key == current>{label}</option> })
+            .collect_view()
+    };
+    let csv_href = move || {
+        format!("data:text/csv;charset=utf-8,{}", encode_segment(&comparison.with(|c| c.to_csv())))
+    };
+    let copy_link = move |_| {
+        let Some(window) = web_sys::window() else { return };
+        let url = window.location().href().unwrap_or_default();
+        let _ = window.navigator().clipboard().write_text(&url);
+        copied.set(format!("Link copied: {url}"));
+    };
+    let notices = move || {
+        parsed.with(|p| {
+            (!p.1.is_empty()).then(|| {
+                let items = p.1.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
+                view! { <div class="notice" role="note" data-testid="notices"><ul>{items}</ul></div> }
+            })
+        })
+    };
+    let body = move || {
+        let c = comparison.get();
+        if c.clusters.is_empty() {
+            return view! { <p class="empty">"Choose at least one cluster above."</p> }.into_any();
+        }
+        let hint = (c.clusters.len() == 1)
+            .then(|| view! { <p class="note">"Choose another cluster to compare it with."</p> });
+        match state.with(|s| s.mode) {
+            Mode::Table => view! { {hint} <CompareTable comparison=c/> }.into_any(),
+            Mode::Chart => view! {
+                {hint}
+                <CompareChart comparison=c/>
+                <p><button type="button" class="link-button" on:click=move |_| go.run(CompareState { mode: Mode::Table, ..state.get_untracked() })>"Show the same figures as a table"</button></p>
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <h1>"Compare clusters"</h1>
+        <p class="lede">
+            "The region's economic clusters side by side, each figure with its period and source. Rows whose figures come from different periods are marked as not directly comparable."
+        </p>
+        {notices}
+        <fieldset class="facet cluster-choice">
+            <legend>"Clusters"</legend>
+            <ul>{choices}</ul>
+        </fieldset>
+        <div class="compare-controls">
+            <div class="segmented" role="group" aria-label="Display">
+                {mode_button(Mode::Table, "Table")}
+                {mode_button(Mode::Chart, "Chart")}
+            </div>
+            <div class="sort">
+                <label for="row-order">"Order rows by"</label>
+                <select id="row-order" on:change=move |ev| {
+                    if let Some(order) = RowOrder::from_key(&event_target_value(&ev)) {
+                        go.run(CompareState { order, ..state.get_untracked() });
+                    }
+                }>{order_options}</select>
+            </div>
+            <a class="button secondary" href=csv_href download="midlands-cluster-comparison.csv" data-testid="csv">"Download CSV"</a>
+            <button type="button" class="button secondary" on:click=copy_link>"Copy link"</button>
+            <p role="status" class="visually-hidden">{move || copied.get()}</p>
+        </div>
+        {body}
+    }
+}

@@ -1,0 +1,98 @@
+//! The comparison panel: choose clusters, switch between table and chart, reload, download.
+
+mod support;
+
+use support::{ServeOptions, Site, WAIT};
+
+fn decode(data_url: &str) -> String {
+    let encoded = data_url.split_once(',').expect("a data URL").1;
+    let bytes = encoded.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&encoded[i + 1..i + 3], 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("UTF-8 CSV")
+}
+
+#[test]
+fn choosing_clusters_and_modes_is_kept_in_the_url_and_survives_reload() {
+    let site = Site::start(ServeOptions::default());
+    site.open("compare");
+    let table = site.wait_for("[data-testid=compare-table]", WAIT);
+    assert_eq!(table.find_all("thead th").len(), 4, "measure column and three clusters");
+    assert!(table.text().contains("over 5,500"));
+    assert!(table.text().contains("not reported"));
+    assert!(table.text().contains("Not directly comparable"));
+
+    // Untick MedTech: two clusters remain, and the URL names them.
+    site.find("label[for=cluster-medtech]").unwrap().click();
+    site.wait_until(
+        "document.querySelectorAll('[data-testid=compare-table] thead th').length === 3",
+        WAIT,
+        "two clusters",
+    );
+    assert!(
+        site.current_url().ends_with("/compare?c=data-driven-healthcare&c=health-life-sciences"),
+        "{}",
+        site.current_url()
+    );
+
+    site.find_all(".segment").into_iter().find(|b| b.text() == "Chart").unwrap().click();
+    let chart = site.wait_for("[data-testid=compare-chart] svg", WAIT);
+    assert!(site.current_url().ends_with("&mode=chart"));
+    assert!(chart.find_all("rect").len() >= 8, "bars for each share");
+    let desc = site.find("#chart-desc").unwrap().property("textContent");
+    assert!(
+        desc.as_str().unwrap().contains("Jobs, Data-driven healthcare innovation cluster: 9%"),
+        "{desc}"
+    );
+
+    site.refresh();
+    site.wait_for("[data-testid=compare-chart] svg", WAIT);
+    assert_eq!(site.find_all(".segment[aria-pressed=true]")[0].text(), "Chart");
+    assert_eq!(site.find_all(".cluster-choice input:checked").len(), 2);
+
+    // The table is one click away.
+    site.find(".compare-chart + p .link-button").unwrap().click();
+    site.wait_for("[data-testid=compare-table]", WAIT);
+}
+
+#[test]
+fn the_csv_link_downloads_exactly_what_is_shown() {
+    let site = Site::start(ServeOptions::default());
+    site.open("compare?c=health-life-sciences&c=medtech");
+    site.wait_for("[data-testid=compare-table]", WAIT);
+    let link = site.find("[data-testid=csv]").unwrap();
+    assert_eq!(link.attr("download").as_deref(), Some("midlands-cluster-comparison.csv"));
+    let csv = decode(&link.attr("href").unwrap());
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "measure,cluster,value,qualifier,unit,uk_share_percent,period,source,comparability"
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains("Data-driven healthcare innovation cluster")),
+        "only clusters shown"
+    );
+    assert!(csv.contains("Jobs,Health and life sciences super cluster,18000,over,jobs,7,"));
+    assert!(csv.contains("Jobs,Medical technologies (MedTech) sector,23600,,jobs,,published 2019,"));
+    let rows_shown = site.find_all("[data-testid=compare-table] tbody tr").len();
+    assert_eq!(lines.len() - 1, rows_shown * 2, "one CSV line per cell shown");
+}
+
+#[test]
+fn a_cluster_reports_resource_view_links_to_its_comparison() {
+    let site = Site::start(ServeOptions::default());
+    site.open("resource/medtech-report-2019");
+    site.wait_for(".compare-link a", WAIT).click();
+    site.wait_for("[data-testid=compare-table]", WAIT);
+    assert!(site.current_url().ends_with("/compare?c=medtech"));
+    assert!(site.find(".note").unwrap().text().contains("Choose another cluster"));
+}
