@@ -22,6 +22,15 @@ const VIEWS: [(&str, &str); 13] = [
     ("compare-chart", "compare?mode=chart"),
 ];
 
+/// A full-page shot: grows the window to the document's height, shoots, and restores it.
+fn full_page(site: &Site, file: &std::path::Path, (width, height): (u32, u32)) {
+    let full = site.execute("return document.documentElement.scrollHeight;", vec![]);
+    site.set_window_size(width, full.as_u64().unwrap_or(u64::from(height)).min(6000) as u32);
+    site.screenshot(file);
+    site.set_window_size(width, height);
+    println!("{}", file.display());
+}
+
 fn main() {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
     std::fs::create_dir_all(&out).expect("screenshots folder");
@@ -32,16 +41,11 @@ fn main() {
             for (name, path) in VIEWS {
                 site.open(path);
                 site.wait_for("main h1", WAIT);
-                // Full-page shots: grow the window to the document's height first.
-                let full = site.execute("return document.documentElement.scrollHeight;", vec![]);
-                site.set_window_size(
-                    width,
-                    full.as_u64().unwrap_or(height as u64).min(6000) as u32,
+                full_page(
+                    &site,
+                    &out.join(format!("{name}-{width}-{scheme}.png")),
+                    (width, height),
                 );
-                let file = out.join(format!("{name}-{width}-{scheme}.png"));
-                site.screenshot(&file);
-                site.set_window_size(width, height);
-                println!("{}", file.display());
             }
             // The filters disclosure open (on a phone it starts closed).
             site.open("browse?tag=economy");
@@ -49,12 +53,11 @@ fn main() {
             if width < 900 {
                 site.find(".filters-toggle").unwrap().click();
             }
-            let full = site.execute("return document.documentElement.scrollHeight;", vec![]);
-            site.set_window_size(width, full.as_u64().unwrap_or(height as u64).min(6000) as u32);
-            let file = out.join(format!("browse-filters-open-{width}-{scheme}.png"));
-            site.screenshot(&file);
-            site.set_window_size(width, height);
-            println!("{}", file.display());
+            full_page(
+                &site,
+                &out.join(format!("browse-filters-open-{width}-{scheme}.png")),
+                (width, height),
+            );
             // The search box with its suggestions open, at window height.
             site.open("");
             site.wait_for("#site-search", WAIT);

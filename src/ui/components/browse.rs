@@ -14,6 +14,7 @@ use super::cards::ResourceCard;
 use super::facets::{FacetGroups, FilterChips, SortSelect};
 use super::highlight::Highlighted;
 use super::links::TagLinks;
+use super::notices::Notices;
 use super::{use_browse, use_catalog, use_search};
 use crate::core::filter::Facet;
 use crate::core::paths::Paths;
@@ -111,14 +112,7 @@ pub fn Browse(
             outcome.with(|o| o.selected.iter().filter(|i| !fixed.contains(i)).count())
         })
     };
-    let notices = move || {
-        parsed.with(|p| {
-            (!p.1.is_empty()).then(|| {
-                let items = p.1.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
-                view! { <div class="notice" role="note" data-testid="notices"><ul>{items}</ul></div> }
-            })
-        })
-    };
+    let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let status = move || {
         let n = outcome.with(|o| o.results.len());
         let q = state.with(|s| s.query.trim().to_string());
@@ -208,7 +202,7 @@ pub fn Browse(
                 <FacetGroups facets=facets.clone() outcome fixed=fixed.clone() hide_sections on_toggle=toggle/>
             </aside>
             <div class="results">
-                {notices}
+                <Notices notices/>
                 <FilterChips facets outcome fixed on_remove=toggle on_clear=clear/>
                 <div class="results-bar">
                     <p role="status" class="count" data-testid="result-count">{status}</p>

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod highlight;
 pub mod layout;
 pub mod links;
+pub mod notices;
 pub mod search_box;
 pub mod state;
 pub mod title;

@@ -10,6 +10,7 @@ use crate::core::compare_state::{CompareState, Mode};
 use crate::core::paths::encode_segment;
 use crate::ui::components::compare_chart::CompareChart;
 use crate::ui::components::compare_table::CompareTable;
+use crate::ui::components::notices::Notices;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
 
@@ -92,14 +93,7 @@ pub fn ComparePage() -> impl IntoView {
         let _ = window.navigator().clipboard().write_text(&url);
         copied.set(format!("Link copied: {url}"));
     };
-    let notices = move || {
-        parsed.with(|p| {
-            (!p.1.is_empty()).then(|| {
-                let items = p.1.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
-                view! { <div class="notice" role="note" data-testid="notices"><ul>{items}</ul></div> }
-            })
-        })
-    };
+    let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let body = move || {
         let c = comparison.get();
         if c.clusters.is_empty() {
@@ -123,7 +117,7 @@ pub fn ComparePage() -> impl IntoView {
         <p class="lede">
             "The region's economic clusters side by side, each figure with its period and source. Rows whose figures come from different periods are marked as not directly comparable."
         </p>
-        {notices}
+        <Notices notices/>
         <fieldset class="facet cluster-choice">
             <legend>"Clusters"</legend>
             <ul>{choices}</ul>
