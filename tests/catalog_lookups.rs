@@ -69,3 +69,17 @@ fn tags_of_a_kind_are_counted_and_unused_ones_left_out() {
     assert_eq!((themes[0].0.id.as_str(), themes[0].1), ("diabetes", 2));
     assert!(c.tags_of_kind(TagKind::Organisation).is_empty());
 }
+
+#[test]
+fn a_citation_names_publisher_year_title_and_address_or_says_there_is_none() {
+    use mhr::core::citation::citation;
+    let c = catalog();
+    assert_eq!(
+        citation(c.resource("alpha-report").unwrap()),
+        "Alpha Network (2024). Alpha report. Report: https://example.org/alpha."
+    );
+    assert_eq!(
+        citation(c.resource("beta-study").unwrap()),
+        "(n.d.). Beta study. No public address known."
+    );
+}

@@ -167,3 +167,34 @@ fn the_skip_link_and_landmarks_are_present_on_every_view() {
         }
     }
 }
+
+#[test]
+fn moving_to_another_page_puts_focus_on_its_heading() {
+    let site = Site::start(ServeOptions::default());
+    site.open("");
+    assert_view(&site, SITE, SITE);
+    site.find_all("header nav a").into_iter().find(|a| a.text() == "About").unwrap().click();
+    site.wait_until(
+        "document.activeElement && document.activeElement.matches('main h1') && document.activeElement.textContent === 'About this directory'",
+        WAIT,
+        "focus on the new page's heading",
+    );
+}
+
+#[test]
+fn a_resource_offers_its_citation_to_copy() {
+    let site = Site::start(ServeOptions::default());
+    site.open("resource/focus-adhd-guide");
+    site.wait_for(".share", WAIT);
+    site.find_all(".share button")
+        .into_iter()
+        .find(|b| b.text() == "Copy citation")
+        .unwrap()
+        .click();
+    // Whether or not headless Chromium grants the clipboard, the status shows the citation.
+    site.wait_until(
+        "[...document.querySelectorAll('.share .copy-status')].some(s => s.textContent.includes('(2023). Focus ADHD'))",
+        WAIT,
+        "citation shown",
+    );
+}

@@ -6,6 +6,7 @@
 pub mod bitset;
 pub mod browse;
 pub mod catalog;
+pub mod citation;
 pub mod compare;
 pub mod compare_state;
 pub mod error;

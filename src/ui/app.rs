@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use super::components::layout::{Footer, Header, SkipLink};
 use super::components::search_box::install_slash_shortcut;
@@ -42,6 +44,7 @@ fn Site(catalog: Arc<Catalog>) -> impl IntoView {
     install_slash_shortcut();
     view! {
         <Router base=router_base(&base_path())>
+            <FocusOnNavigate/>
             <SkipLink/>
             <Header/>
             <main id="main" tabindex="-1" class="container">
@@ -59,4 +62,25 @@ fn Site(catalog: Arc<Catalog>) -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+/// After a navigation to another page, moves focus to its heading so screen readers announce
+/// the new page and keyboard users continue from its top. Changes of the query string alone
+/// (filters, sort) keep focus where it is.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(|| {
+                let heading = document().query_selector("main h1").ok().flatten();
+                if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = h.set_attribute("tabindex", "-1");
+                    let _ = h.focus();
+                }
+            });
+        }
+        path
+    });
 }

@@ -4,6 +4,7 @@ pub mod browse;
 pub mod cards;
 pub mod compare_chart;
 pub mod compare_table;
+pub mod copy;
 pub mod facets;
 pub mod figures;
 pub mod highlight;

@@ -10,6 +10,7 @@ use crate::core::compare_state::{CompareState, Mode};
 use crate::core::paths::encode_segment;
 use crate::ui::components::compare_chart::CompareChart;
 use crate::ui::components::compare_table::CompareTable;
+use crate::ui::components::copy::CopyButton;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
@@ -37,7 +38,6 @@ pub fn ComparePage() -> impl IntoView {
             NavigateOptions { scroll: false, ..Default::default() },
         )
     });
-    let copied = RwSignal::new(String::new());
 
     let choices = catalog
         .data()
@@ -87,12 +87,9 @@ pub fn ComparePage() -> impl IntoView {
     let csv_href = move || {
         format!("data:text/csv;charset=utf-8,{}", encode_segment(&comparison.with(|c| c.to_csv())))
     };
-    let copy_link = move |_| {
-        let Some(window) = web_sys::window() else { return };
-        let url = window.location().href().unwrap_or_default();
-        let _ = window.navigator().clipboard().write_text(&url);
-        copied.set(format!("Link copied: {url}"));
-    };
+    let page_url = Callback::new(|()| {
+        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    });
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let body = move || {
         let c = comparison.get();
@@ -136,8 +133,7 @@ pub fn ComparePage() -> impl IntoView {
                 }>{order_options}</select>
             </div>
             <a class="button secondary" href=csv_href download="midlands-cluster-comparison.csv" data-testid="csv">"Download CSV"</a>
-            <button type="button" class="button secondary" on:click=copy_link>"Copy link"</button>
-            <p role="status" class="visually-hidden">{move || copied.get()}</p>
+            <CopyButton label="Copy link" text=page_url/>
         </div>
         {body}
     }

@@ -5,9 +5,11 @@ use leptos_router::components::A;
 
 use super::not_found::NotFoundMessage;
 use super::use_id_param;
+use crate::core::citation::citation;
 use crate::core::model::Resource;
 use crate::core::paths::Paths;
 use crate::ui::components::cards::ResourceList;
+use crate::ui::components::copy::CopyButton;
 use crate::ui::components::figures::FigureList;
 use crate::ui::components::links::{ExternalLink, TagLinks};
 use crate::ui::components::title::use_document_title;
@@ -45,6 +47,13 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
     let facts = facts(&resource);
     let has_links = !resource.links.is_empty();
     let cluster = catalog.cluster_of(&resource.id).cloned();
+    let page_url = Callback::new(|()| {
+        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    });
+    let cite = {
+        let r = resource.clone();
+        Callback::new(move |()| citation(&r))
+    };
     view! {
         <article class="resource" data-testid="resource">
             {section.map(|s| view! {
@@ -81,6 +90,11 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
                     })}
                 </section>
             })}
+            <section aria-labelledby="share-title" class="share">
+                <h2 id="share-title">"Share or cite"</h2>
+                <CopyButton label="Copy link" text=page_url/>
+                <CopyButton label="Copy citation" text=cite/>
+            </section>
             <section aria-labelledby="tags-title">
                 <h2 id="tags-title">"Tags"</h2>
                 <TagLinks tags/>
