@@ -139,10 +139,6 @@ fn base64_roundtrips_known_vectors() {
 
 #[test]
 fn browser_drives_a_page() {
-    if !support::browser_available() {
-        eprintln!("skipping: chromedriver/chromium not installed");
-        return;
-    }
     let dir = fixture();
     let server = StaticServer::start(dir.path(), ServeOptions::default());
     let b = Browser::launch(800, 600);

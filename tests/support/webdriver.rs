@@ -257,9 +257,16 @@ impl Browser {
             match self.s.try_cmd("POST", "/execute/async", args) {
                 Ok(v) if v["ok"] == true => return v["value"].clone(),
                 Ok(v) => self.fail(what, timeout, v["err"].as_str()),
-                // Some chromedriver versions fail a pending script when its document unloads
-                // (others re-run it themselves); re-arm it on the new document.
-                Err(e) if e.message.contains("unload") && !left.is_zero() => continue,
+                // When the document unloads under a pending script, chromedriver either re-runs
+                // it, fails it as "unloaded", or (Chromium 156.0.8078.108, seen in CI) ends it at
+                // once as a script timeout. The in-page deadline has not passed in the last two
+                // cases, so re-arm the wait on the new document.
+                Err(e)
+                    if (e.message.contains("unload") || e.error == "script timeout")
+                        && !left.is_zero() =>
+                {
+                    continue
+                }
                 Err(e) => panic!("waiting for {what}: {}: {}", e.error, e.message),
             }
         }
