@@ -30,12 +30,6 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
-/// Whether chromedriver and Chromium are installed (env CHROMEDRIVER / CHROME or /usr/bin).
-pub fn browser_available() -> bool {
-    Path::new(&env_or("CHROMEDRIVER", "/usr/bin/chromedriver")).is_file()
-        && Path::new(&env_or("CHROME", "/usr/bin/chromium")).is_file()
-}
-
 pub(crate) fn env_or(var: &str, default: &str) -> String {
     std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string())
 }
