@@ -5,7 +5,7 @@
 //! the whole comparison.
 
 use super::compare::RowOrder;
-use super::url_state::query_pairs;
+use super::url_state::{add_known, query_pairs};
 
 /// Table or chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +39,14 @@ impl CompareState {
                 continue;
             }
             match key.as_str() {
-                "c" if !known.contains(&value) => notices.push(format!(
-                    "There is no cluster \u{201c}{}\u{201d}, so it was ignored.",
-                    value.chars().take(40).collect::<String>()
+                // A repeated cluster is harmless: keep the first, say nothing.
+                "c" if state.clusters.contains(&value) => {}
+                "c" => notices.extend(add_known(
+                    &mut state.clusters,
+                    value,
+                    |c| known.iter().any(|k| k == c),
+                    "cluster",
                 )),
-                "c" if !state.clusters.contains(&value) => state.clusters.push(value),
-                "c" => {}
                 "mode" => match value.as_str() {
                     "table" => state.mode = Mode::Table,
                     "chart" => state.mode = Mode::Chart,

@@ -155,24 +155,10 @@ pub fn parse_browse_state(
             "tag" if value.is_empty() => {
                 notices.push("An empty tag in the address was ignored.".into())
             }
-            "tag" if !known_tag(&value) => notices.push(format!(
-                "There is no tag \u{201c}{}\u{201d}, so it was ignored.",
-                shorten(&value)
-            )),
-            "tag" if state.tags.contains(&value) => notices.push(format!(
-                "The tag \u{201c}{}\u{201d} was given twice; once is enough.",
-                shorten(&value)
-            )),
-            "tag" => state.tags.push(value),
-            "section" if !known_section(&value) => notices.push(format!(
-                "There is no section \u{201c}{}\u{201d}, so it was ignored.",
-                shorten(&value)
-            )),
-            "section" if state.sections.contains(&value) => notices.push(format!(
-                "The section \u{201c}{}\u{201d} was given twice; once is enough.",
-                shorten(&value)
-            )),
-            "section" => state.sections.push(value),
+            "tag" => notices.extend(add_known(&mut state.tags, value, &known_tag, "tag")),
+            "section" => {
+                notices.extend(add_known(&mut state.sections, value, &known_section, "section"))
+            }
             "sort" if seen_sort => {
                 notices.push("Only the first sort order in the address was used.".into())
             }
@@ -191,6 +177,27 @@ pub fn parse_browse_state(
         }
     }
     (state, notices)
+}
+
+/// Adds `value` to `list` when it is a known, not yet chosen `what` (tag, section, ...);
+/// otherwise returns the notice saying why it was ignored.
+pub(crate) fn add_known(
+    list: &mut Vec<String>,
+    value: String,
+    known: impl Fn(&str) -> bool,
+    what: &str,
+) -> Option<String> {
+    if !known(&value) {
+        Some(format!("There is no {what} \u{201c}{}\u{201d}, so it was ignored.", shorten(&value)))
+    } else if list.contains(&value) {
+        Some(format!(
+            "The {what} \u{201c}{}\u{201d} was given twice; once is enough.",
+            shorten(&value)
+        ))
+    } else {
+        list.push(value);
+        None
+    }
 }
 
 /// At most 40 characters of a value, for notices.
