@@ -3,8 +3,6 @@
 //! paged result list; every choice navigates to a new URL, so back and forward step through
 //! selections and any view is a link.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -85,15 +83,10 @@ pub fn Browse(
             );
         })
     };
-    let facets = Arc::new(browse.facets.clone());
-    let option_id = {
-        let facets = facets.clone();
-        move |i: usize| facets.options()[i].clone()
-    };
     let toggle = {
-        let option_id = option_id.clone();
+        let browse = browse.clone();
         Callback::new(move |i: usize| {
-            let o = option_id(i);
+            let o = &browse.facets.options()[i];
             let s = state.get_untracked();
             go.run(match o.facet {
                 Facet::Section => s.toggled_section(&o.id),
@@ -199,11 +192,11 @@ pub fn Browse(
                 {move || match selected_count.get() { 0 => String::new(), n => format!(" ({n} selected)") }}
             </button>
             <aside id="facets" class="facets" class:open=move || filters_open.get() aria-label="Filters">
-                <FacetGroups facets=facets.clone() outcome fixed=fixed.clone() hide_sections on_toggle=toggle/>
+                <FacetGroups browse=browse.clone() outcome fixed=fixed.clone() hide_sections on_toggle=toggle/>
             </aside>
             <div class="results">
                 <Notices notices/>
-                <FilterChips facets outcome fixed on_remove=toggle on_clear=clear/>
+                <FilterChips browse outcome fixed on_remove=toggle on_clear=clear/>
                 <div class="results-bar">
                     <p role="status" class="count" data-testid="result-count">{status}</p>
                     <SortSelect state on_sort=sort/>

@@ -2,18 +2,20 @@
 //! "clear all", and the sort order. They show state and report choices; the URL holds the
 //! state (see [`crate::core::url_state`]).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use crate::core::browse::BrowseOutcome;
-use crate::core::filter::{Facet, FacetIndex};
+use crate::core::browse::{BrowseIndex, BrowseOutcome};
+use crate::core::filter::Facet;
 use crate::core::url_state::{BrowseState, Sort};
 
 /// Facet groups as fieldsets of checkboxes, each option with the count it would give.
 /// Options that would give nothing stay visible but disabled.
 #[component]
 pub fn FacetGroups(
-    /// Every option.
-    facets: std::sync::Arc<FacetIndex>,
+    /// The catalog's facets.
+    browse: Arc<BrowseIndex>,
     /// The current outcome, for counts and selection.
     outcome: Memo<BrowseOutcome>,
     /// Options fixed by the view: shown ticked and locked.
@@ -27,7 +29,8 @@ pub fn FacetGroups(
         .into_iter()
         .filter(|&f| !(hide_sections && f == Facet::Section))
         .filter_map(|facet| {
-            let options: Vec<(usize, String)> = facets
+            let options: Vec<(usize, String)> = browse
+                .facets
                 .options()
                 .iter()
                 .enumerate()
@@ -80,8 +83,8 @@ pub fn FacetGroups(
 /// The selected options as removable chips, and "clear all".
 #[component]
 pub fn FilterChips(
-    /// Every option, for labels.
-    facets: std::sync::Arc<FacetIndex>,
+    /// The catalog's facets, for labels.
+    browse: Arc<BrowseIndex>,
     /// The current outcome, for the selection.
     outcome: Memo<BrowseOutcome>,
     /// Options fixed by the view: not removable, so not shown.
@@ -98,7 +101,7 @@ pub fn FilterChips(
             let chips = chosen
                 .into_iter()
                 .map(|i| {
-                    let label = facets.options()[i].label.clone();
+                    let label = browse.facets.options()[i].label.clone();
                     view! {
                         <li>
                             <button
