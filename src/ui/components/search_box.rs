@@ -36,15 +36,17 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
 
+    // Suggestions are computed only while the list is open: the results view sets the text
+    // from the URL, and that must not run a second search nobody sees.
     let results = Memo::new(move |_| {
         let q = text.get();
-        (!q.trim().is_empty())
+        (open.get() && !q.trim().is_empty())
             .then(|| index.search(&q, QueryOptions { limit: SUGGESTIONS, prefix_last: true }))
     });
     let count = move || results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
     // The options: each suggestion, then "all results".
     let options = move || count() + usize::from(results.with(|r| r.is_some()));
-    let expanded = move || open.get() && results.with(|r| r.is_some());
+    let expanded = move || results.with(|r| r.is_some());
 
     let go = {
         let navigate = navigate.clone();
@@ -68,16 +70,19 @@ pub fn SearchBox() -> impl IntoView {
         let go = go.clone();
         let suggestion_path = suggestion_path.clone();
         move |ev: ev::KeyboardEvent| {
+            let key = ev.key();
+            if matches!(key.as_str(), "ArrowDown" | "ArrowUp") {
+                // Arrows reopen a closed list, as before it was closed.
+                open.set(true);
+            }
             let n = options();
-            match ev.key().as_str() {
+            match key.as_str() {
                 "ArrowDown" if n > 0 => {
                     ev.prevent_default();
-                    open.set(true);
                     active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
                 }
                 "ArrowUp" if n > 0 => {
                     ev.prevent_default();
-                    open.set(true);
                     active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
                 }
                 "Enter" => {
