@@ -6,9 +6,11 @@ use thiserror::Error;
 /// One problem in a dataset, located by record and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// The record, for example `resource "diabetes-blueprint"` or `resources[3]`.
+    /// The record, for example `resource "diabetes-blueprint"`, `resources[3]` (when it has
+    /// no readable id), `meta`, or `dataset` for the file as a whole.
     pub record: String,
-    /// The field within the record, for example `links[0].url`.
+    /// The field within the record, for example `links[0].url`; empty when the problem is
+    /// with the record as a whole.
     pub field: String,
     /// What is wrong, in plain words.
     pub message: String,
@@ -39,19 +41,28 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum DatasetError {
     /// The text is not JSON at all.
-    #[error("the dataset is not valid JSON: {message} (line {line}, column {column})")]
+    #[error(
+        "the dataset is not valid JSON: {message} (line {line}, column {column}{})",
+        within(.record, .field)
+    )]
     Syntax {
         /// What the parser said.
         message: String,
         /// Line of the error, from 1.
         line: usize,
-        /// Column of the error, from 1.
+        /// Column of the error, in bytes from 1 (0 at the very start of a line).
         column: usize,
+        /// The record the parser had reached, named as in [`Problem::record`]; `dataset`
+        /// when it stopped outside any record.
+        record: String,
+        /// The field of that record it had reached last (the error is in or just after its
+        /// value), or empty.
+        field: String,
     },
     /// The file declares a schema version this build does not understand.
-    #[error("the dataset has schema version {found}, but this app reads version {expected}")]
+    #[error("{} (field \"schema_version\")", schema_message("the dataset", found, *expected))]
     UnknownSchema {
-        /// What the file says (or "none").
+        /// What the file says, as JSON (or "none" when it says nothing).
         found: String,
         /// What this build reads.
         expected: u32,
@@ -68,9 +79,37 @@ impl DatasetError {
     /// Every located problem, for listing one per line.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
+            DatasetError::Syntax { message, line, column, record, field } => vec![Problem::new(
+                record.as_str(),
+                field.as_str(),
+                format!("not valid JSON: {message} (line {line}, column {column})"),
+            )],
+            DatasetError::UnknownSchema { found, expected } => vec![Problem::new(
+                "dataset",
+                "schema_version",
+                schema_message("the file", found, *expected),
+            )],
             DatasetError::Shape(p) => vec![p.clone()],
             DatasetError::Invalid(ps) => ps.clone(),
-            other => vec![Problem::new("dataset", "", other.to_string())],
         }
+    }
+}
+
+/// "{who} has schema version 2, but this app reads version 1", or "has no schema version".
+fn schema_message(who: &str, found: &str, expected: u32) -> String {
+    if found == "none" {
+        format!("{who} has no schema version; this app reads version {expected}")
+    } else {
+        format!("{who} has schema version {found}, but this app reads version {expected}")
+    }
+}
+
+/// `, in resource "x", field "title"` for a syntax error's message; nothing when the parser
+/// stopped outside any record and field.
+fn within(record: &str, field: &str) -> String {
+    match (record, field.is_empty()) {
+        ("dataset", true) => String::new(),
+        (_, true) => format!(", in {record}"),
+        (_, false) => format!(", in {record}, field \"{field}\""),
     }
 }

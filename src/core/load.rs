@@ -1,17 +1,29 @@
 //! Turning dataset text into a checked [`Dataset`].
 //!
 //! Loading goes in three steps, each with its own kind of error: the text must be JSON
-//! ([`DatasetError::Syntax`]); the schema version must be one this build reads
-//! ([`DatasetError::UnknownSchema`]), checked before the shape so an old or future file gets
-//! the right message; then the shape must match the model, with `serde_path_to_error` naming
-//! the exact field that does not ([`DatasetError::Shape`]). Finally [`validate`] checks the
-//! rules a type cannot express.
+//! ([`DatasetError::Syntax`], located by line, column and the record and field the parser had
+//! reached); the schema version must be one this build reads ([`DatasetError::UnknownSchema`]),
+//! checked before the shape so an old or future file gets the right message; then the shape
+//! must match the model, with `serde_path_to_error` naming the exact field that does not
+//! ([`DatasetError::Shape`]). Finally [`validate`] checks the rules a type cannot express.
+//!
+//! Every error names a record (`resource "diabetes-blueprint"`, `resources[3]`, `meta` or
+//! `dataset`) and a field within it, the same way [`validate`] does, so an editor can go
+//! straight to the place to fix. Text quoted from the file is shortened, so a huge value
+//! cannot make a huge message.
 
 use serde_json::Value;
 
 use super::error::{DatasetError, Problem};
 use super::model::{Dataset, SCHEMA_VERSION};
-use super::validate::validate;
+use super::validate::{is_slug, validate};
+
+/// Longest message quoted from the parser, in characters; longer ones are cut with `…`.
+const MAX_MESSAGE: usize = 500;
+/// Longest field name quoted from the file, in characters.
+const MAX_KEY: usize = 80;
+/// Most steps shown in a path; deeper nesting is cut with `…`.
+const MAX_STEPS: usize = 10;
 
 /// Parses and validates dataset text.
 pub fn load(text: &str) -> Result<Dataset, DatasetError> {
@@ -25,17 +37,59 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 }
 
 /// Parses dataset text into the model without checking the rules of [`validate`].
+///
+/// A leading byte-order mark is ignored, as browsers ignore it when they decode the download,
+/// so the validator and the app agree. A field given twice in one object is an error rather
+/// than the last one silently winning.
 pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| DatasetError::Syntax {
-        message: strip_position(&e.to_string()),
-        line: e.line(),
-        column: e.column(),
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let (steps, id) = steps_at(text, offset_of(text, e.line(), e.column()));
+        let (record, field) = place(&steps, |_, _| id.clone());
+        DatasetError::Syntax {
+            message: strip_position(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+            record,
+            field,
+        }
     })?;
     check_schema_version(&value)?;
-    serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = strip_position(&e.inner().to_string());
-        DatasetError::Shape(locate(&value, &path, message))
+    // Read the typed model from the text, not from `value`: a JSON value has already dropped
+    // all but the last of a repeated key, and the text's errors carry a line and column.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let mut steps: Vec<Step> = e
+            .path()
+            .iter()
+            .map(|segment| match segment {
+                serde_path_to_error::Segment::Seq { index } => Step::Index(*index),
+                serde_path_to_error::Segment::Map { key } => Step::Key(readable(key, MAX_KEY)),
+                serde_path_to_error::Segment::Enum { variant } => {
+                    Step::Key(readable(variant, MAX_KEY))
+                }
+                serde_path_to_error::Segment::Unknown => Step::Key("?".into()),
+            })
+            .collect();
+        let inner = e.inner();
+        let message = strip_position(&inner.to_string());
+        // "missing field `x`" and "duplicate field `x`" are reported on the record; name x.
+        let named = ["missing field `", "duplicate field `"]
+            .iter()
+            .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'));
+        if let Some(name) = named {
+            steps.push(Step::Key(readable(name, MAX_KEY)));
+        }
+        let (record, field) = place(&steps, |list, i| {
+            value.get(list)?.get(i)?.get("id")?.as_str().map(str::to_owned)
+        });
+        let message = format!(
+            "{} (line {}, column {})",
+            readable(&message, MAX_MESSAGE),
+            inner.line(),
+            inner.column()
+        );
+        DatasetError::Shape(Problem::new(record, field, message))
     })
 }
 
@@ -49,14 +103,15 @@ fn check_schema_version(value: &Value) -> Result<(), DatasetError> {
     };
     match object.get("schema_version") {
         Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => Ok(()),
-        Some(v) => {
-            Err(DatasetError::UnknownSchema { found: v.to_string(), expected: SCHEMA_VERSION })
-        }
+        Some(v) => Err(DatasetError::UnknownSchema {
+            found: readable(&v.to_string(), 40),
+            expected: SCHEMA_VERSION,
+        }),
         None => Err(DatasetError::UnknownSchema { found: "none".into(), expected: SCHEMA_VERSION }),
     }
 }
 
-/// serde_json appends " at line L column C", which means nothing once we parse from a value.
+/// serde_json appends " at line L column C"; the position is reported separately.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
@@ -64,29 +119,167 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Splits a path such as `resources[3].links[0].url` into a record (`resource "id"`, using the
-/// record's id when it has a readable one) and the field within it (`links[0].url`).
-fn locate(root: &Value, path: &str, message: String) -> Problem {
-    if path.is_empty() || path == "." {
-        return Problem::new("dataset", "", message);
+/// `text` cut to `max` characters (with `…`) and with control characters made visible as
+/// `�`, so quoting it cannot flood or garble a message.
+fn readable(text: &str, max: usize) -> String {
+    let mut out: String =
+        text.chars().take(max).map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
     }
-    let (head, field) = match path.split_once('.') {
-        Some((head, field)) => (head, field),
-        None => (path, ""),
+    out
+}
+
+/// One step of a path into the document.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// A field of an object.
+    Key(String),
+    /// An item of a list.
+    Index(usize),
+}
+
+/// Splits a path such as `resources[3].links[0].url` into a record and the field within it,
+/// the way [`validate`] names them: `resource "id"` (or `resources[3]` when the record has no
+/// readable id, as `id_of(list, index)` tells) and `links[0].url`; `meta` and `title`; or
+/// `dataset` and a top-level field such as `headlines[0]`.
+fn place(steps: &[Step], id_of: impl Fn(&str, usize) -> Option<String>) -> (String, String) {
+    match steps {
+        [] => ("dataset".into(), String::new()),
+        [Step::Key(list), Step::Index(i), rest @ ..] if list != "headlines" => {
+            let record = match id_of(list, *i) {
+                Some(id) if is_slug(&id) => format!("{} \"{id}\"", singular(list)),
+                _ => format!("{list}[{i}]"),
+            };
+            (record, join(rest))
+        }
+        [Step::Key(meta), rest @ ..] if meta == "meta" && !rest.is_empty() => {
+            ("meta".into(), join(rest))
+        }
+        _ => ("dataset".into(), join(steps)),
+    }
+}
+
+/// `links[0].url` from its steps, cut after [`MAX_STEPS`].
+fn join(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps.iter().take(MAX_STEPS) {
+        match step {
+            Step::Key(key) if out.is_empty() => out.push_str(key),
+            Step::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if steps.len() > MAX_STEPS {
+        out.push('…');
+    }
+    out
+}
+
+/// The byte offset just before the parser's error position (1-based line, column in bytes).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
     };
-    let Some((list, index)) = head.strip_suffix(']').and_then(|h| h.split_once('[')) else {
-        // A top-level field such as `meta` or `headlines`.
-        return Problem::new("dataset", path, message);
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// An object or list open at some point of the text.
+enum Frame {
+    /// `key` is the last field named; `id` the record's `id`, once read.
+    Object { key: Option<String>, id: Option<String>, expect_key: bool },
+    /// `index` is the item begun last; `awaiting` is true after `[` or `,`.
+    List { index: Option<usize>, next: usize, awaiting: bool },
+}
+
+/// Where the text stops making sense: the path of the last value begun before `offset`, and
+/// the id of the top-level record it is in when that was read before. The text before the
+/// parser's error position is a valid start of a JSON document, so a light scan suffices;
+/// it never fails, whatever the text.
+fn steps_at(text: &str, offset: usize) -> (Vec<Step>, Option<String>) {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut string: Option<(Vec<u8>, bool)> = None; // (bytes so far, is a key)
+    let mut escaped = false;
+    for &b in &text.as_bytes()[..offset.min(text.len())] {
+        if let Some((bytes, is_key)) = &mut string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                let s = String::from_utf8_lossy(bytes).into_owned();
+                let is_key = *is_key;
+                string = None;
+                if let Some(Frame::Object { key, id, .. }) = stack.last_mut() {
+                    if is_key {
+                        *key = Some(readable(&s, MAX_KEY));
+                    } else if key.as_deref() == Some("id") {
+                        *id = Some(s);
+                    }
+                }
+                continue;
+            }
+            if bytes.len() <= 4 * MAX_KEY {
+                bytes.push(b);
+            }
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            continue;
+        }
+        match b {
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = false;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                Some(Frame::List { awaiting, .. }) => *awaiting = true,
+                None => {}
+            },
+            _ => {
+                // A value (or a key) begins.
+                let is_key = matches!(stack.last(), Some(Frame::Object { expect_key: true, .. }));
+                if let Some(Frame::List { index, next, awaiting: awaiting @ true }) =
+                    stack.last_mut()
+                {
+                    *index = Some(*next);
+                    *next += 1;
+                    *awaiting = false;
+                }
+                match b {
+                    b'"' => string = Some((Vec::new(), is_key)),
+                    b'{' => stack.push(Frame::Object { key: None, id: None, expect_key: true }),
+                    b'[' => stack.push(Frame::List { index: None, next: 0, awaiting: true }),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut steps = Vec::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => steps.push(Step::Key(key.clone())),
+            Frame::List { index: Some(i), .. } => steps.push(Step::Index(*i)),
+            _ => break,
+        }
+    }
+    let id = match stack.get(2) {
+        Some(Frame::Object { id, .. }) if matches!(stack.first(), Some(Frame::Object { .. })) => {
+            id.clone()
+        }
+        _ => None,
     };
-    let id = index
-        .parse::<usize>()
-        .ok()
-        .and_then(|i| root.get(list)?.get(i)?.get("id")?.as_str().map(str::to_owned));
-    let record = match id {
-        Some(id) if !id.is_empty() && id.len() <= 80 => format!("{} \"{id}\"", singular(list)),
-        _ => head.to_string(),
-    };
-    Problem::new(record, field, message)
+    (steps, id)
 }
 
 /// The name of one record of a top-level list, for messages.
