@@ -36,6 +36,13 @@ impl Paths {
         Paths { base: normalise_base(base) }
     }
 
+    /// Paths under an absolute site address (`https://example.org/health/`), for links
+    /// made on another site's page, as the widget makes them.
+    pub fn absolute(site: &str) -> Paths {
+        let site = site.trim();
+        Paths { base: format!("{}/", site.trim_end_matches('/')) }
+    }
+
     /// The normalised base, with slashes on both sides.
     pub fn base(&self) -> &str {
         &self.base
@@ -83,6 +90,11 @@ impl Paths {
         } else {
             format!("/search?q={}", encode_segment(query.trim()))
         }
+    }
+
+    /// The embed builder.
+    pub fn embed() -> String {
+        "/embed".into()
     }
 
     /// The about view.

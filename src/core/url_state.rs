@@ -209,6 +209,15 @@ fn shorten(s: &str) -> String {
     out
 }
 
+/// The first value of `key` in a query string, decoded, or empty when it is absent.
+pub fn query_value(search: &str, key: &str) -> String {
+    query_pairs(search)
+        .into_iter()
+        .find(|(k, _, _)| k == key)
+        .map(|(_, v, _)| v)
+        .unwrap_or_default()
+}
+
 /// Splits a query string into decoded (key, value, decoded-cleanly) triples. `+` is a space;
 /// broken percent-escapes are kept as literal text and flagged; invalid UTF-8 is replaced.
 pub fn query_pairs(search: &str) -> Vec<(String, String, bool)> {

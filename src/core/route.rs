@@ -1,0 +1,79 @@
+//! Which view a path names, without a router.
+//!
+//! The site uses `leptos_router` for its routes, but the in-page widget must not: it lives
+//! on a partner's page, whose address it may never change. The widget keeps its route in a
+//! signal and asks [`Route::parse`] which view to show; the site's pages ask it for their id,
+//! so both read a path the same way.
+
+use super::url_state::query_pairs;
+
+/// A view of the site, with the id it shows where it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/`
+    Home,
+    /// `/section/:id`
+    Section(String),
+    /// `/resource/:id`
+    Resource(String),
+    /// `/tag/:id`
+    Tag(String),
+    /// `/browse`
+    Browse,
+    /// `/compare`
+    Compare,
+    /// `/search`
+    Search,
+    /// `/about`
+    About,
+    /// `/embed`, the embed builder.
+    Embed,
+    /// Anything else.
+    NotFound,
+}
+
+impl Route {
+    /// The view a base-less path names (`/resource/diabetes-blueprint`). A query string, a
+    /// fragment and a trailing slash are ignored; ids are percent-decoded.
+    pub fn parse(path: &str) -> Route {
+        let (path, _) = split_route(path);
+        let path = path.split('#').next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["section", id] => Route::Section(decode_segment(id)),
+            ["resource", id] => Route::Resource(decode_segment(id)),
+            ["tag", id] => Route::Tag(decode_segment(id)),
+            ["browse"] => Route::Browse,
+            ["compare"] => Route::Compare,
+            ["search"] => Route::Search,
+            ["about"] => Route::About,
+            ["embed"] => Route::Embed,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The id in the path, or an empty string for views without one.
+    pub fn id(&self) -> &str {
+        match self {
+            Route::Section(id) | Route::Resource(id) | Route::Tag(id) => id,
+            _ => "",
+        }
+    }
+}
+
+/// Splits a route into its path and its query string (with the `?`, or empty).
+pub fn split_route(route: &str) -> (&str, &str) {
+    match route.find('?') {
+        Some(i) => (&route[..i], &route[i..]),
+        None => (route, ""),
+    }
+}
+
+/// Percent-decodes one path segment, as the router does; broken escapes stay as they are.
+pub fn decode_segment(segment: &str) -> String {
+    // A path segment has no `+`-for-space rule, so protect literal pluses from the query
+    // decoder.
+    let protected = segment.replace('+', "%2B");
+    query_pairs(&format!("v={protected}")).pop().map(|(_, v, _)| v).unwrap_or_default()
+}
