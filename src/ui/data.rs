@@ -54,19 +54,13 @@ pub fn base_path() -> String {
     normalise_base(&path)
 }
 
-thread_local! {
-    /// The site's paths under its base, read once from the document.
-    static PATHS: Paths = Paths::new(&base_path());
-}
-
-/// The `href` of a route (`Paths::resource(id)`, ...) under the site's base.
-pub fn href(route: String) -> String {
-    PATHS.with(|p| p.link(&route))
-}
-
-/// Downloads and validates the dataset.
+/// Downloads and validates the site's own dataset.
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
-    let url = Paths::new(&base_path()).asset("data/dataset.json");
+    fetch_catalog_from(Paths::new(&base_path()).asset("data/dataset.json")).await
+}
+
+/// Downloads and validates the dataset at `url` (the widget's is on the site's origin).
+pub async fn fetch_catalog_from(url: String) -> Result<Arc<Catalog>, LoadFailure> {
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await

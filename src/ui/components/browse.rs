@@ -3,10 +3,8 @@
 //! paged result list; every choice navigates to a new URL, so back and forward step through
 //! selections and any view is a link.
 
+use crate::ui::nav::{use_nav, Link};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use super::cards::ResourceCard;
 use super::facets::{FacetGroups, FilterChips, SortSelect};
@@ -18,7 +16,6 @@ use crate::core::filter::Facet;
 use crate::core::paths::Paths;
 use crate::core::search::{Highlighter, QueryOptions};
 use crate::core::url_state::{parse_browse_state, BrowseState};
-use crate::ui::href;
 
 /// Results rendered at first and added by each "show more".
 const PAGE: usize = 20;
@@ -40,14 +37,14 @@ pub fn Browse(
     let catalog = use_catalog();
     let index = use_search();
     let browse = use_browse();
-    let location = use_location();
-    let navigate = use_navigate();
+    let nav = use_nav();
+    let search_text = nav.search();
 
     let parsed = {
         let c = catalog.clone();
         Memo::new(move |_| {
             parse_browse_state(
-                &location.search.get(),
+                &search_text.get(),
                 |t| c.tag(t).is_some(),
                 |s| c.section(s).is_some(),
             )
@@ -77,10 +74,7 @@ pub fn Browse(
     let go = {
         let path = path.clone();
         Callback::new(move |s: BrowseState| {
-            navigate(
-                &format!("{path}{}", s.to_query_string()),
-                NavigateOptions { scroll: false, ..Default::default() },
-            );
+            nav.go(format!("{path}{}", s.to_query_string()));
         })
     };
     let toggle = {
@@ -130,9 +124,9 @@ pub fn Browse(
                 let suggestion = (!q.trim().is_empty()).then(|| index.did_you_mean(&q)).flatten();
                 view! {
                     <div class="no-results" data-testid="no-results">
-                        {suggestion.map(|s| view! { <p>"Did you mean " <A href=href(Paths::search(&s))>{s.clone()}</A> "?"</p> })}
+                        {suggestion.map(|s| view! { <p>"Did you mean " <Link to=Paths::search(&s)>{s.clone()}</Link> "?"</p> })}
                         {filtered.then(|| view! { <p>"Removing a filter may help: see the chips above, or clear them all."</p> })}
-                        <p>"You can also browse by section from the " <A href=href(Paths::home())>"home page"</A> "."</p>
+                        <p>"You can also browse by section from the " <Link to=Paths::home()>"home page"</Link> "."</p>
                     </div>
                 }
             })
@@ -155,7 +149,7 @@ pub fn Browse(
                         view! {
                             <li>
                                 <article class="card resource-card" data-testid="search-result">
-                                    <h2 class="result-title"><A href=href(Paths::resource(&r.id))><Highlighted segments=title/></A></h2>
+                                    <h2 class="result-title"><Link to=Paths::resource(&r.id)><Highlighted segments=title/></Link></h2>
                                     <p class="summary"><Highlighted segments=snippet/></p>
                                     <TagLinks tags/>
                                 </article>

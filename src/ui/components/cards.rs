@@ -1,13 +1,12 @@
 //! Resource summaries as cards, for lists of resources.
 
+use crate::ui::nav::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::links::TagLinks;
 use super::use_catalog;
 use crate::core::model::Resource;
 use crate::core::paths::Paths;
-use crate::ui::href;
 
 /// One resource in a list: title as a link, publisher and year, summary, tags.
 #[component]
@@ -20,7 +19,7 @@ pub fn ResourceCard(
     let byline = byline(&resource);
     view! {
         <article class="card resource-card" data-testid="resource-card">
-            <h3><A href=href(Paths::resource(&resource.id))>{resource.title}</A></h3>
+            <h3><Link to=Paths::resource(&resource.id)>{resource.title}</Link></h3>
             {(!byline.is_empty()).then(|| view! { <p class="byline">{byline}</p> })}
             <p class="summary">{resource.summary}</p>
             <TagLinks tags/>

@@ -1,12 +1,11 @@
 //! The comparison as a table: measures as rows, clusters as columns, each cell with value,
 //! UK share, period and source.
 
+use crate::ui::nav::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::compare::{Comparability, Comparison};
 use crate::core::paths::Paths;
-use crate::ui::href;
 
 /// The comparison table.
 #[component]
@@ -45,7 +44,7 @@ pub fn CompareTable(
                                     <span class="cell-derived">{format!("Implies a UK total of {t} (derived, approximate)")}</span>
                                 })}
                                 <span class="cell-period">{format!("Period: {}", c.period)}</span>
-                                <span class="cell-source">"Source: " <A href=href(Paths::resource(&c.source.0))>{c.source.1.clone()}</A></span>
+                                <span class="cell-source">"Source: " <Link to=Paths::resource(&c.source.0)>{c.source.1.clone()}</Link></span>
                             </td>
                         }
                         .into_any()

@@ -1,13 +1,12 @@
 //! Figures quoted from the reports, each with its context: UK share, period, source.
 
+use crate::ui::nav::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::use_catalog;
 use crate::core::format::{format_headline, format_uk_share};
 use crate::core::model::Figure;
 use crate::core::paths::Paths;
-use crate::ui::href;
 
 /// A grid of figures. With `show_source`, each names and links the resource it comes from.
 #[component]
@@ -38,7 +37,7 @@ pub fn FigureList(
                                 <dd>{f.period.clone().unwrap_or_else(|| "not stated".into())}</dd>
                                 {source.map(|r| view! {
                                     <dt>"Source"</dt>
-                                    <dd><A href=href(Paths::resource(&r.id))>{r.title}</A></dd>
+                                    <dd><Link to=Paths::resource(&r.id)>{r.title}</Link></dd>
                                 })}
                             </dl>
                             {f.note.clone().map(|n| view! { <p class="figure-note">{n}</p> })}

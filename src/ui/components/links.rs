@@ -1,19 +1,18 @@
 //! Links out of the site, and tag links within it.
 
+use crate::ui::nav::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::links::{host_of, is_safe_url};
-use crate::core::model::{Link, Tag};
+use crate::core::model::{Link as Address, Tag};
 use crate::core::paths::Paths;
-use crate::ui::href;
 
 /// A link to another site, marked as external in words and with an arrow. An address that
 /// fails [`is_safe_url`] is shown as text, never as a link.
 #[component]
 pub fn ExternalLink(
     /// The address and what it leads to.
-    link: Link,
+    link: Address,
 ) -> impl IntoView {
     if !is_safe_url(&link.url) {
         return view! { <span class="link-withheld">{link.label}" (address withheld: it is not a safe link)"</span> }
@@ -48,7 +47,7 @@ pub fn TagLinks(
                     .into_iter()
                     .map(|t| {
                         let kind = format!("tag tag-{}", kind_class(&t));
-                        view! { <li><A href=href(Paths::tag(&t.id)) attr:class=kind>{t.label}</A></li> }
+                        view! { <li><Link to=Paths::tag(&t.id) class=kind>{t.label}</Link></li> }
                     })
                     .collect_view()}
             </ul>

@@ -4,13 +4,14 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
 use super::highlight::Highlighted;
 use super::{use_catalog, use_search};
 use crate::core::paths::Paths;
 use crate::core::search::{Highlighter, QueryOptions};
+use crate::core::url_state::query_value;
+use crate::ui::nav::use_nav;
 
 /// How many suggestions to show.
 const SUGGESTIONS: usize = 6;
@@ -22,17 +23,16 @@ pub const SEARCH_INPUT_ID: &str = "site-search";
 pub fn SearchBox() -> impl IntoView {
     let catalog = use_catalog();
     let index = use_search();
-    let navigate = use_navigate();
-    let location = use_location();
-    let query_map = use_query_map();
+    let nav = use_nav();
+    let (path, search) = (nav.path(), nav.search());
     let text = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
 
     // On the results view the box shows the query of the URL, so back and forward restore it.
     Effect::new(move |_| {
-        if location.pathname.get().ends_with("/search") {
-            text.set(query_map.read().get("q").unwrap_or_default());
+        if path.with(|p| p == "/search") {
+            text.set(search.with(|s| query_value(s, "q")));
         }
     });
 
@@ -49,11 +49,10 @@ pub fn SearchBox() -> impl IntoView {
     let expanded = move || results.with(|r| r.is_some());
 
     let go = {
-        let navigate = navigate.clone();
         move |path: String| {
             open.set(false);
             active.set(None);
-            navigate(&path, Default::default());
+            nav.open(path);
         }
     };
     let suggestion_path = {

@@ -2,8 +2,6 @@
 //! a chart, sort rows, download exactly what is shown as CSV, copy a link to it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::core::compare::{compare, RowOrder};
 use crate::core::compare_state::{CompareState, Mode};
@@ -14,30 +12,29 @@ use crate::ui::components::copy::CopyButton;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
+use crate::ui::nav::use_nav;
 
 /// The comparison view.
 #[component]
 pub fn ComparePage() -> impl IntoView {
     use_document_title(|| Some("Compare clusters".into()));
     let catalog = use_catalog();
-    let location = use_location();
-    let navigate = use_navigate();
+    let nav = use_nav();
+    let search = nav.search();
     let known: Vec<String> = catalog.data().clusters.iter().map(|c| c.id.clone()).collect();
     let parsed = {
         let known = known.clone();
-        Memo::new(move |_| CompareState::parse(&location.search.get(), &known))
+        Memo::new(move |_| CompareState::parse(&search.get(), &known))
     };
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let comparison = {
         let catalog = catalog.clone();
         Memo::new(move |_| state.with(|s| compare(&catalog, &s.clusters, s.order)))
     };
-    let go = Callback::new(move |s: CompareState| {
-        navigate(
-            &format!("/compare{}", s.to_query_string()),
-            NavigateOptions { scroll: false, ..Default::default() },
-        )
-    });
+    let go = {
+        let nav = nav.clone();
+        Callback::new(move |s: CompareState| nav.go(format!("/compare{}", s.to_query_string())))
+    };
 
     let choices = catalog
         .data()
@@ -87,9 +84,7 @@ pub fn ComparePage() -> impl IntoView {
     let csv_href = move || {
         format!("data:text/csv;charset=utf-8,{}", encode_segment(&comparison.with(|c| c.to_csv())))
     };
-    let page_url = Callback::new(|()| {
-        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
-    });
+    let page_url = Callback::new(move |()| nav.current_url());
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let body = move || {
         let c = comparison.get();

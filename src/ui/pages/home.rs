@@ -1,14 +1,13 @@
 //! The home view: what the region is strong at, headline figures with sources, sections.
 
+use crate::ui::nav::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::paths::Paths;
 use crate::ui::components::figures::FigureList;
 use crate::ui::components::links::{ExternalLink, TagLinks};
 use crate::ui::components::title::{use_document_title, SITE_NAME};
 use crate::ui::components::use_catalog;
-use crate::ui::href;
 
 /// The home view.
 #[component]
@@ -56,7 +55,7 @@ pub fn Home() -> impl IntoView {
             <ul class="card-grid sections">
                 {sections.into_iter().map(|(s, n)| view! {
                     <li class="card">
-                        <h3><A href=href(Paths::section(&s.id))>{s.title}</A></h3>
+                        <h3><Link to=Paths::section(&s.id)>{s.title}</Link></h3>
                         <p>{s.summary}</p>
                         <p class="count">{format!("{n} resource{}", if n == 1 { "" } else { "s" })}</p>
                     </li>

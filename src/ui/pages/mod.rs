@@ -3,6 +3,7 @@
 pub mod about;
 pub mod browse;
 pub mod compare;
+pub mod embed;
 pub mod home;
 pub mod not_found;
 pub mod resource;
@@ -11,10 +12,11 @@ pub mod section;
 pub mod tag;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+
+use crate::ui::nav::use_nav;
 
 /// The `:id` segment of the current route, reactively.
 pub fn use_id_param() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("id").unwrap_or_default())
+    let route = use_nav().route();
+    Memo::new(move |_| route.with(|r| r.id().to_string()))
 }

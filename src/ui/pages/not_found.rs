@@ -1,22 +1,20 @@
 //! What an unknown address shows: a clear message and ways back in.
 
+use crate::ui::nav::{use_nav, Link};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use crate::core::paths::Paths;
 use crate::ui::components::title::use_document_title;
-use crate::ui::href;
 
 /// The view for paths that match no route.
 #[component]
 pub fn NotFound() -> impl IntoView {
     use_document_title(|| Some("Page not found".into()));
-    let location = use_location();
+    let path = use_nav().path();
     view! {
         <div data-testid="not-found">
             <h1>"Page not found"</h1>
-            <p>"There is no page at " <code>{move || location.pathname.get()}</code> "."</p>
+            <p>"There is no page at " <code>{path}</code> "."</p>
             <WaysBack/>
         </div>
     }
@@ -39,8 +37,8 @@ pub fn NotFoundMessage(what: &'static str, id: String) -> impl IntoView {
 fn WaysBack() -> impl IntoView {
     view! {
         <p>
-            <A href=href(Paths::home())>"Go to the home page"</A>
-            " or read " <A href=href(Paths::about())>"about this directory"</A> "."
+            <Link to=Paths::home()>"Go to the home page"</Link>
+            " or read " <Link to=Paths::about()>"about this directory"</Link> "."
         </p>
     }
 }

@@ -1,7 +1,7 @@
 //! One resource: summary, key figures, publisher, tags, link out and related resources.
 
+use crate::ui::nav::{use_nav, Link};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::not_found::NotFoundMessage;
 use super::use_id_param;
@@ -14,7 +14,6 @@ use crate::ui::components::figures::FigureList;
 use crate::ui::components::links::{ExternalLink, TagLinks};
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
-use crate::ui::href;
 
 /// How many related resources to suggest.
 const RELATED: usize = 4;
@@ -47,9 +46,11 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
     let facts = facts(&resource);
     let has_links = !resource.links.is_empty();
     let cluster = catalog.cluster_of(&resource.id).cloned();
-    let page_url = Callback::new(|()| {
-        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
-    });
+    let page_url = {
+        let nav = use_nav();
+        let route = Paths::resource(&resource.id);
+        Callback::new(move |()| nav.absolute(&route))
+    };
     let cite = {
         let r = resource.clone();
         Callback::new(move |()| citation(&r))
@@ -59,8 +60,8 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
             {section.map(|s| view! {
                 <nav aria-label="Breadcrumb" class="breadcrumb">
                     <ol>
-                        <li><A href=href(Paths::home())>"Home"</A></li>
-                        <li><A href=href(Paths::section(&s.id))>{s.title}</A></li>
+                        <li><Link to=Paths::home()>"Home"</Link></li>
+                        <li><Link to=Paths::section(&s.id)>{s.title}</Link></li>
                     </ol>
                 </nav>
             })}
@@ -85,7 +86,7 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
                     <FigureList figures/>
                     {cluster.map(|c| view! {
                         <p class="compare-link">
-                            <A href=href(Paths::compare(&[&c.id]))>{format!("Compare the {} with other clusters", c.name)}</A>
+                            <Link to=Paths::compare(&[&c.id])>{format!("Compare the {} with other clusters", c.name)}</Link>
                         </p>
                     })}
                 </section>

@@ -2,18 +2,19 @@
 //! work alongside the search, and results are highlighted.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::core::paths::Paths;
+use crate::core::url_state::query_value;
 use crate::ui::components::browse::Browse;
 use crate::ui::components::title::use_document_title;
+use crate::ui::nav::use_nav;
 
 /// The search results view.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let query_map = use_query_map();
+    let search = use_nav().search();
     use_document_title(move || {
-        let q = query_map.read().get("q").unwrap_or_default();
+        let q = search.with(|s| query_value(s, "q"));
         Some(if q.trim().is_empty() { "Search".into() } else { format!("Search: {}", q.trim()) })
     });
     view! {
