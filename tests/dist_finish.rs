@@ -1,0 +1,181 @@
+//! Finishing a build: the start-up script out of the page, the widget's stylesheet, and the
+//! service worker's precache list.
+
+use mhr::dist::precache::{entries, is_precached, manifest_json, version};
+use mhr::dist::widget_css::rewrite_for_shadow_root;
+use mhr::dist::{
+    content_hash, externalise_bootstrap, fill_placeholder, finish, linked_stylesheets,
+};
+
+#[test]
+fn root_and_body_rules_are_rewritten_for_the_shadow_root() {
+    let css = ":root { --a: 1rem; }\nhtml { x: y }\nbody, .other { margin: 0 }\nbody > p { a: b }\n.body { c: d }";
+    let out = rewrite_for_shadow_root(css);
+    assert!(out.contains(":host{"), "{out}");
+    assert!(out.contains(":host{ x: y }"), "{out}");
+    assert!(out.contains(".mhr-widget, .other{"), "{out}");
+    assert!(out.contains(".mhr-widget > p{"), "{out}");
+    assert!(out.contains(".body{"), "a class named body is not the body: {out}");
+}
+
+#[test]
+fn rem_lengths_follow_the_widgets_own_root_size() {
+    let out = rewrite_for_shadow_root(
+        ".a { padding: 0.5rem 1rem; width: clamp(1.6rem, 1.2rem + 2vw, 2.4rem); --x: 3rem; }",
+    );
+    assert!(out.contains("padding: calc(0.5 * var(--mhr-rem)) calc(1 * var(--mhr-rem));"), "{out}");
+    assert!(out.contains("clamp(calc(1.6 * var(--mhr-rem)), calc(1.2 * var(--mhr-rem)) + 2vw, calc(2.4 * var(--mhr-rem)))"), "{out}");
+    assert!(!out.replace("var(--mhr-rem)", "").contains("rem"), "no rem left: {out}");
+}
+
+#[test]
+fn words_that_contain_rem_are_left_alone() {
+    let out =
+        rewrite_for_shadow_root(".premium { content: \"x\"; grid-area: rem; --mhr-rem: 16px; }");
+    assert!(out.contains("grid-area: rem;"), "{out}");
+    assert!(out.contains("--mhr-rem: 16px;"), "{out}");
+}
+
+#[test]
+fn width_queries_become_container_queries_in_pixels_and_others_stay() {
+    let css = "@media (min-width: 56rem) { .a { b: c } }\n@media (prefers-reduced-motion: reduce) { * { d: e } }";
+    let out = rewrite_for_shadow_root(css);
+    assert!(out.contains("@container mhr (min-width: 896px){"), "{out}");
+    assert!(out.contains("@media (prefers-reduced-motion: reduce){"), "{out}");
+    assert!(out.contains(".a{ b: c }"), "rules inside keep their place: {out}");
+}
+
+#[test]
+fn comments_are_dropped_and_braces_stay_balanced() {
+    let out = rewrite_for_shadow_root(
+        "/* a { */ .x { y: z; /* } */ }\n@media (min-width: 10rem) { .p { q: r } .s { t: u } }",
+    );
+    assert_eq!(out.matches('{').count(), out.matches('}').count(), "{out}");
+    assert!(!out.contains("/*"), "{out}");
+}
+
+#[test]
+fn the_inline_start_up_script_moves_to_a_file() {
+    let html = "<head>\n<script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script>\n<link rel=\"stylesheet\" href=\"/a.css\"/></head>";
+    let (script, page) = externalise_bootstrap(html, |s| format!("/boot-{}.js", s.len())).unwrap();
+    assert_eq!(script, "import init from '/app.js';\nawait init();");
+    assert!(page
+        .contains(&format!("<script type=\"module\" src=\"/boot-{}.js\"></script>", script.len())));
+    assert!(!page.contains("import init"));
+    assert!(externalise_bootstrap(&page, |_| String::new()).is_none(), "nothing inline is left");
+}
+
+#[test]
+fn stylesheets_are_found_in_order() {
+    let html = r#"<link rel="stylesheet" href="/p/a-1.css" integrity="x"/><link rel="icon" href="i.svg"><link rel="stylesheet" href="/p/b-2.css"/>"#;
+    assert_eq!(linked_stylesheets(html), vec!["/p/a-1.css", "/p/b-2.css"]);
+}
+
+#[test]
+fn a_missing_placeholder_is_an_error_not_a_silent_skip() {
+    assert_eq!(fill_placeholder("const A = /*X*/null;", "X", "[1]").unwrap(), "const A = [1];");
+    assert!(fill_placeholder("const A = null;", "X", "[1]").is_err());
+}
+
+#[test]
+fn content_hashes_are_stable_and_differ() {
+    assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
+    assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+    assert_eq!(content_hash(b"").len(), 16);
+}
+
+#[test]
+fn the_precache_leaves_out_what_runs_elsewhere() {
+    for kept in [
+        "index.html",
+        "app-1_bg.wasm",
+        "app-1.js",
+        "boot-2.js",
+        "data/dataset.json",
+        "icons/icon-192.png",
+        "manifest.webmanifest",
+    ] {
+        assert!(is_precached(kept), "{kept}");
+    }
+    for left in [
+        "sw.js",
+        "404.html",
+        "widget.js",
+        "embed.js",
+        "widget-abc.css",
+        "_headers",
+        ".DS_Store",
+        "app.js.map",
+    ] {
+        assert!(!is_precached(left), "{left}");
+    }
+}
+
+fn fake_build() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "mhr-finish-{}-{}",
+        std::process::id(),
+        content_hash(format!("{:?}", std::thread::current().id()).as_bytes())
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let files = [
+        ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/app-1.js';\n</script>\n<link rel=\"stylesheet\" href=\"/p/tokens-1.css\"/><link rel=\"stylesheet\" href=\"/p/print-1.css\"/></head><body data-mhr-app></body></html>"),
+        ("app-1.js", "export default 1;"),
+        ("app-1_bg.wasm", "wasm"),
+        ("tokens-1.css", ":root { --a: 1rem; }"),
+        ("print-1.css", "@media print { body { x: y } }"),
+        ("widget-base.css", ":host { --mhr-rem: 16px; }\n"),
+        ("widget.js", "var ASSETS = /*MHR_ASSETS*/null;"),
+        ("sw.js", "const MANIFEST = /*MHR_PRECACHE*/null;"),
+        ("data/dataset.json", "{}"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn finishing_a_build_writes_every_piece_and_can_run_twice() {
+    let dir = fake_build();
+    finish(&dir, "/p/").unwrap();
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let index = read("index.html");
+    assert!(!index.contains("import init"), "{index}");
+    assert_eq!(read("404.html"), index, "404.html is the shell");
+    let boot = index.split("src=\"/p/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    assert_eq!(read(&boot).trim(), "import init from '/p/app-1.js';");
+    let widget = read("widget.js");
+    assert!(
+        widget.contains("\"js\":\"app-1.js\",\"wasm\":\"app-1_bg.wasm\",\"css\":\"widget-"),
+        "{widget}"
+    );
+    let css_name =
+        widget.split("\"css\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let css = read(&css_name);
+    assert!(css.starts_with(":host { --mhr-rem: 16px; }"), "the widget's base comes first: {css}");
+    assert!(css.contains(":host{ --a: calc(1 * var(--mhr-rem)); }"), "{css}");
+    assert!(!css.contains("print"), "print styles are not for the widget: {css}");
+    assert!(!dir.join("widget-base.css").exists(), "the source of the widget's base is removed");
+    let sw = read("sw.js");
+    let list = entries(&dir).unwrap();
+    assert!(sw.contains(&manifest_json(&list)), "{sw}");
+    let urls: Vec<&str> = list.iter().map(|e| e.url.as_str()).collect();
+    assert!(
+        urls.contains(&"index.html")
+            && urls.contains(&"data/dataset.json")
+            && urls.contains(&boot.as_str()),
+        "{urls:?}"
+    );
+    assert!(
+        !urls.iter().any(|u| u.starts_with("widget") || *u == "sw.js" || *u == "404.html"),
+        "{urls:?}"
+    );
+
+    // Trunk's `serve` reruns the hook only on a fresh build, but a rerun must not fail.
+    let before = version(&list);
+    finish(&dir, "/p/").unwrap();
+    assert_eq!(version(&entries(&dir).unwrap()), before);
+    std::fs::remove_dir_all(&dir).ok();
+}
