@@ -1,0 +1,117 @@
+/*
+ * Midlands Health Resources: the service worker that makes every view work offline.
+ *
+ * The build fills in MANIFEST: the exact files of this build, each with a revision, and a
+ * version for the whole (see src/dist/precache.rs). From it:
+ *
+ * - install: precache every file into a cache named after the version. The new worker then
+ *   waits, so an open tab never mixes files of two builds; the app shows "A new version is
+ *   available", and its Reload button posts {type: "skip-waiting"}.
+ * - activate: delete the caches of older versions, take control of open pages.
+ * - navigations: network first, so a visitor online always gets the current build; offline,
+ *   the cached app shell (index.html), which routes the address itself.
+ * - the dataset: stale-while-revalidate. Answer from the cache at once, refresh it from the
+ *   network in the background, but keep the refreshed copy only if its schema_version is the
+ *   one this build reads (a newer, incompatible dataset arrives with its own build).
+ * - other precached files (hashed, so never changed in place): cache first.
+ * - anything else goes to the network untouched. In particular a missing asset gets the
+ *   server's 404, never the app shell.
+ */
+"use strict";
+
+const MANIFEST = /*MHR_PRECACHE*/null;
+const PREFIX = "mhr-";
+const CACHE = PREFIX + MANIFEST.version;
+const SCOPE = self.registration.scope; // the site's base URL, ending in "/"
+const SHELL = new URL("index.html", SCOPE).href;
+const DATASET = new URL("data/dataset.json", SCOPE).href;
+const PRECACHED = new Set(MANIFEST.files.map((f) => new URL(f.url, SCOPE).href));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // Straight from the network: an HTTP cache could hand back a file of the last build.
+      cache.addAll(MANIFEST.files.map((f) => new Request(new URL(f.url, SCOPE), { cache: "reload" })))
+    )
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  url.hash = "";
+  if (!url.href.startsWith(SCOPE)) return; // other origins and paths: not ours
+
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirstNavigation(request));
+    return;
+  }
+  const bare = url.origin + url.pathname;
+  if (bare === DATASET) {
+    event.respondWith(staleWhileRevalidateDataset(event, request));
+    return;
+  }
+  if (PRECACHED.has(bare)) {
+    event.respondWith(cacheFirst(request));
+  }
+  // Everything else: the network, unchanged.
+});
+
+async function networkFirstNavigation(request) {
+  try {
+    return await fetch(request);
+  } catch (offline) {
+    const shell = await caches.match(SHELL, { cacheName: CACHE });
+    if (shell) return shell;
+    throw offline;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
+  return cached || fetch(request);
+}
+
+async function staleWhileRevalidateDataset(event, request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(DATASET);
+  const refresh = fetch(request, { cache: "no-cache" })
+    .then(async (response) => {
+      if (response.ok && (await sameSchema(response.clone(), cached))) {
+        await cache.put(DATASET, response.clone());
+      }
+      return response;
+    })
+    .catch(() => null);
+  if (cached) {
+    event.waitUntil(refresh);
+    return cached;
+  }
+  return (await refresh) || Response.error();
+}
+
+// A refreshed dataset is kept only if it declares the schema version of the precached one.
+async function sameSchema(fresh, cached) {
+  try {
+    const next = await fresh.json();
+    if (!cached) return true;
+    const current = await cached.clone().json();
+    return next.schema_version === current.schema_version;
+  } catch (broken) {
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+//! Banners about the app itself: offline, and a new version waiting.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::ui::data::base_path;
+use crate::ui::service_worker::{apply_update, register};
+
+/// "You are offline", while the browser says so. Everything already loaded keeps working.
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let online = RwSignal::new(window().navigator().on_line());
+    let on = window_event_listener(ev::online, move |_| online.set(true));
+    let off = window_event_listener(ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    view! {
+        <div role="status" class="app-status-region">
+            <Show when=move || !online.get()>
+                <p class="app-status offline" data-testid="offline">
+                    <span class="status-dot" aria-hidden="true"></span>
+                    "You are offline. Everything in the directory still works from this device."
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// Registers the service worker and offers a new version when one is waiting.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let ready = RwSignal::new(false);
+    register(&base_path(), ready);
+    view! {
+        <div role="status" class="app-status-region">
+            <Show when=move || ready.get()>
+                <p class="app-status update" data-testid="update-available">
+                    "A new version is available. "
+                    <button type="button" class="button" on:click=|_| apply_update()>"Reload"</button>
+                </p>
+            </Show>
+        </div>
+    }
+}
