@@ -6,7 +6,7 @@ mod support;
 
 use support::{ServeOptions, Site, WAIT};
 
-const VIEWS: [(&str, &str); 13] = [
+const VIEWS: [(&str, &str); 17] = [
     ("home", ""),
     ("section", "section/strengths"),
     ("resource", "resource/data-driven-healthcare-report"),
@@ -20,7 +20,23 @@ const VIEWS: [(&str, &str); 13] = [
     ("browse-filtered", "browse?tag=economy&tag=east-midlands&tag=nope"),
     ("compare-table", "compare"),
     ("compare-chart", "compare?mode=chart"),
+    ("embed-builder", "embed?view=browse&tags=economy"),
+    ("embed-builder-widget", "embed?view=compare&kind=widget&theme=dark"),
+    ("embedded-browse", "browse?tag=economy&embed=1"),
+    ("embedded-resource", "resource/data-driven-healthcare-report?embed=1&theme=dark"),
 ];
+
+/// A partner's page on another origin with an iframe and two widgets, one under a hostile
+/// stylesheet's rules.
+const PARTNER: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+<style>body { font: 18px Georgia, serif; margin: 2rem; color: #333; } * { color: #7a1f1f !important; }
+.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 2rem; }</style></head>
+<body><h1>A partner's page</h1><p>Their own text, in their own styles.</p>
+<div class="cols">
+<div><h2>Iframe</h2><iframe src="{SITE}browse?tag=economy&amp;embed=1" data-mhr-embed title="Health resources" width="100%"></iframe></div>
+<div><h2>Widget</h2><mhr-widget view="browse" tags="air-quality"></mhr-widget><h2>Dark widget</h2><mhr-widget view="compare" theme="dark"></mhr-widget></div>
+</div>
+<script src="{SITE}embed.js" async></script><script src="{SITE}widget.js" async></script></body></html>"#;
 
 /// A full-page shot: grows the window to the document's height, shoots, and restores it.
 fn full_page(site: &Site, file: &std::path::Path, (width, height): (u32, u32)) {
@@ -41,6 +57,7 @@ fn main() {
             for (name, path) in VIEWS {
                 site.open(path);
                 site.wait_for("main h1", WAIT);
+                site.wait_until("!document.querySelector('[data-testid=loading]')", WAIT, "loaded");
                 full_page(
                     &site,
                     &out.join(format!("{name}-{width}-{scheme}.png")),
@@ -68,5 +85,26 @@ fn main() {
             site.screenshot(&file);
             println!("{}", file.display());
         }
+        // The partner's page, on a second origin, with the site sending its shipped headers.
+        let mut opts = ServeOptions::default();
+        opts.headers = support::shipped_headers();
+        let app = support::StaticServer::start(support::dist_dir(), opts);
+        let pages = support::TempDir::new("partner-shots");
+        std::fs::write(pages.path().join("p.html"), PARTNER.replace("{SITE}", &app.site_url("")))
+            .unwrap();
+        let partner = support::StaticServer::start(pages.path(), ServeOptions::default());
+        site.emulate_color_scheme("light");
+        site.goto(&partner.url("p.html"));
+        site.wait_until(
+            "[...document.querySelectorAll('mhr-widget')].every(w => w.shadowRoot && w.shadowRoot.querySelector('h1'))",
+            WAIT,
+            "both widgets",
+        );
+        site.wait_until(
+            "parseFloat(document.querySelector('iframe').style.height) > 100",
+            WAIT,
+            "the sized iframe",
+        );
+        full_page(&site, &out.join(format!("partner-page-{width}.png")), (width, height));
     }
 }

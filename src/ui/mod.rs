@@ -3,14 +3,26 @@
 mod app;
 pub mod components;
 mod data;
+pub mod nav;
 mod pages;
 mod panic;
+mod service_worker;
+pub mod widget;
 
 pub use app::App;
-pub use data::{base_path, href, LoadFailure};
+pub use data::{base_path, LoadFailure};
 
-/// Starts the app: installs the panic hook and mounts [`App`] into the page's body.
+/// Starts the app on its own page (marked `<body data-mhr-app>`): installs the panic hook
+/// and mounts [`App`]. On a partner's page, where `widget.js` loaded the module, it does
+/// nothing: the widgets mount themselves through [`widget::mount_widget`], and the host's
+/// page is not ours to replace.
 pub fn start() {
-    panic::install();
-    leptos::mount::mount_to_body(App);
+    let own_page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-mhr-app"));
+    if own_page {
+        panic::install();
+        leptos::mount::mount_to_body(App);
+    }
 }

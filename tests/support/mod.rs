@@ -60,6 +60,28 @@ impl Drop for TempDir {
     }
 }
 
+/// The headers of the `/*` block of the build's `_headers` file (what static hosts send with
+/// every response), so tests serve the build exactly as documented.
+pub fn shipped_headers() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(dist_dir().join("_headers")).expect("dist/_headers");
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !line.starts_with(' ') {
+            in_block = line.trim() == "/*";
+            continue;
+        }
+        if let (true, Some((k, v))) = (in_block, line.trim().split_once(':')) {
+            out.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    assert!(!out.is_empty(), "no headers in the /* block of _headers");
+    out
+}
+
 /// `dist/` served with `opts` plus a browser pointed at it. Derefs to the `Browser`.
 pub struct Site {
     // Field order is drop order: close the browser before its server goes away.

@@ -158,6 +158,16 @@ impl Browser {
         self.cdp("Emulation.setEmulatedMedia", json!({ "features": features }));
     }
 
+    /// Makes the iframe `frame` the context of later commands and scripts.
+    pub fn switch_to_frame(&self, frame: &Element) {
+        self.s.cmd("POST", "/frame", Some(json!({ "id": frame.to_arg() })));
+    }
+
+    /// Returns to the top-level document.
+    pub fn switch_to_top(&self) {
+        self.s.cmd("POST", "/frame", Some(json!({ "id": null })));
+    }
+
     pub fn refresh(&self) {
         self.s.cmd("POST", "/refresh", Some(json!({})));
     }

@@ -1,14 +1,13 @@
 //! The frame around every view: skip link, header with navigation, footer with provenance.
 
+use crate::ui::nav::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::links::ExternalLink;
 use super::search_box::SearchBox;
 use super::title::SITE_NAME;
 use super::use_catalog;
 use crate::core::paths::Paths;
-use crate::ui::href;
 
 /// Lets keyboard users jump past the navigation.
 #[component]
@@ -24,20 +23,20 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container header-inner">
-                <A href=href(Paths::home()) attr:class="brand">
+                <Link to=Paths::home() class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     {SITE_NAME}
-                </A>
+                </Link>
                 <SearchBox/>
                 <nav aria-label="Main">
                     <ul class="nav-list">
                         {sections
                             .into_iter()
-                            .map(|s| view! { <li><A href=href(Paths::section(&s.id))>{short_title(&s.title)}</A></li> })
+                            .map(|s| view! { <li><Link to=Paths::section(&s.id) mark_current=true>{short_title(&s.title)}</Link></li> })
                             .collect_view()}
-                        <li><A href=href(Paths::browse())>"Browse"</A></li>
-                        <li><A href=href(Paths::compare(&[]))>"Compare"</A></li>
-                        <li><A href=href(Paths::about())>"About"</A></li>
+                        <li><Link to=Paths::browse() mark_current=true>"Browse"</Link></li>
+                        <li><Link to=Paths::compare(&[]) mark_current=true>"Compare"</Link></li>
+                        <li><Link to=Paths::about() mark_current=true>"About"</Link></li>
                     </ul>
                 </nav>
             </div>
@@ -57,7 +56,10 @@ pub fn Footer() -> impl IntoView {
                     "Compiled from the " <ExternalLink link=meta.source/> " curated by "
                     {meta.curator} ". Data updated " {meta.updated} "."
                 </p>
-                <p>{meta.licence} ". " <A href=href(Paths::about())>"About this directory"</A></p>
+                <p>
+                    {meta.licence} ". " <Link to=Paths::about()>"About this directory"</Link>
+                    " · " <Link to=Paths::embed()>"Embed it on your site"</Link>
+                </p>
             </div>
         </footer>
     }

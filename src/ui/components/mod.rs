@@ -5,6 +5,7 @@ pub mod cards;
 pub mod compare_chart;
 pub mod compare_table;
 pub mod copy;
+pub mod embed;
 pub mod facets;
 pub mod figures;
 pub mod highlight;
@@ -13,6 +14,7 @@ pub mod links;
 pub mod notices;
 pub mod search_box;
 pub mod state;
+pub mod status;
 pub mod title;
 
 use std::sync::Arc;

@@ -6,7 +6,7 @@ use crate::core::paths::Paths;
 use crate::ui::components::links::ExternalLink;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
-use crate::ui::data::base_path;
+use crate::ui::nav::{use_nav, Link};
 
 /// The about view.
 #[component]
@@ -15,7 +15,7 @@ pub fn About() -> impl IntoView {
     let catalog = use_catalog();
     let d = catalog.data();
     let meta = d.meta.clone();
-    let dataset_url = Paths::new(&base_path()).asset("data/dataset.json");
+    let dataset_url = use_nav().asset("data/dataset.json");
     let counts = format!(
         "{} resources in {} sections, {} tags and {} figures, each figure with its source.",
         d.resources.len(),
@@ -50,6 +50,20 @@ pub fn About() -> impl IntoView {
                  320 pixels wide. It is checked automatically with axe-core. If something is hard to use, please tell us
                  through the contact route below and say which page and what you were trying to do."
             </p>
+        </section>
+        <section aria-labelledby="embedding">
+            <h2 id="embedding" tabindex="-1">"Embedding on your site"</h2>
+            <p>
+                "Any view can be shown on another site, always up to date. The " <Link to=Paths::embed()>"embed builder"</Link>
+                " lets you choose the view, its filters and a theme, previews it, and gives you a snippet to paste."
+            </p>
+            <ul>
+                <li>"An iframe is fully separate from your page. A small script, embed.js, sizes it to its content; it only
+                     accepts sizes from the iframe itself. No inline script is needed on your page."</li>
+                <li>"A widget, the mhr-widget element, becomes part of your page but keeps its own styles in a shadow root,
+                     and never changes your page's address or history. Your site's Content-Security-Policy must allow
+                     scripts, styles and connections from this site, and 'wasm-unsafe-eval' for the WebAssembly."</li>
+            </ul>
         </section>
         <section aria-labelledby="suggest-title">
             <h2 id="suggest-title">"Suggest a report"</h2>

@@ -1,0 +1,73 @@
+/*
+ * Midlands Health Resources: sizes embedded iframes to their content.
+ *
+ * Put it on a page after (or before) any number of
+ *   <iframe src="https://SITE/browse?embed=1" data-mhr-embed title="…"></iframe>
+ * and each marked iframe takes the height its content reports. No inline script, no
+ * dependencies, nothing else on the page is touched.
+ *
+ * Protocol: the embedded view posts {type: "mhr-embed:height", frame, height} to its parent
+ * whenever its height changes. A height is applied only to the marked iframe whose window
+ * sent the message (event.source) and only when the message comes from that iframe's own
+ * origin, so no other frame or window can resize it. Because this script may start after the
+ * first report was sent, it greets each marked iframe with {type: "mhr-embed:hello"} (sent
+ * only to the iframe's origin) and the view answers with its height.
+ */
+(function () {
+  "use strict";
+  if (window.__mhrEmbedSizer) return; // loaded twice: one listener is enough
+  window.__mhrEmbedSizer = true;
+
+  var HEIGHT = "mhr-embed:height";
+  var HELLO = "mhr-embed:hello";
+  var MAX_HEIGHT = 100000;
+
+  function frames() {
+    return Array.prototype.slice.call(document.querySelectorAll("iframe[data-mhr-embed]"));
+  }
+
+  function originOf(frame) {
+    try {
+      return new URL(frame.src, document.baseURI).origin;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || typeof data !== "object" || data.type !== HEIGHT) return;
+    var height = Number(data.height);
+    if (!isFinite(height) || height <= 0 || height > MAX_HEIGHT) return;
+    frames().forEach(function (frame) {
+      if (frame.contentWindow !== event.source) return;
+      if (originOf(frame) !== event.origin) return;
+      frame.style.height = Math.ceil(height) + "px";
+      frame.style.border = frame.style.border || "0";
+    });
+  });
+
+  function greet(frame) {
+    var origin = originOf(frame);
+    if (!origin || origin === "null" || !frame.contentWindow) return;
+    frame.contentWindow.postMessage({ type: HELLO }, origin);
+  }
+
+  function greetAll() {
+    frames().forEach(function (frame) {
+      greet(frame);
+      if (!frame.__mhrGreets) {
+        frame.__mhrGreets = true;
+        // After each load of the frame (including navigation inside it), ask again.
+        frame.addEventListener("load", function () { greet(frame); });
+      }
+    });
+  }
+
+  greetAll();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", greetAll);
+  }
+  // Iframes added later (by the page's own scripts) are greeted too.
+  new MutationObserver(greetAll).observe(document.documentElement, { childList: true, subtree: true });
+})();

@@ -1,0 +1,334 @@
+//! Embedding on a partner's page, served by the test from a second loopback origin: the
+//! auto-sizing iframe, the isolated widget, and the builder's snippets pasted unchanged.
+//! The site is served with the headers of its `_headers` file (CSP, CORS), as documented.
+
+mod support;
+
+use serde_json::Value;
+use support::{shipped_headers, Browser, Element, ServeOptions, StaticServer, TempDir, WAIT};
+
+/// The site on one origin, a partner's pages on another, and a browser.
+struct Partner {
+    browser: Browser,
+    partner: StaticServer,
+    site: StaticServer,
+    _pages: TempDir,
+}
+
+impl Partner {
+    /// Serves the site, then writes `pages` (name, HTML with `{SITE}` for the site's URL)
+    /// and serves them from a second origin.
+    fn start(pages: &[(&str, &str)], width: u32) -> Partner {
+        let mut opts = ServeOptions::default();
+        opts.headers = shipped_headers();
+        let site = StaticServer::start(support::dist_dir(), opts);
+        let dir = TempDir::new("partner");
+        for (name, html) in pages {
+            let html = html.replace("{SITE}", &site.site_url(""));
+            std::fs::write(dir.path().join(name), html).expect("write partner page");
+        }
+        let partner = StaticServer::start(dir.path(), ServeOptions::default());
+        assert_ne!(partner.origin(), site.origin(), "the partner must be another origin");
+        Partner { browser: Browser::launch(width, 900), partner, site, _pages: dir }
+    }
+
+    fn open(&self, page: &str) {
+        self.browser.goto(&self.partner.url(page));
+    }
+
+    fn js(&self, script: &str) -> Value {
+        self.browser.execute(script, vec![])
+    }
+
+    fn number(&self, script: &str) -> f64 {
+        self.js(script).as_f64().unwrap_or_else(|| panic!("not a number: {script}"))
+    }
+}
+
+const IFRAME_PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head>
+<body>
+<h1>Partner page</h1>
+<iframe id="f" src="{SITE}browse?embed=1&amp;frame=t1" data-mhr-embed title="Health resources" style="width: 420px"></iframe>
+<iframe id="other" src="other.html" title="Another frame"></iframe>
+<script>
+  window.fakes = [];
+  addEventListener("message", (e) => { if (e.data && e.data.height >= 900) fakes.push(e.data.height); });
+</script>
+<script src="{SITE}embed.js" async></script>
+</body></html>"#;
+
+const OTHER_FRAME: &str = r#"<!doctype html><html lang="en"><head><title>Other</title></head><body>
+<script>function fake(h) { parent.postMessage({ type: "mhr-embed:height", frame: "t1", height: h }, "*"); }</script>
+</body></html>"#;
+
+/// The embed layout's height, measured inside the frame.
+fn content_height(p: &Partner, frame: &Element) -> f64 {
+    p.browser.switch_to_frame(frame);
+    let h = p.number("return document.querySelector('.embed').getBoundingClientRect().height");
+    p.browser.switch_to_top();
+    h
+}
+
+/// Waits until the iframe is as tall as its content (within 2 px); returns the height.
+fn wait_sized(p: &Partner, frame: &Element) -> f64 {
+    let want = content_height(p, frame);
+    p.browser.wait_until(
+        &format!(
+            "Math.abs(document.getElementById('f').getBoundingClientRect().height - {want}) <= 2"
+        ),
+        WAIT,
+        &format!("the iframe to be {want}px tall"),
+    );
+    want
+}
+
+#[test]
+fn the_iframe_follows_its_content_height_and_ignores_other_senders() {
+    let p = Partner::start(&[("partner.html", IFRAME_PAGE), ("other.html", OTHER_FRAME)], 1000);
+    p.open("partner.html");
+    let frame = p.browser.wait_for("#f", WAIT);
+    p.browser.switch_to_frame(&frame);
+    p.browser.wait_for("[data-testid=result-count]", WAIT);
+    // The frame has no site chrome, links out of it open the full site in a new tab, and
+    // it credits the directory.
+    assert!(p.browser.find("header.site-header").is_none(), "no site header in a frame");
+    assert!(p.browser.find("footer.site-footer").is_none(), "no site footer in a frame");
+    let link = p.browser.find("[data-testid=results] a").expect("a result link");
+    assert_eq!(link.attr("target").as_deref(), Some("_blank"));
+    assert!(link.attr("rel").unwrap_or_default().contains("noopener"));
+    assert!(
+        !link.attr("href").unwrap_or_default().contains("embed"),
+        "links lead to the full view"
+    );
+    assert!(p.browser.find("[data-testid=embed-credit]").is_some());
+    p.browser.switch_to_top();
+
+    let first = wait_sized(&p, &frame);
+
+    // Opening the filters (a narrow frame folds them away) makes it much taller.
+    p.browser.switch_to_frame(&frame);
+    p.browser.find(".filters-toggle").expect("filters button").click();
+    p.browser.switch_to_top();
+    let open = wait_sized(&p, &frame);
+    assert!(open > first + 200.0, "opening the filters grew the content: {first} -> {open}");
+
+    // Choosing a tag shrinks the list, and the frame follows, staying inside the frame.
+    p.browser.switch_to_frame(&frame);
+    let before = p.browser.find("[data-testid=result-count]").unwrap().text();
+    p.browser
+        .find_all(".facet-option label")
+        .into_iter()
+        .find(|l| l.text().starts_with("Air quality"))
+        .expect("an Air quality option")
+        .click();
+    p.browser.wait_until("location.search.includes('tag=air-quality')", WAIT, "the filter");
+    let inside = p.js("return location.href");
+    assert!(
+        inside.as_str().unwrap_or_default().contains("embed=1"),
+        "navigation stays embedded: {inside}"
+    );
+    let after = p.browser.find("[data-testid=result-count]").unwrap().text();
+    assert_ne!(before, after);
+    p.browser.switch_to_top();
+    let filtered = wait_sized(&p, &frame);
+    assert!((filtered - open).abs() > 20.0, "the height changed: {open} -> {filtered}");
+
+    // Messages from another frame, or from the page itself, do not resize it.
+    p.js("document.getElementById('other').contentWindow.fake(1234); window.postMessage({ type: 'mhr-embed:height', frame: 't1', height: 999 }, '*');");
+    p.browser.wait_until("window.fakes.length >= 2", WAIT, "both fake messages delivered");
+    let now = p.number("return document.getElementById('f').getBoundingClientRect().height");
+    assert!((now - filtered).abs() <= 2.0, "a fake message resized the frame to {now}");
+    assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
+const WIDGET_PAGE: &str = r##"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner with widgets</title>
+<style id="hostile" media="not all">
+  * { color: red !important; font-size: 40px !important; line-height: 3 !important; font-family: serif !important; letter-spacing: 3px !important; }
+  div, a, h1, h2, p, li { margin: 30px !important; padding: 20px !important; background: yellow !important; }
+</style>
+</head>
+<body>
+<main>
+<h1>Partner page</h1>
+<p id="host-text">Text of the host page.</p>
+<mhr-widget id="w1" view="browse" tags="economy"></mhr-widget>
+<mhr-widget id="w2" view="browse" tags="air-quality" theme="dark"></mhr-widget>
+<p><a id="host-link" href="#host-anchor">A link of the host page</a></p>
+<p id="host-anchor">The end.</p>
+</main>
+<script src="{SITE}widget.js" async></script>
+</body></html>"##;
+
+/// `expr` evaluated on the shadow root of widget `id` (as `root`).
+fn in_widget(id: &str, expr: &str) -> String {
+    format!(
+        "(() => {{ const root = document.getElementById('{id}').shadowRoot; return ({expr}); }})()"
+    )
+}
+
+/// Computed styles and sizes of everything the widget renders, to compare renderings.
+fn rendering(p: &Partner, id: &str) -> Value {
+    p.js(&format!(
+        "return {};",
+        in_widget(
+            id,
+            "[...root.querySelectorAll('div, h1, h2, p, a, li, button, input, label, span')].map(e => {
+                const s = getComputedStyle(e); const r = e.getBoundingClientRect();
+                return [e.tagName, s.color, s.backgroundColor, s.fontSize, s.fontFamily, s.lineHeight,
+                        s.letterSpacing, s.margin, s.padding, Math.round(r.width), Math.round(r.height)].join('|');
+            })"
+        )
+    ))
+}
+
+fn wait_widget_ready(p: &Partner, id: &str) {
+    p.browser.wait_until(
+        &in_widget(id, "root && root.querySelector('[data-testid=result-count]')"),
+        WAIT,
+        &format!("widget {id} to show its results"),
+    );
+}
+
+#[test]
+fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
+    let p = Partner::start(&[("partner.html", WIDGET_PAGE)], 1280);
+    p.open("partner.html");
+    wait_widget_ready(&p, "w1");
+    wait_widget_ready(&p, "w2");
+
+    // Two widgets, two filters, each its own result count and theme.
+    let count = |id: &str| {
+        p.js(&format!(
+            "return {};",
+            in_widget(id, "root.querySelector('[data-testid=result-count]').textContent")
+        ))
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    };
+    assert_eq!(count("w1"), "7 resources");
+    assert_eq!(count("w2"), "1 resource");
+    let background = |id: &str| {
+        p.js(&format!(
+            "return {};",
+            in_widget(id, "getComputedStyle(root.querySelector('.mhr-widget')).backgroundColor")
+        ))
+    };
+    assert_ne!(background("w1"), background("w2"), "the dark widget has its own theme");
+
+    // The widget's styles stay in its shadow root.
+    assert_eq!(p.number("return document.styleSheets.length"), 1.0, "only the host's own sheet");
+    assert_eq!(
+        p.js("return getComputedStyle(document.getElementById('host-text')).fontSize"),
+        "16px"
+    );
+
+    // A hostile host stylesheet changes nothing inside the widget.
+    let calm = rendering(&p, "w1");
+    assert!(calm.as_array().is_some_and(|a| a.len() > 20), "the widget rendered: {calm}");
+    p.js("document.getElementById('hostile').media = 'all';");
+    assert_eq!(
+        p.js("return getComputedStyle(document.getElementById('host-text')).color"),
+        "rgb(255, 0, 0)"
+    );
+    let hostile = rendering(&p, "w1");
+    let differences: Vec<(&Value, &Value)> = calm
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(hostile.as_array().unwrap())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert!(
+        differences.is_empty(),
+        "the host's stylesheet reached into the widget: {:?}",
+        &differences[..differences.len().min(3)]
+    );
+
+    // Navigating inside a widget leaves the host's address and history alone, and the other
+    // widget where it was.
+    let (href, history) = (p.browser.current_url(), p.number("return history.length"));
+    let link = p.js(&format!(
+        "return {};",
+        in_widget("w1", "root.querySelector('[data-testid=results] h3 a')")
+    ));
+    let link = p.browser.element(&link).expect("a result link in the widget");
+    let title = link.text();
+    link.click();
+    p.browser.wait_until(
+        &in_widget(
+            "w1",
+            &format!(
+                "root.querySelector('h1') && root.querySelector('h1').textContent === {}",
+                serde_json::json!(title)
+            ),
+        ),
+        WAIT,
+        "the widget to show the resource",
+    );
+    assert_eq!(p.browser.current_url(), href, "the host's address changed");
+    assert_eq!(p.number("return history.length"), history, "the host's history grew");
+    assert_eq!(count("w2"), "1 resource", "the other widget kept its view");
+    // The widget's back button returns to the list.
+    let back = p.js(&format!("return {};", in_widget("w1", "root.querySelector('.embed-back')")));
+    p.browser.element(&back).expect("back button").click();
+    wait_widget_ready(&p, "w1");
+    assert_eq!(count("w1"), "7 resources");
+
+    // The host's own links still work as the host meant.
+    p.browser.find("#host-link").unwrap().click();
+    p.browser.wait_until("location.hash === '#host-anchor'", WAIT, "the host's link to work");
+    assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
+/// The builder's snippet for `query`, read from the builder on the site.
+fn snippet_from_builder(p: &Partner, query: &str) -> String {
+    p.browser.goto(&p.site.site_url(&format!("embed{query}")));
+    p.browser.wait_for("[data-testid=embed-snippet]", WAIT);
+    p.browser.find("[data-testid=embed-snippet]").unwrap().text()
+}
+
+#[test]
+fn the_builders_snippets_work_pasted_unchanged_on_another_origin() {
+    let p = Partner::start(&[], 1280);
+    let widget = snippet_from_builder(&p, "?view=browse&tags=economy,innovation&kind=widget");
+    assert!(widget.contains("<mhr-widget"), "{widget}");
+    let iframe = snippet_from_builder(&p, "?view=section&section=strengths&theme=dark");
+    assert!(iframe.contains("data-mhr-embed"), "{iframe}");
+    // The builder previews what it offers: the iframe, and the widget itself.
+    p.browser.wait_for("[data-testid=embed-preview-frame]", WAIT);
+    snippet_from_builder(&p, "?view=compare&kind=widget");
+    p.browser.wait_until(
+        "(() => { const w = document.querySelector('[data-testid=embed-preview-widget] mhr-widget'); \
+         const h = w && w.shadowRoot && w.shadowRoot.querySelector('h1'); return h && h.textContent.includes('Compare'); })()",
+        WAIT,
+        "the widget preview to show the comparison",
+    );
+
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pasted</title></head>\
+         <body><h1>Pasted snippets</h1>\n{widget}\n{iframe}\n</body></html>"
+    );
+    std::fs::write(p._pages.path().join("pasted.html"), page).unwrap();
+    p.open("pasted.html");
+    p.browser.wait_until(
+        "(() => { const w = document.querySelector('mhr-widget'); return w && w.shadowRoot && w.shadowRoot.querySelector('[data-testid=result-count]'); })()",
+        WAIT,
+        "the pasted widget to render",
+    );
+    let chips = p.js("return [...document.querySelector('mhr-widget').shadowRoot.querySelectorAll('.chip')].length");
+    assert_eq!(chips, 2, "both tags of the snippet are applied");
+    let frame = p.browser.wait_for("iframe[data-mhr-embed]", WAIT);
+    p.browser.wait_until(
+        "parseFloat(document.querySelector('iframe[data-mhr-embed]').style.height) > 0",
+        WAIT,
+        "embed.js to size the pasted iframe",
+    );
+    p.browser.switch_to_frame(&frame);
+    p.browser.wait_for("[data-testid=result-count]", WAIT);
+    assert_eq!(p.js("return document.documentElement.dataset.theme"), "dark");
+    p.browser.switch_to_top();
+    assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
