@@ -7,7 +7,7 @@ mod support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 13] = [
+const VIEWS: [&str; 18] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -21,6 +21,11 @@ const VIEWS: [&str; 13] = [
     "browse?tag=economy&tag=east-midlands&tag=no-such-tag&sort=title",
     "compare",
     "compare?c=data-driven-healthcare&c=health-life-sciences&mode=chart&c=nope",
+    "embed?view=browse&tags=economy",
+    "embed?view=section&section=strengths&tags=economy&kind=widget&theme=dark",
+    "browse?tag=economy&embed=1",
+    "resource/data-driven-healthcare-report?embed=1&theme=dark",
+    "compare?mode=chart&embed=1&theme=light",
 ];
 
 fn axe_source() -> String {
@@ -36,7 +41,7 @@ fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     browser.execute(axe, vec![]);
     let result = browser.execute_async(
         "const done = arguments[arguments.length - 1];
-         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+         axe.run(document, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
             .then(r => done({ passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, help: v.help,
                 targets: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '')) })) }))
             .catch(e => done({ passes: 0, violations: [{ id: 'axe-error', help: String(e), targets: [] }] }));",
@@ -62,6 +67,14 @@ fn check_views(width: u32, height: u32) {
         for path in VIEWS {
             site.open(path);
             site.wait_for("main h1", WAIT);
+            if path.contains("kind=widget") {
+                // The widget preview, in its shadow root, is checked with the page.
+                site.wait_until(
+                    "(() => { const w = document.querySelector('mhr-widget'); return w && w.shadowRoot && w.shadowRoot.querySelector('h1'); })()",
+                    WAIT,
+                    "the widget preview",
+                );
+            }
             for v in violations(&site, &axe) {
                 found.push(format!("/{path} ({scheme}, {width}px): {v}"));
             }

@@ -69,6 +69,19 @@ pub fn register(base: &str, update_ready: RwSignal<bool>) {
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
+        // A tab can stay open for days: look for a new version whenever it comes back into
+        // view, not only on the next navigation.
+        let checked = registration.clone();
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                let _ = checked.update();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        on_visible.forget();
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
 }

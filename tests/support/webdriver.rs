@@ -111,8 +111,12 @@ impl Browser {
         args.push(format!("--user-data-dir={}", tmp.path().join("profile").display()));
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": chrome_bin, "args": args},
-            "goog:loggingPrefs": {"browser": "ALL"},
+            "goog:chromeOptions": {
+                "binary": chrome_bin,
+                "args": args,
+                "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
+            },
+            "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
             "timeouts": {"script": 30_000, "pageLoad": 30_000, "implicit": 0},
         }}});
         let created = http(&agent, "POST", &format!("{base}/session"), Some(caps));
@@ -336,6 +340,35 @@ impl Browser {
         let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
         self.s.cmd("POST", "/actions", Some(body));
         self.s.cmd("DELETE", "/actions", None);
+    }
+
+    /// Every URL the page (and its frames) requested since the previous call, from
+    /// Chromium's network log.
+    pub fn requested_urls(&self) -> Vec<String> {
+        let body = Some(json!({"type": "performance"}));
+        let Ok(Value::Array(entries)) = self.s.try_cmd("POST", "/se/log", body) else {
+            panic!("the performance log is unavailable");
+        };
+        entries
+            .into_iter()
+            .filter_map(|e| serde_json::from_str::<Value>(e["message"].as_str()?).ok())
+            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|m| m["message"]["params"]["request"]["url"].as_str().map(str::to_string))
+            .collect()
+    }
+
+    /// Cuts the browser off the network (or reconnects it), as airplane mode would.
+    pub fn set_offline(&self, offline: bool) {
+        self.cdp("Network.enable", json!({}));
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
+        );
+    }
+
+    /// Runs `source` in every document this tab opens from now on, before its own scripts.
+    pub fn on_every_document(&self, source: &str) {
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source }));
     }
 
     /// SEVERE browser-log entries (console.error, uncaught exceptions, failed loads) since the

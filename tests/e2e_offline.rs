@@ -1,0 +1,249 @@
+//! Offline and static hosting: no request leaves the site's origin, the shipped headers' CSP
+//! is never violated, `404.html` boots deep links on hosts without rewrites, the service
+//! worker serves every view offline and never answers a missing asset with the shell, and a
+//! new deployment is offered to an open tab without leaving it blank.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::{shipped_headers, Browser, Fallback, ServeOptions, StaticServer, TempDir, WAIT};
+
+/// Records CSP violations of every document (frames too) before its scripts run.
+const RECORD_CSP: &str = "window.__csp = []; addEventListener('securitypolicyviolation', \
+     (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+/// Every kind of view, with the text its heading shows.
+const VIEWS: [(&str, &str); 14] = [
+    ("", "Midlands"),
+    ("section/strengths", ""),
+    ("resource/data-driven-healthcare-report", "Data"),
+    ("tag/diabetes", "Diabetes"),
+    ("browse?tag=economy&tag=east-midlands", "Browse"),
+    ("search?q=air%20qualty", "Search"),
+    ("compare", "Compare"),
+    ("compare?mode=chart&c=medtech&c=data-driven-healthcare", "Compare"),
+    ("about", "About"),
+    ("no/such/page", "not found"),
+    ("embed?view=browse&tags=economy", "Embed"),
+    ("embed?view=compare&kind=widget&theme=dark", "Embed"),
+    ("browse?tag=economy&embed=1&theme=dark", "Browse"),
+    ("resource/data-driven-healthcare-report?embed=1", "Data"),
+];
+
+fn with_headers(opts: ServeOptions) -> ServeOptions {
+    let mut opts = opts;
+    opts.headers = shipped_headers();
+    opts
+}
+
+#[test]
+fn every_view_stays_on_its_origin_and_keeps_to_the_strict_csp() {
+    let server = StaticServer::start(support::dist_dir(), with_headers(ServeOptions::default()));
+    let csp =
+        shipped_headers().into_iter().find(|(k, _)| k == "Content-Security-Policy").unwrap().1;
+    assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"), "{csp}");
+    let browser = Browser::launch(1280, 900);
+    browser.on_every_document(RECORD_CSP);
+    // What Chromium loaded for itself before the first visit (its new-tab page) is not ours.
+    browser.goto("about:blank");
+    browser.requested_urls();
+    let origin = server.origin();
+    let mut seen = 0;
+    for (path, heading) in VIEWS {
+        browser.goto(&server.site_url(path));
+        browser.wait_for_text("main h1", heading, WAIT);
+        if path.contains("kind=widget") {
+            browser.wait_until(
+                "(() => { const w = document.querySelector('mhr-widget'); return w && w.shadowRoot && w.shadowRoot.querySelector('h1'); })()",
+                WAIT,
+                "the widget preview",
+            );
+        }
+        if path.starts_with("embed?view=browse") {
+            // The preview iframe, in the embed layout, under the same policy.
+            let frame = browser.wait_for("iframe[data-mhr-embed]", WAIT);
+            browser.switch_to_frame(&frame);
+            browser.wait_for("[data-testid=result-count]", WAIT);
+            let frame_csp = browser.execute("return window.__csp", vec![]);
+            assert_eq!(frame_csp, serde_json::json!([]), "CSP violations in the preview frame");
+            browser.switch_to_top();
+        }
+        let violations = browser.execute("return window.__csp", vec![]);
+        assert_eq!(violations, serde_json::json!([]), "CSP violations on {path}");
+        let urls = browser.requested_urls();
+        seen += urls.len();
+        for url in urls {
+            assert!(url.starts_with(&origin), "{path} requested {url}, outside {origin}");
+        }
+        let errors = browser.console_errors();
+        assert!(errors.is_empty(), "{path}: {errors:?}");
+    }
+    assert!(seen > 20, "the network log saw the app's requests ({seen})");
+}
+
+fn prefixed_dist() -> (PathBuf, String) {
+    let dist = PathBuf::from(
+        std::env::var("MHR_DIST_PREFIXED").expect("MHR_DIST_PREFIXED: run through `make e2e`"),
+    );
+    let prefix = std::env::var("MHR_PREFIX").expect("MHR_PREFIX: run through `make e2e`");
+    (dist, prefix)
+}
+
+#[test]
+fn on_a_host_that_serves_404_html_deep_links_boot_the_app() {
+    for (dist, prefix) in [(support::dist_dir(), "/".to_string()), prefixed_dist()] {
+        let opts =
+            ServeOptions::default().with_prefix(&prefix).with_fallback(Fallback::NotFoundPage);
+        let server = StaticServer::start(&dist, opts);
+        let browser = Browser::launch(1280, 900);
+        browser.goto(&server.site_url("resource/data-driven-healthcare-report"));
+        browser.wait_for_text("main h1", "Data", WAIT);
+        browser.goto(&server.site_url("browse?tag=economy"));
+        browser.wait_for_text("[data-testid=result-count]", "7 resources", WAIT);
+        // A link followed inside the app still works, and so does a reload of where it leads.
+        browser
+            .find_all("header nav a")
+            .into_iter()
+            .find(|a| a.text() == "Compare")
+            .unwrap()
+            .click();
+        browser.wait_for_text("main h1", "Compare", WAIT);
+        browser.refresh();
+        browser.wait_for_text("main h1", "Compare", WAIT);
+        assert!(
+            browser.current_url().starts_with(&server.site_url("compare")),
+            "{}",
+            browser.current_url()
+        );
+        let errors: Vec<String> = browser
+            .console_errors()
+            .into_iter()
+            .filter(|e| !e.contains("404 (Not Found)")) // the host's honest status for 404.html
+            .collect();
+        assert!(errors.is_empty(), "{prefix}: {errors:?}");
+    }
+}
+
+/// Waits until the service worker controls the page.
+fn wait_controlled(browser: &Browser) {
+    browser.wait_until(
+        "navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'",
+        WAIT,
+        "the service worker to control the page",
+    );
+}
+
+/// `fetch(path)` from the page: "STATUS TYPE" of the answer, or "failed".
+fn fetch_outcome(browser: &Browser, url: &str) -> String {
+    browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0]).then(async r => done(r.status + ' ' + (r.headers.get('content-type') || '') + ' ' + (await r.text()).slice(0, 40)))
+               .catch(() => done('failed'));",
+            vec![serde_json::json!(url)],
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn after_one_visit_every_view_works_offline_under_a_prefix() {
+    let (dist, prefix) = prefixed_dist();
+    let server = StaticServer::start(&dist, ServeOptions::default().with_prefix(&prefix));
+    let browser = Browser::launch(1280, 900);
+    browser.goto(&server.site_url(""));
+    browser.wait_for_text("main h1", "Midlands", WAIT);
+    wait_controlled(&browser);
+    let scope = browser.execute_async(
+        "const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistration().then(r => done(r.scope));",
+        vec![],
+    );
+    assert_eq!(scope, serde_json::json!(server.site_url("")), "the worker's scope is the prefix");
+    // A missing asset is the server's 404, not the app shell.
+    let missing = fetch_outcome(&browser, &server.site_url("no-such-file.js"));
+    assert!(missing.starts_with("404") && !missing.contains("<!doctype"), "{missing}");
+
+    let base = server.site_url("");
+    let site_url = |p: &str| format!("{base}{p}");
+    let urls: Vec<String> =
+        ["resource/focus-adhd-guide", "browse?tag=economy", "compare?mode=chart", "about", ""]
+            .iter()
+            .map(|p| site_url(p))
+            .collect();
+    drop(server);
+    browser.set_offline(true);
+    browser.refresh();
+    browser.wait_for_text("main h1", "Midlands", WAIT);
+    browser.wait_for("[data-testid=offline]", WAIT);
+    for (url, heading) in urls.iter().zip(["ADHD", "Browse", "Compare", "About", "Midlands"]) {
+        browser.goto(url);
+        browser.wait_for_text("main h1", heading, WAIT);
+    }
+    browser.goto(&urls[1]);
+    browser.wait_for_text("[data-testid=result-count]", "7 resources", WAIT);
+    // Offline, a missing asset fails; it is still not answered with the shell.
+    let missing = fetch_outcome(&browser, &site_url("no-such-file.js"));
+    assert!(missing == "failed" || missing.starts_with("404"), "{missing}");
+    browser.set_offline(false);
+    browser.wait_until(
+        "!document.querySelector('[data-testid=offline]')",
+        WAIT,
+        "the offline notice to go",
+    );
+}
+
+/// Copies a built site into `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
+    let host = TempDir::new("deploy");
+    let root = host.path().join("site");
+    copy_dir(&support::dist_dir(), &root);
+    let server = StaticServer::start(&root, ServeOptions::default());
+    let browser = Browser::launch(1280, 900);
+    browser.goto(&server.site_url("resource/focus-adhd-guide"));
+    browser.wait_for_text("main h1", "ADHD", WAIT);
+    wait_controlled(&browser);
+
+    // Deploy a second build: a changed dataset, and so a new precache list and version.
+    let dataset = root.join("data/dataset.json");
+    let text = std::fs::read_to_string(&dataset).unwrap();
+    let renamed =
+        text.replacen("\"curator\": \"MI Health\"", "\"curator\": \"MI Health, second build\"", 1);
+    assert_ne!(text, renamed, "the curator is in the dataset");
+    std::fs::write(&dataset, &renamed).unwrap();
+    let sw = std::fs::read_to_string(root.join("sw.js")).unwrap();
+    let version = sw.split("\"version\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    std::fs::write(root.join("sw.js"), sw.replace(&version, "second-build")).unwrap();
+
+    // The open tab notices (as when it comes back into view) and offers the new version,
+    // still showing the page it had.
+    browser.execute("navigator.serviceWorker.getRegistration().then(r => r.update());", vec![]);
+    browser.wait_for("[data-testid=update-available]", WAIT);
+    browser.wait_for_text("main h1", "ADHD", WAIT);
+    browser.find("[data-testid=update-available] button").unwrap().click();
+    browser.wait_until(
+        "document.querySelector('footer') && document.querySelector('footer').textContent.includes('second build')",
+        WAIT,
+        "the reloaded page to show the second build's data",
+    );
+    browser.wait_for_text("main h1", "ADHD", WAIT);
+    let caches = browser.execute_async(
+        "const done = arguments[arguments.length - 1]; caches.keys().then(done);",
+        vec![],
+    );
+    assert_eq!(caches, serde_json::json!(["mhr-second-build"]), "the old cache is deleted");
+}
