@@ -72,9 +72,10 @@ wasm-test: setup-browser
 
 # Search (and later filtering) benchmarks: natively, then the release wasm in Chromium.
 # BENCH_ARGS takes --sizes, --corpus FILE, --queries FILE, --export DIR (see tests/bench_search.rs).
-bench: setup setup-browser
+bench: setup setup-browser dist
 	cargo test --release --test bench_search -- $(BENCH_ARGS)
 	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
+	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_startup
 
 size:
 	cargo test --release --test size_report -- $(CURDIR)/dist

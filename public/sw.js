@@ -27,11 +27,20 @@ const SHELL = new URL("index.html", SCOPE).href;
 const DATASET = new URL("data/dataset.json", SCOPE).href;
 const PRECACHED = new Set(MANIFEST.files.map((f) => new URL(f.url, SCOPE).href));
 
+// Hashed names (app-1a2b…_bg.wasm) never change content, so the copy the page has just
+// downloaded may come from the HTTP cache; a first visit then transfers them once, not twice.
+// Files with fixed names (index.html, the dataset) come straight from the network, since an
+// HTTP cache could hand back the last build's.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // Straight from the network: an HTTP cache could hand back a file of the last build.
-      cache.addAll(MANIFEST.files.map((f) => new Request(new URL(f.url, SCOPE), { cache: "reload" })))
+      cache.addAll(
+        MANIFEST.files.map(
+          (f) => new Request(new URL(f.url, SCOPE), { cache: HASHED.test(f.url) ? "default" : "reload" })
+        )
+      )
     )
   );
 });

@@ -76,6 +76,8 @@ fn escape_closes_the_suggestions_then_clears_the_box() {
         "suggestions closed",
     );
     assert_eq!(attr(&site, INPUT, "aria-expanded").as_deref(), Some("false"));
+    // The browser's own Escape-clears-a-search-field must not run on the first Escape.
+    assert_eq!(site.find(INPUT).unwrap().property("value"), "health");
     site.press_key(keys::ESCAPE);
     site.wait_until("document.querySelector('#site-search').value === ''", WAIT, "box cleared");
 }

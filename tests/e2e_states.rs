@@ -69,3 +69,33 @@ fn an_unknown_schema_version_is_named_in_the_error_view() {
     let view = site.wait_for("[data-testid=error-view]", WAIT);
     assert!(view.text().contains("schema version 7"), "{}", view.text());
 }
+
+#[test]
+fn every_hostile_fixture_is_named_by_record_and_field_in_the_error_view() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let table: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let rows = table.as_array().expect("a list of expectations");
+    assert!(rows.len() >= 20, "at least 20 hostile fixtures");
+    let browser = support::Browser::launch(1280, 900);
+    for row in rows {
+        let file = row["file"].as_str().unwrap();
+        let body = std::fs::read(dir.join(file)).unwrap();
+        // A server per fixture: a fresh origin, so no cached dataset can stand in for it.
+        let server = support::StaticServer::start(
+            support::dist_dir(),
+            ServeOptions::default().with_override(DATA, 200, "application/json", &body),
+        );
+        browser.goto(&server.site_url(""));
+        let view = browser.wait_for("[data-testid=error-view]", WAIT);
+        let text = view.text();
+        let record = row["record"].as_str().unwrap();
+        let field = row["field"].as_str().unwrap();
+        assert!(text.contains(record), "{file}: the error view does not name {record}:\n{text}");
+        assert!(
+            text.contains(field),
+            "{file}: the error view does not name field {field}:\n{text}"
+        );
+        assert!(browser.console_errors().iter().all(|e| !e.contains("panicked")), "{file}: panic");
+    }
+}

@@ -31,9 +31,7 @@ impl LoadFailure {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             LoadFailure::Network(_) => Vec::new(),
-            LoadFailure::Invalid(DatasetError::Invalid(ps)) => ps.clone(),
-            LoadFailure::Invalid(DatasetError::Shape(p)) => vec![p.clone()],
-            LoadFailure::Invalid(_) => Vec::new(),
+            LoadFailure::Invalid(e) => e.problems(),
         }
     }
 }

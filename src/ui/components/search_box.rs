@@ -92,6 +92,9 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 "Escape" => {
                     if open.get_untracked() && results.with_untracked(|r| r.is_some()) {
+                        // A search field clears itself on Escape; the first Escape only closes
+                        // the list, so the text must stay.
+                        ev.prevent_default();
                         open.set(false);
                         active.set(None);
                     } else {
