@@ -1,6 +1,6 @@
 //! URLs under a path prefix, and document titles.
 
-use mhr::core::paths::{document_title, encode_segment, normalise_base, router_base, Paths};
+use mhr::core::paths::{document_title, encode_segment, normalise_base, Paths};
 
 #[test]
 fn a_prefix_is_normalised_to_slashes_on_both_sides() {
@@ -13,12 +13,6 @@ fn a_prefix_is_normalised_to_slashes_on_both_sides() {
     ] {
         assert_eq!(normalise_base(given), want, "{given:?}");
     }
-}
-
-#[test]
-fn the_router_base_has_no_trailing_slash_and_is_empty_at_the_root() {
-    assert_eq!(router_base("/"), "");
-    assert_eq!(router_base("/partners/health/"), "/partners/health");
 }
 
 #[test]

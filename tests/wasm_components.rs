@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use mhr::core::catalog::Catalog;
 use mhr::core::error::{DatasetError, Problem};
 use mhr::core::load::load;
@@ -13,6 +12,7 @@ use mhr::core::model::Link;
 use mhr::ui::components::figures::FigureList;
 use mhr::ui::components::links::ExternalLink;
 use mhr::ui::components::state::ErrorView;
+use mhr::ui::nav::Nav;
 use mhr::ui::LoadFailure;
 use wasm_bindgen_test::*;
 
@@ -63,7 +63,11 @@ fn a_figure_list_shows_value_share_period_and_source() {
     let n = figures.len();
     let host = mount(move || {
         provide_context(c);
-        view! { <Router><FigureList figures show_source=true/></Router> }
+        // Links need a location; the widget's in-memory one needs no browser address.
+        let route = RwSignal::new("/".to_string());
+        let go = Callback::new(move |(to, _): (String, bool)| route.set(to));
+        provide_context(Nav::in_memory("https://example.org/", route, go));
+        view! { <FigureList figures show_source=true/> }
     });
     assert_eq!(host.query_selector_all(".figure").unwrap().length() as usize, n);
     let text = host.text_content().unwrap();

@@ -15,11 +15,6 @@ pub fn normalise_base(base: &str) -> String {
     }
 }
 
-/// The prefix as the router wants it: no trailing slash, empty for the root.
-pub fn router_base(base: &str) -> String {
-    normalise_base(base).trim_end_matches('/').to_string()
-}
-
 /// Builds links to every view, relative to the router's base.
 ///
 /// Route paths (`Paths::resource`, ...) do not include the base: navigation adds it.
@@ -102,8 +97,7 @@ impl Paths {
         "/about".into()
     }
 
-    /// The `href` for a route: the route under the base. Needed because the router's link
-    /// component leaves absolute paths as they are, while navigation adds the base.
+    /// The `href` for a route: the route under the base.
     pub fn link(&self, route: &str) -> String {
         if route == "/" || route.is_empty() {
             self.base.clone()

@@ -1,9 +1,9 @@
 //! Which view a path names, without a router.
 //!
-//! The site uses `leptos_router` for its routes, but the in-page widget must not: it lives
-//! on a partner's page, whose address it may never change. The widget keeps its route in a
-//! signal and asks [`Route::parse`] which view to show; the site's pages ask it for their id,
-//! so both read a path the same way.
+//! The site keeps its route in the browser's address and the in-page widget in a signal (it
+//! lives on a partner's page, whose address it may never change); both ask [`Route::parse`]
+//! which view to show, and the pages ask it for their id, so every place reads a path the
+//! same way.
 
 use super::url_state::query_pairs;
 

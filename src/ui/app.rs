@@ -4,9 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::{path, NavigateOptions};
 
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::layout::{Footer, Header, SkipLink};
@@ -15,15 +12,10 @@ use super::components::state::{ErrorView, Loading};
 use super::components::status::{OfflineNotice, UpdateNotice};
 use super::data::{base_path, fetch_catalog};
 use super::nav::Nav;
-use super::pages::{
-    about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
-};
-use super::pages::{compare::ComparePage, embed::EmbedBuilder, search::SearchPage};
-use super::pages::{section::SectionPage, tag::TagPage};
+use super::routes::RouteView;
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
-use crate::core::paths::router_base;
 use crate::core::search::documents::index_catalog;
 
 /// The whole app.
@@ -50,50 +42,18 @@ pub fn provide_catalog(catalog: Arc<Catalog>) {
     provide_context(catalog);
 }
 
-/// The routed site, once the dataset is loaded.
+/// The site (or the embed layout), once the dataset is loaded.
 #[component]
 fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
     provide_catalog(catalog);
-    view! {
-        <Router base=router_base(&base_path())>
-            <Shell frame/>
-        </Router>
-    }
-}
-
-/// The frame around the routes: the site's header and footer, or the embed layout.
-#[component]
-fn Shell(frame: Option<EmbedFlags>) -> impl IntoView {
-    let location = use_location();
-    let navigate = use_navigate();
-    let origin = window().location().origin().unwrap_or_default();
-    let nav = Nav::routed(
-        frame.clone(),
-        &base_path(),
-        origin,
-        location.pathname.into(),
-        location.search.into(),
-        move |route, scroll| navigate(route, NavigateOptions { scroll, ..Default::default() }),
-    );
+    let nav = Nav::history(frame.clone(), &base_path());
     provide_context(nav.clone());
-    focus_heading_on_navigate(nav.path(), || document().query_selector("main h1").ok().flatten());
-    let routes = view! {
-        <Routes fallback=|| view! { <NotFound/> }>
-            <Route path=path!("/") view=Home/>
-            <Route path=path!("/section/:id") view=SectionPage/>
-            <Route path=path!("/resource/:id") view=ResourcePage/>
-            <Route path=path!("/tag/:id") view=TagPage/>
-            <Route path=path!("/browse") view=BrowsePage/>
-            <Route path=path!("/compare") view=ComparePage/>
-            <Route path=path!("/search") view=SearchPage/>
-            <Route path=path!("/about") view=About/>
-            <Route path=path!("/embed") view=EmbedBuilder/>
-        </Routes>
-    };
+    focus_heading_on_navigate(nav.path(), target_of_navigation);
     match frame {
-        Some(flags) => {
-            view! { <EmbedLayout frame_id=flags.frame>{routes}</EmbedLayout> }.into_any()
+        Some(flags) => view! {
+            <EmbedLayout frame_id=flags.frame><RouteView with_builder=true/></EmbedLayout>
         }
+        .into_any(),
         None => {
             install_slash_shortcut();
             view! {
@@ -101,11 +61,23 @@ fn Shell(frame: Option<EmbedFlags>) -> impl IntoView {
                 <Header/>
                 <UpdateNotice/>
                 <OfflineNotice/>
-                <main id="main" tabindex="-1" class="container">{routes}</main>
+                <main id="main" tabindex="-1" class="container"><RouteView with_builder=true/></main>
                 <Footer/>
             }
             .into_any()
         }
+    }
+}
+
+/// Where focus goes after moving to another view: the element the address's fragment names
+/// (`/about#embedding`), else the view's heading.
+fn target_of_navigation() -> Option<web_sys::Element> {
+    let hash = window().location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        document().query_selector("main h1").ok().flatten()
+    } else {
+        document().get_element_by_id(id)
     }
 }
 

@@ -6,6 +6,7 @@ mod data;
 pub mod nav;
 mod pages;
 mod panic;
+mod routes;
 mod service_worker;
 pub mod widget;
 

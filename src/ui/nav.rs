@@ -1,16 +1,18 @@
 //! Where the visitor is and how to go elsewhere, the same for every place the app runs:
 //! the routed site, an embedded frame, and the in-page widget.
 //!
-//! Views never touch the router directly. They read the path and query from [`Nav`] and go
-//! places through it, and they link with [`Link`]. On the site and in a frame, [`Nav`] wraps
-//! `leptos_router` (a frame adds its embed flags to every address). In the widget there is
-//! no router at all: the route is a signal, so the widget never changes its host page's
-//! address or history and never intercepts the host's links.
+//! Views read the path and query from [`Nav`], go places through it, and link with [`Link`];
+//! [`crate::core::route::Route`] says which view a path names. On the site and in a frame,
+//! [`Nav`] keeps the browser's address and history (a frame adds its embed flags to every
+//! address). In the widget the route is only a signal, so the widget never changes its host
+//! page's address or history and never intercepts the host's links. One small router for
+//! both replaced `leptos_router`, which the widget could not use.
 
 use std::sync::Arc;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
@@ -41,36 +43,57 @@ pub struct Nav {
 }
 
 impl Nav {
-    /// A location read from the router: `path` is the full path (with the base), `search`
-    /// the query string; `go(route, scroll)` navigates to a base-less route.
-    pub fn routed(
-        frame: Option<EmbedFlags>,
-        base: &str,
-        origin: String,
-        full_path: Signal<String>,
-        search: Signal<String>,
-        navigate: impl Fn(&str, bool) + Send + Sync + 'static,
-    ) -> Nav {
-        let paths = Paths::new(base);
-        let prefix = paths.base().trim_end_matches('/').to_string();
-        let path = Signal::derive(move || {
-            let p = full_path.get();
-            match p.strip_prefix(&prefix) {
-                Some("") => "/".to_string(),
-                Some(rest) if rest.starts_with('/') => rest.to_string(),
-                _ => p,
+    /// The browser's own address and history, for the site and for a frame: `base` is the
+    /// site's path prefix. Navigating pushes a history entry; back and forward are followed.
+    pub fn history(frame: Option<EmbedFlags>, base: &str) -> Nav {
+        let paths = Arc::new(Paths::new(base));
+        let prefix: Arc<str> = paths.base().trim_end_matches('/').into();
+        let read = {
+            let prefix = prefix.clone();
+            move || {
+                let location = window().location();
+                let path = location.pathname().unwrap_or_default();
+                let path = match path.strip_prefix(&*prefix) {
+                    Some("") => "/".to_string(),
+                    Some(rest) if rest.starts_with('/') => rest.to_string(),
+                    _ => path,
+                };
+                (path, location.search().unwrap_or_default())
             }
-        });
-        let search = Signal::derive(move || EmbedFlags::split(&search.get()).1);
+        };
+        let here = RwSignal::new(read());
+        let on_pop = {
+            let read = read.clone();
+            window_event_listener(leptos::ev::popstate, move |_| here.set(read()))
+        };
+        // The site's location lives as long as the page.
+        std::mem::forget(on_pop);
         let surface = if frame.is_some() { Surface::Frame } else { Surface::Site };
-        let go = Callback::new(move |(route, scroll): (String, bool)| {
-            let route = match &frame {
-                Some(flags) => flags.apply(&route),
-                None => route,
-            };
-            navigate(&route, scroll);
-        });
-        Nav { surface, path, search, go, paths: Arc::new(paths), origin: origin.into() }
+        let go = {
+            let paths = paths.clone();
+            Callback::new(move |(route, scroll): (String, bool)| {
+                let route = match &frame {
+                    Some(flags) => flags.apply(&route),
+                    None => route,
+                };
+                let url = paths.link(&route);
+                if let Ok(history) = window().history() {
+                    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+                }
+                here.set(read());
+                if scroll && !route.contains('#') {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            })
+        };
+        Nav {
+            surface,
+            path: Signal::derive(move || here.with(|h| h.0.clone())),
+            search: Signal::derive(move || here.with(|h| EmbedFlags::split(&h.1).1)),
+            go,
+            paths,
+            origin: window().location().origin().unwrap_or_default().into(),
+        }
     }
 
     /// A location held in a signal, for the widget: `site` is the site's absolute URL
@@ -152,9 +175,9 @@ pub fn use_nav() -> Nav {
 
 /// A link to a view of the site.
 ///
-/// On the site the router takes the click. In a frame the link opens the full site in a new
-/// tab. In the widget a plain click changes the widget's view, while a click with a modifier
-/// (or the middle button) opens the full site, as the `href` says.
+/// A plain click goes to the view in place; a click with a modifier (or the middle button)
+/// is left to the browser, which opens the `href` (in the widget: the full site). In a frame
+/// every link opens the full site in a new tab.
 #[component]
 pub fn Link(
     /// The base-less route (`Paths::resource(id)`).
@@ -176,28 +199,23 @@ pub fn Link(
         let target = split_route(&to).0.to_string();
         move || (mark_current && path.with(|p| *p == target)).then_some("page")
     };
-    match nav.surface() {
-        Surface::Site => {
-            view! { <a href=href class=class aria-current=current>{children()}</a> }.into_any()
-        }
-        Surface::Frame => view! {
+    if nav.surface() == Surface::Frame {
+        return view! {
             <a href=href class=class target="_blank" rel="noopener">
                 {children()}
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
         }
-        .into_any(),
-        Surface::Widget => {
-            let on_click = move |ev: MouseEvent| {
-                let plain = ev.button() == 0
-                    && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-                if plain {
-                    ev.prevent_default();
-                    nav.open(to.clone());
-                }
-            };
-            view! { <a href=href class=class aria-current=current on:click=on_click>{children()}</a> }
-                .into_any()
-        }
+        .into_any();
     }
+    let on_click = move |ev: MouseEvent| {
+        let plain =
+            ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        if plain {
+            ev.prevent_default();
+            nav.open(to.clone());
+        }
+    };
+    view! { <a href=href class=class aria-current=current on:click=on_click>{children()}</a> }
+        .into_any()
 }

@@ -19,14 +19,10 @@ use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
 use super::data::fetch_catalog_from;
 use super::nav::Nav;
-use super::pages::{
-    about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
-};
-use super::pages::{compare::ComparePage, search::SearchPage, section::SectionPage, tag::TagPage};
+use super::routes::RouteView;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedSpec;
 use crate::core::paths::Paths;
-use crate::core::route::Route;
 
 thread_local! {
     /// Mounted widgets by id; dropping a handle unmounts its widget.
@@ -91,23 +87,11 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
     }
 }
 
-/// The widget's views, chosen from its route.
+/// The widget's views, once its dataset is loaded.
 #[component]
 fn WidgetViews(catalog: Arc<Catalog>, back: (Signal<bool>, Callback<()>)) -> impl IntoView {
     provide_catalog(catalog);
-    let route = leptos::prelude::use_context::<Nav>().expect("the widget provides its Nav").route();
-    let view = move || match route.get() {
-        Route::Home => view! { <Home/> }.into_any(),
-        Route::Section(_) => view! { <SectionPage/> }.into_any(),
-        Route::Resource(_) => view! { <ResourcePage/> }.into_any(),
-        Route::Tag(_) => view! { <TagPage/> }.into_any(),
-        Route::Browse => view! { <BrowsePage/> }.into_any(),
-        Route::Compare => view! { <ComparePage/> }.into_any(),
-        Route::Search => view! { <SearchPage/> }.into_any(),
-        Route::About => view! { <About/> }.into_any(),
-        Route::Embed | Route::NotFound => view! { <NotFound/> }.into_any(),
-    };
-    view! { <EmbedLayout back>{view}</EmbedLayout> }
+    view! { <EmbedLayout back><RouteView/></EmbedLayout> }
 }
 
 /// After opening another view, brings the widget's top into sight if it has scrolled away.

@@ -1,0 +1,30 @@
+//! Which page each route shows, for the site, a frame and the widget alike.
+
+use leptos::prelude::*;
+
+use super::nav::use_nav;
+use super::pages::{
+    about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
+};
+use super::pages::{compare::ComparePage, embed::EmbedBuilder, search::SearchPage};
+use super::pages::{section::SectionPage, tag::TagPage};
+use crate::core::route::Route;
+
+/// The page of the current route. The embed builder is offered only where `with_builder`
+/// (on the site; a widget inside a partner's page has no use for it).
+#[component]
+pub fn RouteView(#[prop(optional)] with_builder: bool) -> impl IntoView {
+    let route = use_nav().route();
+    move || match route.get() {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::Section(_) => view! { <SectionPage/> }.into_any(),
+        Route::Resource(_) => view! { <ResourcePage/> }.into_any(),
+        Route::Tag(_) => view! { <TagPage/> }.into_any(),
+        Route::Browse => view! { <BrowsePage/> }.into_any(),
+        Route::Compare => view! { <ComparePage/> }.into_any(),
+        Route::Search => view! { <SearchPage/> }.into_any(),
+        Route::About => view! { <About/> }.into_any(),
+        Route::Embed if with_builder => view! { <EmbedBuilder/> }.into_any(),
+        Route::Embed | Route::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}
