@@ -1,8 +1,8 @@
 //! `make size`: the raw, gzip and brotli size of every file of the release build, the total a
 //! first visit transfers, and a check against the budget in `tests/size-budget.json`.
 //!
-//! A first visit loads index.html, every file it references (script, wasm, styles, icon) and
-//! the dataset; other files (for example the embed script) are listed but not counted.
+//! A first visit loads index.html, every file it references (script, wasm, styles, icon,
+//! manifest), the dataset and the service worker; other files (for example the embed script) are listed but not counted.
 //! Exits non-zero when the first-visit total is over budget or the build is missing.
 
 use std::io::Write;
@@ -65,6 +65,8 @@ fn main() -> ExitCode {
     let mut first_visit = referenced(&index, base);
     first_visit.push("index.html".into());
     first_visit.push("data/dataset.json".into());
+    // The service worker registers on the first visit, and its script is downloaded then.
+    first_visit.push("sw.js".into());
 
     let mut all = Vec::new();
     files(&dist, &mut all);
