@@ -42,13 +42,16 @@ fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     let result = browser.execute_async(
         "const done = arguments[arguments.length - 1];
          axe.run(document, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-            .then(r => done({ passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, help: v.help,
+            .then(r => done({ rules: axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).length, passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, help: v.help,
                 targets: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '')) })) }))
             .catch(e => done({ passes: 0, violations: [{ id: 'axe-error', help: String(e), targets: [] }] }));",
         vec![],
     );
-    // A run that checked nothing would report nothing: make sure rules actually passed.
+    // A run that checked nothing would report nothing: make sure rules actually passed, and
+    // that the rule set is the WCAG 2.0-2.2 A/AA one (69 rules in axe-core 4.11.0).
     assert!(result["passes"].as_u64().unwrap_or(0) >= 10, "axe did not run: {result}");
+    let rules = result["rules"].as_u64().unwrap_or(0);
+    assert!(rules >= 65, "axe's WCAG A/AA rule set has only {rules} rules");
     result["violations"]
         .as_array()
         .cloned()
