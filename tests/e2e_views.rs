@@ -98,9 +98,19 @@ fn the_about_view_covers_source_licence_accessibility_and_suggestions() {
     site.open("about");
     assert_view(&site, "About this directory", &format!("About · {SITE}"));
     let text = site.find("main").unwrap().text();
-    for needle in ["Where the data comes from", "Licence", "Accessibility", "Suggest a report"] {
+    for needle in
+        ["Where the data comes from", "Licence", "Accessibility", "Suggest a report", "Embedding"]
+    {
         assert!(text.contains(needle), "about lacks {needle:?}");
     }
+    // The whole directory downloads as CSV: a header and a row per resource.
+    let csv = site.find("[data-testid=csv-all]").expect("a CSV download");
+    assert_eq!(csv.attr("download").as_deref(), Some("midlands-health-resources.csv"));
+    let lines = site.execute(
+        "return decodeURIComponent(arguments[0].getAttribute('href').split(',').slice(1).join(',')).trim().split('\\r\\n').length;",
+        vec![csv.to_arg()],
+    );
+    assert_eq!(lines, 13, "a header and 12 resources");
 }
 
 #[test]

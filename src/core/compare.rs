@@ -8,6 +8,7 @@
 //! marked approximate and labelled as derived. A missing figure is "not reported", never 0.
 
 use super::catalog::Catalog;
+use super::export::csv_field;
 use super::format::{format_number, format_percent, format_value};
 use super::model::{Cluster, Figure, Measure};
 
@@ -210,15 +211,6 @@ pub fn compare(catalog: &Catalog, cluster_ids: &[String], order: RowOrder) -> Co
 fn plain_number(v: f64) -> String {
     let text = format!("{v:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// Quotes a CSV field when it needs it.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 impl Comparison {

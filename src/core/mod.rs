@@ -11,6 +11,7 @@ pub mod compare;
 pub mod compare_state;
 pub mod embed;
 pub mod error;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod links;

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::paths::Paths;
+use crate::core::export::resources_csv;
+use crate::core::paths::{encode_segment, Paths};
 use crate::ui::components::links::ExternalLink;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
@@ -16,6 +17,8 @@ pub fn About() -> impl IntoView {
     let d = catalog.data();
     let meta = d.meta.clone();
     let dataset_url = use_nav().asset("data/dataset.json");
+    let csv_url =
+        format!("data:text/csv;charset=utf-8,{}", encode_segment(&resources_csv(&catalog)));
     let counts = format!(
         "{} resources in {} sections, {} tags and {} figures, each figure with its source.",
         d.resources.len(),
@@ -40,6 +43,8 @@ pub fn About() -> impl IntoView {
             <p>"Licence: " {meta.licence} ". Last updated " {meta.updated} "."</p>
             <p>
                 <a href=dataset_url download="midlands-health-resources.json">"Download the whole dataset (JSON)"</a>
+                " or "
+                <a href=csv_url download="midlands-health-resources.csv" data-testid="csv-all">"the resources as a spreadsheet (CSV)"</a>
             </p>
         </section>
         <section aria-labelledby="a11y-title">

@@ -29,7 +29,7 @@ pub fn EmbedBuilder() -> impl IntoView {
     let spec = Memo::new(move |_| search.with(|s| EmbedSpec::from_query(s)));
     let set = {
         let nav = nav.clone();
-        Callback::new(move |change: Box<dyn FnOnce(&mut EmbedSpec) + Send + Sync>| {
+        Callback::new(move |change: Change| {
             let mut s = spec.get_untracked();
             change(&mut s);
             nav.go(format!("/embed{}", s.to_query_string()));
@@ -118,30 +118,13 @@ pub fn EmbedBuilder() -> impl IntoView {
     let tags: Vec<(String, String)> =
         catalog.data().tags.iter().map(|t| (t.id.clone(), t.label.clone())).collect();
     let tag_choice = move || {
-        let tags = tags.clone();
         spec.with(|s| s.uses_tags()).then(|| {
+            let boxes =
+                check_list(tags.clone(), "embed-tag", spec, set, |s| &s.tags, |s| &mut s.tags);
             view! {
                 <fieldset class="embed-tags">
                     <legend>"Only resources with any of these tags"</legend>
-                    <ul class="choice-list">
-                        {tags.into_iter().map(|(id, label)| {
-                            let input = format!("embed-tag-{id}");
-                            let checked = {
-                                let id = id.clone();
-                                move || spec.with(|s| s.tags.contains(&id))
-                            };
-                            view! {
-                                <li>
-                                    <input type="checkbox" id=input.clone() prop:checked=checked
-                                        on:change=move |_| {
-                                            let id = id.clone();
-                                            set.run(Box::new(move |s| toggle(&mut s.tags, &id)));
-                                        }/>
-                                    <label for=input>{label}</label>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    {boxes}
                 </fieldset>
             }
         })
@@ -150,30 +133,19 @@ pub fn EmbedBuilder() -> impl IntoView {
     let clusters: Vec<(String, String)> =
         catalog.data().clusters.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
     let cluster_choice = move || {
-        let clusters = clusters.clone();
         spec.with(|s| s.view == EmbedView::Compare).then(|| {
+            let boxes = check_list(
+                clusters.clone(),
+                "embed-cluster",
+                spec,
+                set,
+                |s| &s.clusters,
+                |s| &mut s.clusters,
+            );
             view! {
                 <fieldset>
                     <legend>"Clusters to compare (none ticked: all)"</legend>
-                    <ul class="choice-list">
-                        {clusters.into_iter().map(|(id, name)| {
-                            let input = format!("embed-cluster-{id}");
-                            let checked = {
-                                let id = id.clone();
-                                move || spec.with(|s| s.clusters.contains(&id))
-                            };
-                            view! {
-                                <li>
-                                    <input type="checkbox" id=input.clone() prop:checked=checked
-                                        on:change=move |_| {
-                                            let id = id.clone();
-                                            set.run(Box::new(move |s| toggle(&mut s.clusters, &id)));
-                                        }/>
-                                    <label for=input>{name}</label>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    {boxes}
                 </fieldset>
             }
         })
@@ -313,6 +285,42 @@ fn mount_preview_widget(parent: &web_sys::HtmlDivElement, values: &[(&'static st
         let _ = widget.set_attribute(name, value);
     }
     let _ = parent.append_child(&widget);
+}
+
+/// A change to the builder's choices.
+type Change = Box<dyn FnOnce(&mut EmbedSpec) + Send + Sync>;
+
+/// A checkbox per `(id, label)`, ticked when the id is in the spec's list that `read` picks,
+/// and toggling it in the list `write` picks.
+fn check_list(
+    items: Vec<(String, String)>,
+    prefix: &'static str,
+    spec: Memo<EmbedSpec>,
+    set: Callback<Change>,
+    read: fn(&EmbedSpec) -> &Vec<String>,
+    write: fn(&mut EmbedSpec) -> &mut Vec<String>,
+) -> impl IntoView {
+    let boxes = items
+        .into_iter()
+        .map(|(id, label)| {
+            let input = format!("{prefix}-{id}");
+            let checked = {
+                let id = id.clone();
+                move || spec.with(|s| read(s).contains(&id))
+            };
+            view! {
+                <li>
+                    <input type="checkbox" id=input.clone() prop:checked=checked
+                        on:change=move |_| {
+                            let id = id.clone();
+                            set.run(Box::new(move |s| toggle(write(s), &id)));
+                        }/>
+                    <label for=input>{label}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="choice-list">{boxes}</ul> }
 }
 
 /// The iframe's accessible name, from what it shows.

@@ -1,0 +1,68 @@
+//! The whole directory as CSV.
+
+use mhr::core::catalog::Catalog;
+use mhr::core::export::{csv_field, resources_csv};
+use mhr::core::load::load;
+
+fn shipped() -> Catalog {
+    Catalog::new(load(include_str!("../data/dataset.json")).expect("the shipped dataset loads"))
+}
+
+/// Splits CSV text into records of fields, honouring quotes (enough for these tests).
+fn parse(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![String::new()]];
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let row = rows.last_mut().unwrap();
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                row.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(String::new()),
+            ('\r', false) => {}
+            ('\n', false) => rows.push(vec![String::new()]),
+            (c, _) => row.last_mut().unwrap().push(c),
+        }
+    }
+    rows.retain(|r| !(r.len() == 1 && r[0].is_empty()));
+    rows
+}
+
+#[test]
+fn every_resource_is_one_row_under_the_header() {
+    let catalog = shipped();
+    let rows = parse(&resources_csv(&catalog));
+    assert_eq!(rows[0][0], "id");
+    assert_eq!(rows.len(), catalog.data().resources.len() + 1);
+    for (row, resource) in rows[1..].iter().zip(&catalog.data().resources) {
+        assert_eq!(row.len(), 10, "{row:?}");
+        assert_eq!(row[0], resource.id);
+        assert_eq!(row[1], resource.title);
+        assert_eq!(row[9], resource.summary, "summaries survive commas and quotes");
+    }
+}
+
+#[test]
+fn tags_are_labels_and_links_are_addresses() {
+    let catalog = shipped();
+    let rows = parse(&resources_csv(&catalog));
+    let air =
+        rows.iter().find(|r| r[0] == "west-midlands-air-quality-study").expect("the air study");
+    assert!(air[7].split("; ").any(|t| t == "Air quality"), "{}", air[7]);
+    assert!(air[8].starts_with("https://"), "{}", air[8]);
+}
+
+#[test]
+fn fields_are_quoted_and_formulas_defused() {
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a, b"), "\"a, b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(csv_field("+1 extra"), "'+1 extra");
+    assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_field("-cmd"), "'-cmd");
+    assert_eq!(csv_field("-12.5"), "-12.5", "a negative number stays a number");
+}
