@@ -98,9 +98,11 @@ async function cacheFirst(request) {
 async function staleWhileRevalidateDataset(event, request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(DATASET);
+  // The page reads `cached`; the schema check needs a copy taken before it does.
+  const current = cached ? cached.clone() : null;
   const refresh = fetch(request, { cache: "no-cache" })
     .then(async (response) => {
-      if (response.ok && (await sameSchema(response.clone(), cached))) {
+      if (response.ok && (await sameSchema(response.clone(), current))) {
         await cache.put(DATASET, response.clone());
       }
       return response;
@@ -118,8 +120,8 @@ async function sameSchema(fresh, cached) {
   try {
     const next = await fresh.json();
     if (!cached) return true;
-    const current = await cached.clone().json();
-    return next.schema_version === current.schema_version;
+    const kept = await cached.json();
+    return next.schema_version === kept.schema_version;
   } catch (broken) {
     return false;
   }

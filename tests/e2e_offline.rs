@@ -247,3 +247,55 @@ fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
     );
     assert_eq!(caches, serde_json::json!(["mhr-second-build"]), "the old cache is deleted");
 }
+
+#[test]
+fn the_dataset_comes_from_the_cache_and_is_refreshed_only_when_its_schema_matches() {
+    let host = TempDir::new("refresh");
+    let root = host.path().join("site");
+    copy_dir(&support::dist_dir(), &root);
+    let server = StaticServer::start(&root, ServeOptions::default());
+    let browser = Browser::launch(1280, 900);
+    browser.goto(&server.site_url(""));
+    browser.wait_for_text("main h1", "Midlands", WAIT);
+    wait_controlled(&browser);
+    let dataset = root.join("data/dataset.json");
+    let original = std::fs::read_to_string(&dataset).unwrap();
+    let edit = |from: &str, to: &str| {
+        let text = original.replacen(from, to, 1);
+        assert_ne!(text, original, "{from} is in the dataset");
+        std::fs::write(&dataset, text).unwrap();
+    };
+    let footer_says = |text: &str| {
+        browser.wait_for_text("main h1", "Midlands", WAIT);
+        browser.wait_for("footer", WAIT).text().contains(text)
+    };
+
+    // An edited dataset: the next visit still gets the cached copy at once, while the worker
+    // fetches the new one for the visit after.
+    edit("\"curator\": \"MI Health\"", "\"curator\": \"MI Health, refreshed\"");
+    browser.refresh();
+    assert!(!footer_says("refreshed"), "the first reload is answered from the cache");
+    let url = server.site_url("data/dataset.json");
+    browser.wait_until(
+        &format!(
+            "(window.__probe = window.__probe || (async () => {{ for (;;) {{ \
+               const r = await caches.match({url:?}); \
+               if (r && (await r.text()).includes('refreshed')) return window.__fresh = true; \
+               await new Promise((go) => setTimeout(go, 50)); }} }})()), window.__fresh === true"
+        ),
+        WAIT,
+        "the worker to store the refreshed dataset",
+    );
+    browser.refresh();
+    assert!(footer_says("refreshed"), "the visit after gets the refreshed dataset");
+
+    // A dataset of another schema (it would come with its own build) is not kept.
+    edit("\"schema_version\": 1", "\"schema_version\": 2");
+    let before = server.requests().iter().filter(|p| p.ends_with("/data/dataset.json")).count();
+    browser.refresh();
+    assert!(footer_says("refreshed"));
+    server.wait_for_requests("/data/dataset.json", before + 1, WAIT);
+    browser.refresh();
+    assert!(footer_says("refreshed"), "the incompatible dataset did not replace the cached one");
+    assert!(browser.find("[data-testid=error-view]").is_none());
+}
