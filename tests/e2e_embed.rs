@@ -142,6 +142,19 @@ fn the_iframe_follows_its_content_height_and_ignores_other_senders() {
     assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
 }
 
+#[test]
+fn links_out_of_an_embedded_view_open_a_new_tab() {
+    let p = Partner::start(&[], 1000);
+    p.browser.goto(&p.site.site_url("resource/west-midlands-air-quality-study?embed=1"));
+    let out = p.browser.wait_for("main a.external", WAIT);
+    assert_eq!(out.attr("target").as_deref(), Some("_blank"));
+    assert!(out.attr("rel").unwrap_or_default().contains("noopener"));
+    // On the site itself, the same link stays in the tab.
+    p.browser.goto(&p.site.site_url("resource/west-midlands-air-quality-study"));
+    let out = p.browser.wait_for("main a.external", WAIT);
+    assert_eq!(out.attr("target"), None);
+}
+
 const WIDGET_PAGE: &str = r##"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner with widgets</title>
 <style id="hostile" media="not all">

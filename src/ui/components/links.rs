@@ -1,6 +1,6 @@
 //! Links out of the site, and tag links within it.
 
-use crate::ui::nav::Link;
+use crate::ui::nav::{Link, Nav, Surface};
 use leptos::prelude::*;
 
 use crate::core::links::{host_of, is_safe_url};
@@ -19,8 +19,11 @@ pub fn ExternalLink(
             .into_any();
     }
     let host = host_of(&link.url).map(|h| format!(" ({h})")).unwrap_or_default();
+    // Embedded on a partner's page, a link out opens a new tab rather than replacing the
+    // frame or the partner's page.
+    let new_tab = use_context::<Nav>().is_some_and(|n| n.surface() != Surface::Site);
     view! {
-        <a href=link.url class="external" rel="external noopener noreferrer">
+        <a href=link.url class="external" rel="external noopener noreferrer" target=new_tab.then_some("_blank")>
             {link.label}
             <span class="host">{host}</span>
             <span class="visually-hidden">", on another site"</span>
