@@ -290,6 +290,19 @@ fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
     wait_widget_ready(&p, "w1");
     assert_eq!(count("w1"), "7 resources");
 
+    // Changing an attribute remounts the widget with the new view, from the dataset the
+    // page already has.
+    let downloads =
+        || p.site.requests().iter().filter(|r| r.ends_with("/data/dataset.json")).count();
+    let before = downloads();
+    p.js("document.getElementById('w2').setAttribute('tags', 'economy');");
+    p.browser.wait_until(
+        &in_widget("w2", "root.querySelector('[data-testid=result-count]') && root.querySelector('[data-testid=result-count]').textContent === '7 resources'"),
+        WAIT,
+        "the remounted widget to show the new tag",
+    );
+    assert_eq!(downloads(), before, "the remount downloaded the dataset again");
+
     // The host's own links still work as the host meant.
     p.browser.find("#host-link").unwrap().click();
     p.browser.wait_until("location.hash === '#host-anchor'", WAIT, "the host's link to work");

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use super::app::provide_catalog;
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
-use super::data::fetch_catalog_from;
+use super::data::{fetch_catalog_from, LoadFailure};
 use super::nav::Nav;
 use super::routes::RouteView;
 use crate::core::catalog::Catalog;
@@ -27,7 +27,32 @@ use crate::core::paths::Paths;
 thread_local! {
     /// Mounted widgets by id; dropping a handle unmounts its widget.
     static MOUNTED: RefCell<HashMap<u32, Box<dyn Any>>> = RefCell::new(HashMap::new());
+    /// Each mounted widget's container and site, for the panic message.
+    static CONTAINERS: RefCell<HashMap<u32, (web_sys::HtmlElement, String)>> = RefCell::new(HashMap::new());
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    /// Datasets already loaded, by address: a remount or a second widget reuses them.
+    static LOADED: RefCell<HashMap<String, Arc<Catalog>>> = RefCell::new(HashMap::new());
+}
+
+/// After a panic the shared wasm instance is gone (release builds abort), so every widget
+/// on the page stops. Each says so, as text, instead of freezing silently; the host's page
+/// is left alone.
+fn install_panic_message() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&info.to_string().into());
+            let _ = CONTAINERS.try_with(|c| {
+                if let Ok(containers) = c.try_borrow() {
+                    for (container, site) in containers.values() {
+                        container.set_text_content(Some(&format!(
+                            "This Midlands Health Resources widget stopped working. The directory is at {site}"
+                        )));
+                    }
+                }
+            });
+        }));
+    });
 }
 
 /// Mounts a widget into `container` (inside the shadow root of `host`), reading its view
@@ -35,10 +60,12 @@ thread_local! {
 /// for [`unmount_widget`].
 #[wasm_bindgen]
 pub fn mount_widget(host: web_sys::Element, container: web_sys::HtmlElement, site: String) -> u32 {
+    install_panic_message();
     let spec = EmbedSpec::from_values(|name| host.get_attribute(name));
-    let handle = leptos::mount::mount_to(container, move || view! { <Widget spec site/> });
     let id = NEXT_ID.get();
     NEXT_ID.set(id + 1);
+    CONTAINERS.with(|c| c.borrow_mut().insert(id, (container.clone(), site.clone())));
+    let handle = leptos::mount::mount_to(container, move || view! { <Widget spec site/> });
     MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
     id
 }
@@ -46,6 +73,7 @@ pub fn mount_widget(host: web_sys::Element, container: web_sys::HtmlElement, sit
 /// Unmounts the widget `id` (when its element leaves the page).
 #[wasm_bindgen]
 pub fn unmount_widget(id: u32) {
+    CONTAINERS.with(|c| c.borrow_mut().remove(&id));
     let handle = MOUNTED.with(|m| m.borrow_mut().remove(&id));
     drop(handle);
 }
@@ -75,7 +103,7 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
     });
     let can_go_back = Signal::derive(move || history.with(|h| !h.is_empty()));
     let dataset = Paths::absolute(&site).asset("data/dataset.json");
-    let data = LocalResource::new(move || fetch_catalog_from(dataset.clone()));
+    let data = LocalResource::new(move || load_once(dataset.clone()));
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
             {move || match data.get() {
@@ -92,6 +120,16 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
 fn WidgetViews(catalog: Arc<Catalog>, back: (Signal<bool>, Callback<()>)) -> impl IntoView {
     provide_catalog(catalog);
     view! { <EmbedLayout back><RouteView/></EmbedLayout> }
+}
+
+/// The dataset at `url`, downloaded only if no widget on the page has it already.
+async fn load_once(url: String) -> Result<Arc<Catalog>, LoadFailure> {
+    if let Some(catalog) = LOADED.with(|l| l.borrow().get(&url).cloned()) {
+        return Ok(catalog);
+    }
+    let catalog = fetch_catalog_from(url.clone()).await?;
+    LOADED.with(|l| l.borrow_mut().insert(url, catalog.clone()));
+    Ok(catalog)
 }
 
 /// After opening another view, brings the widget's top into sight if it has scrolled away.
