@@ -137,3 +137,18 @@ fn the_error_view_passes_axe() {
     let found = violations(&site, &axe);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn the_offline_notice_passes_axe_in_light_and_dark() {
+    let axe = axe_source();
+    let site = Site::start(ServeOptions::default());
+    site.open("browse");
+    site.wait_for("[data-testid=result-count]", WAIT);
+    site.set_offline(true);
+    site.wait_for("[data-testid=offline]", WAIT);
+    for scheme in ["light", "dark"] {
+        site.emulate_color_scheme(scheme);
+        let found = violations(&site, &axe);
+        assert!(found.is_empty(), "{scheme}: {found:#?}");
+    }
+}

@@ -75,6 +75,15 @@ fn main() {
                 &out.join(format!("browse-filters-open-{width}-{scheme}.png")),
                 (width, height),
             );
+            // The offline banner, at window height.
+            site.open("browse");
+            site.wait_for("[data-testid=result-count]", WAIT);
+            site.set_offline(true);
+            site.wait_for("[data-testid=offline]", WAIT);
+            let file = out.join(format!("offline-{width}-{scheme}.png"));
+            site.screenshot(&file);
+            println!("{}", file.display());
+            site.set_offline(false);
             // The search box with its suggestions open, at window height.
             site.open("");
             site.wait_for("#site-search", WAIT);
