@@ -207,16 +207,31 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-#[test]
-fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
+/// A copy of the build that the test can redeploy, served, with a tab open on `path` (whose
+/// heading shows `heading`) and controlled by the service worker.
+struct Deployed {
+    browser: Browser,
+    server: StaticServer,
+    root: PathBuf,
+    _host: TempDir,
+}
+
+fn deploy_and_visit(path: &str, heading: &str) -> Deployed {
     let host = TempDir::new("deploy");
     let root = host.path().join("site");
     copy_dir(&support::dist_dir(), &root);
     let server = StaticServer::start(&root, ServeOptions::default());
     let browser = Browser::launch(1280, 900);
-    browser.goto(&server.site_url("resource/focus-adhd-guide"));
-    browser.wait_for_text("main h1", "ADHD", WAIT);
+    browser.goto(&server.site_url(path));
+    browser.wait_for_text("main h1", heading, WAIT);
     wait_controlled(&browser);
+    Deployed { browser, server, root, _host: host }
+}
+
+#[test]
+fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
+    let Deployed { browser, root, _host, server: _server } =
+        deploy_and_visit("resource/focus-adhd-guide", "ADHD");
 
     // Deploy a second build: a changed dataset, and so a new precache list and version.
     let dataset = root.join("data/dataset.json");
@@ -250,14 +265,7 @@ fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
 
 #[test]
 fn the_dataset_comes_from_the_cache_and_is_refreshed_only_when_its_schema_matches() {
-    let host = TempDir::new("refresh");
-    let root = host.path().join("site");
-    copy_dir(&support::dist_dir(), &root);
-    let server = StaticServer::start(&root, ServeOptions::default());
-    let browser = Browser::launch(1280, 900);
-    browser.goto(&server.site_url(""));
-    browser.wait_for_text("main h1", "Midlands", WAIT);
-    wait_controlled(&browser);
+    let Deployed { browser, server, root, _host } = deploy_and_visit("", "Midlands");
     let dataset = root.join("data/dataset.json");
     let original = std::fs::read_to_string(&dataset).unwrap();
     let edit = |from: &str, to: &str| {

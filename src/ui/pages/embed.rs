@@ -53,50 +53,38 @@ pub fn EmbedBuilder() -> impl IntoView {
         })
         .collect_view();
 
-    let sections = catalog.data().sections.clone();
+    let sections: Vec<(String, String)> =
+        catalog.data().sections.iter().map(|x| (x.id.clone(), x.title.clone())).collect();
     let section_choice = move || {
-        let sections = sections.clone();
         spec.with(|s| s.view == EmbedView::Section).then(|| {
             let current = spec.with(|s| s.section.clone());
-            view! {
-                <p class="field">
-                    <label for="embed-section">"Section"</label>
-                    <select id="embed-section" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set.run(Box::new(move |s| s.section = v));
-                    }>
-                        <option value="" selected=current.is_empty()>"Choose a section"</option>
-                        {sections.into_iter().map(|x| {
-                            let selected = x.id == current;
-                            view! { <option value=x.id.clone() selected=selected>{x.title}</option> }
-                        }).collect_view()}
-                    </select>
-                </p>
-            }
+            let on_pick = Callback::new(move |v: String| set.run(Box::new(move |s| s.section = v)));
+            pick_one(
+                "embed-section",
+                "Section",
+                "Choose a section",
+                sections.clone(),
+                current,
+                on_pick,
+            )
         })
     };
 
     let resources: Vec<(String, String)> =
         catalog.data().resources.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
     let resource_choice = move || {
-        let resources = resources.clone();
         spec.with(|s| s.view == EmbedView::Resource).then(|| {
             let current = spec.with(|s| s.resource.clone());
-            view! {
-                <p class="field">
-                    <label for="embed-resource">"Resource"</label>
-                    <select id="embed-resource" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set.run(Box::new(move |s| s.resource = v));
-                    }>
-                        <option value="" selected=current.is_empty()>"Choose a resource"</option>
-                        {resources.into_iter().map(|(id, title)| {
-                            let selected = id == current;
-                            view! { <option value=id selected=selected>{title}</option> }
-                        }).collect_view()}
-                    </select>
-                </p>
-            }
+            let on_pick =
+                Callback::new(move |v: String| set.run(Box::new(move |s| s.resource = v)));
+            pick_one(
+                "embed-resource",
+                "Resource",
+                "Choose a resource",
+                resources.clone(),
+                current,
+                on_pick,
+            )
         })
     };
 
@@ -285,6 +273,29 @@ fn mount_preview_widget(parent: &web_sys::HtmlDivElement, values: &[(&'static st
         let _ = widget.set_attribute(name, value);
     }
     let _ = parent.append_child(&widget);
+}
+
+/// A labelled select of `(id, label)` options with an empty first choice, `current` chosen.
+fn pick_one(
+    id: &'static str,
+    label: &'static str,
+    prompt: &'static str,
+    options: Vec<(String, String)>,
+    current: String,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <p class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                <option value="" selected=current.is_empty()>{prompt}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </p>
+    }
 }
 
 /// A change to the builder's choices.
