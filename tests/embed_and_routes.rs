@@ -22,6 +22,7 @@ fn routes_name_their_view_and_id() {
         ("/embed", Route::Embed),
         ("/resource", Route::NotFound),
         ("/resource/a/b", Route::NotFound),
+        ("/tag/a&b", Route::Tag("a&b".into())),
         ("/nope", Route::NotFound),
     ];
     for (path, want) in table {

@@ -5,7 +5,8 @@
 //! the whole comparison.
 
 use super::compare::RowOrder;
-use super::url_state::{add_known, query_pairs};
+use super::paths::encode_segment;
+use super::url_state::{add_known, query_pairs, toggle};
 
 /// Table or chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +76,8 @@ impl CompareState {
 
     /// The query string, starting with `?`.
     pub fn to_query_string(&self) -> String {
-        let mut parts: Vec<String> = self.clusters.iter().map(|c| format!("c={c}")).collect();
+        let mut parts: Vec<String> =
+            self.clusters.iter().map(|c| format!("c={}", encode_segment(c))).collect();
         if self.mode == Mode::Chart {
             parts.push("mode=chart".into());
         }
@@ -88,12 +90,7 @@ impl CompareState {
     /// The state with a cluster added or removed (row order reset, since positions move).
     pub fn toggled(&self, cluster: &str) -> CompareState {
         let mut s = self.clone();
-        match s.clusters.iter().position(|c| c == cluster) {
-            Some(i) => {
-                s.clusters.remove(i);
-            }
-            None => s.clusters.push(cluster.to_string()),
-        }
+        toggle(&mut s.clusters, cluster);
         if matches!(s.order, RowOrder::Share(_)) {
             s.order = RowOrder::Dataset;
         }

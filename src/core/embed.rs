@@ -289,7 +289,9 @@ impl EmbedSpec {
                 format!("{}{}", Paths::section(&self.section), state("").to_query_string())
             }
             EmbedView::Resource => Paths::resource(&self.resource),
-            EmbedView::Search => format!("/search{}", state(&self.query).to_query_string()),
+            EmbedView::Search => {
+                format!("{}{}", Paths::search(""), state(&self.query).to_query_string())
+            }
             EmbedView::Compare => {
                 let clusters: Vec<&str> = self.clusters.iter().map(String::as_str).collect();
                 Paths::compare(&clusters)

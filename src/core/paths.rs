@@ -2,7 +2,7 @@
 //!
 //! The prefix ("/" by default, "/partners/health/" on a partner's host) is chosen at build
 //! time. Views build every internal link through [`Paths`] so that no view hard-codes a
-//! route, and the router's base and the links can never disagree.
+//! route, and navigation and the links can never disagree about the base.
 
 /// Normalises a path prefix to start and end with `/`: `partners/health` becomes
 /// `/partners/health/`, an empty prefix becomes `/`.
@@ -15,11 +15,11 @@ pub fn normalise_base(base: &str) -> String {
     }
 }
 
-/// Builds links to every view, relative to the router's base.
+/// Builds links to every view, under the site's base.
 ///
 /// Route paths (`Paths::resource`, ...) do not include the base: navigation adds it.
 /// [`Paths::link`] turns a route into an `href` under the base, and [`Paths::asset`] does the
-/// same for files fetched outside the router (the dataset).
+/// same for files the app fetches (the dataset).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     base: String,

@@ -5,7 +5,7 @@
 //! which view to show, and the pages ask it for their id, so every place reads a path the
 //! same way.
 
-use super::url_state::query_pairs;
+use super::url_state::decode;
 
 /// A view of the site, with the id it shows where it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,10 +70,8 @@ pub fn split_route(route: &str) -> (&str, &str) {
     }
 }
 
-/// Percent-decodes one path segment, as the router does; broken escapes stay as they are.
+/// Percent-decodes one path segment (where `+` is a plus, not a space); broken escapes stay
+/// as they are.
 pub fn decode_segment(segment: &str) -> String {
-    // A path segment has no `+`-for-space rule, so protect literal pluses from the query
-    // decoder.
-    let protected = segment.replace('+', "%2B");
-    query_pairs(&format!("v={protected}")).pop().map(|(_, v, _)| v).unwrap_or_default()
+    decode(segment, false).0
 }

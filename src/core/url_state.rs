@@ -116,7 +116,8 @@ impl BrowseState {
     }
 }
 
-fn toggle(list: &mut Vec<String>, id: &str) {
+/// Removes `id` from `list` if it is there, else adds it at the end (the order chosen).
+pub fn toggle(list: &mut Vec<String>, id: &str) {
     match list.iter().position(|x| x == id) {
         Some(i) => {
             list.remove(i);
@@ -227,22 +228,23 @@ pub fn query_pairs(search: &str) -> Vec<(String, String, bool)> {
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let (k, k_ok) = decode(k);
-            let (v, v_ok) = decode(v);
+            let (k, k_ok) = decode(k, true);
+            let (v, v_ok) = decode(v, true);
             (k, v, k_ok && v_ok)
         })
         .collect()
 }
 
-/// Percent-decodes one component; the flag is false when something had to be guessed.
-fn decode(s: &str) -> (String, bool) {
+/// Percent-decodes one component (a query's, where `+` is a space, when `plus_is_space`);
+/// the flag is false when something had to be guessed.
+pub(crate) fn decode(s: &str, plus_is_space: bool) -> (String, bool) {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut clean = true;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' => {
                 let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {

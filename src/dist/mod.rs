@@ -96,11 +96,10 @@ pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
 
     // 1. The start-up script, as a file.
-    let page = match externalise_bootstrap(&html, |script| {
-        format!("{base}boot-{}.js", &content_hash(script.as_bytes())[..16])
-    }) {
+    let boot_name = |script: &str| format!("boot-{}.js", content_hash(script.as_bytes()));
+    let page = match externalise_bootstrap(&html, |script| format!("{base}{}", boot_name(script))) {
         Some((script, page)) => {
-            let name = format!("boot-{}.js", &content_hash(script.as_bytes())[..16]);
+            let name = boot_name(&script);
             let path = dir.join(&name);
             std::fs::write(&path, format!("{script}\n")).map_err(io(&path))?;
             log.push(format!("{name}: trunk's start-up script, out of index.html"));

@@ -37,7 +37,7 @@ impl LoadFailure {
 }
 
 /// The path prefix the site is served under, read from the `<base href>` that trunk writes
-/// from its public URL, so trunk and the router share one setting.
+/// from its public URL, so trunk and navigation share one setting.
 pub fn base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
