@@ -53,21 +53,21 @@
     frame.contentWindow.postMessage({ type: HELLO }, origin);
   }
 
-  function greetAll() {
+  // Greets each marked frame once, and again after each load of it (including navigation
+  // inside it); frames already known are left alone, so a busy host page costs nothing.
+  function greetNew() {
     frames().forEach(function (frame) {
+      if (frame.__mhrGreets) return;
+      frame.__mhrGreets = true;
       greet(frame);
-      if (!frame.__mhrGreets) {
-        frame.__mhrGreets = true;
-        // After each load of the frame (including navigation inside it), ask again.
-        frame.addEventListener("load", function () { greet(frame); });
-      }
+      frame.addEventListener("load", function () { greet(frame); });
     });
   }
 
-  greetAll();
+  greetNew();
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", greetAll);
+    document.addEventListener("DOMContentLoaded", greetNew);
   }
   // Iframes added later (by the page's own scripts) are greeted too.
-  new MutationObserver(greetAll).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver(greetNew).observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -2,6 +2,7 @@
 //! the other download).
 
 use super::catalog::Catalog;
+use super::paths::encode_segment;
 
 /// Quotes a CSV field when it needs it, and defuses text a spreadsheet would run as a
 /// formula (a leading `=`, `+`, `@`, or `-` not starting a number) by prefixing `'`.
@@ -14,6 +15,11 @@ pub fn csv_field(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// A `data:` address that downloads `csv` as a file (with the link's `download` attribute).
+pub fn csv_data_url(csv: &str) -> String {
+    format!("data:text/csv;charset=utf-8,{}", encode_segment(csv))
 }
 
 /// One row per resource: id, title, section, publisher, year, date, period covered, tags

@@ -17,6 +17,7 @@ use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
 use crate::core::search::documents::index_catalog;
+use crate::core::search::SearchIndex;
 
 /// The whole app.
 #[component]
@@ -35,23 +36,40 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Makes the catalog, its search index and its facets available to every view below.
-pub fn provide_catalog(catalog: Arc<Catalog>) {
-    provide_context(Arc::new(index_catalog(&catalog)));
-    provide_context(Arc::new(BrowseIndex::from_catalog(&catalog)));
-    provide_context(catalog);
+/// The catalog with its search index and facets, built once from it: what every view reads.
+#[derive(Clone)]
+pub struct Indexed {
+    catalog: Arc<Catalog>,
+    search: Arc<SearchIndex>,
+    browse: Arc<BrowseIndex>,
+}
+
+impl Indexed {
+    /// Builds the indexes of `catalog`.
+    pub fn new(catalog: Arc<Catalog>) -> Indexed {
+        let search = Arc::new(index_catalog(&catalog));
+        let browse = Arc::new(BrowseIndex::from_catalog(&catalog));
+        Indexed { catalog, search, browse }
+    }
+
+    /// Makes the catalog and its indexes available to every view below.
+    pub fn provide(&self) {
+        provide_context(self.search.clone());
+        provide_context(self.browse.clone());
+        provide_context(self.catalog.clone());
+    }
 }
 
 /// The site (or the embed layout), once the dataset is loaded.
 #[component]
 fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
-    provide_catalog(catalog);
+    Indexed::new(catalog).provide();
     let nav = Nav::history(frame.clone(), &base_path());
     provide_context(nav.clone());
     focus_heading_on_navigate(nav.path(), target_of_navigation);
     match frame {
         Some(flags) => view! {
-            <EmbedLayout frame_id=flags.frame><RouteView with_builder=true/></EmbedLayout>
+            <EmbedLayout frame_id=flags.frame><RouteView/></EmbedLayout>
         }
         .into_any(),
         None => {
@@ -61,7 +79,7 @@ fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
                 <Header/>
                 <UpdateNotice/>
                 <OfflineNotice/>
-                <main id="main" tabindex="-1" class="container"><RouteView with_builder=true/></main>
+                <main id="main" tabindex="-1" class="container"><RouteView/></main>
                 <Footer/>
             }
             .into_any()

@@ -52,9 +52,12 @@ pub fn base_path() -> String {
     normalise_base(&path)
 }
 
+/// The dataset's file, relative to the site's base.
+pub const DATASET: &str = "data/dataset.json";
+
 /// Downloads and validates the site's own dataset.
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
-    fetch_catalog_from(Paths::new(&base_path()).asset("data/dataset.json")).await
+    fetch_catalog_from(Paths::new(&base_path()).asset(DATASET)).await
 }
 
 /// Downloads and validates the dataset at `url` (the widget's is on the site's origin).

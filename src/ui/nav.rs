@@ -33,8 +33,9 @@ pub enum Surface {
 #[derive(Clone)]
 pub struct Nav {
     surface: Surface,
-    path: Signal<String>,
-    search: Signal<String>,
+    path: Memo<String>,
+    search: Memo<String>,
+    route: Memo<Route>,
     go: Callback<(String, bool)>,
     /// Builds `href`s for routes: a base path on the site, an absolute URL in the widget.
     paths: Arc<Paths>,
@@ -86,28 +87,31 @@ impl Nav {
                 }
             })
         };
-        Nav {
-            surface,
-            path: Signal::derive(move || here.with(|h| h.0.clone())),
-            search: Signal::derive(move || here.with(|h| EmbedFlags::split(&h.1).1)),
-            go,
-            paths,
-            origin: window().location().origin().unwrap_or_default().into(),
-        }
+        let path = Memo::new(move |_| here.with(|h| h.0.clone()));
+        let search = Memo::new(move |_| here.with(|h| EmbedFlags::split(&h.1).1));
+        Nav::new(surface, path, search, go, paths, window().location().origin().unwrap_or_default())
     }
 
     /// A location held in a signal, for the widget: `site` is the site's absolute URL
     /// (ending in `/`), which links point to so that opening one in a new tab shows the full
     /// view.
     pub fn in_memory(site: &str, route: RwSignal<String>, go: Callback<(String, bool)>) -> Nav {
-        Nav {
-            surface: Surface::Widget,
-            path: Signal::derive(move || route.with(|r| split_route(r).0.to_string())),
-            search: Signal::derive(move || route.with(|r| split_route(r).1.to_string())),
-            go,
-            paths: Arc::new(Paths::absolute(site)),
-            origin: "".into(),
-        }
+        let path = Memo::new(move |_| route.with(|r| split_route(r).0.to_string()));
+        let search = Memo::new(move |_| route.with(|r| split_route(r).1.to_string()));
+        Nav::new(Surface::Widget, path, search, go, Arc::new(Paths::absolute(site)), String::new())
+    }
+
+    /// The location from its memos; the parsed route is derived once here, for every view.
+    fn new(
+        surface: Surface,
+        path: Memo<String>,
+        search: Memo<String>,
+        go: Callback<(String, bool)>,
+        paths: Arc<Paths>,
+        origin: String,
+    ) -> Nav {
+        let route = Memo::new(move |_| path.with(|p| Route::parse(p)));
+        Nav { surface, path, search, route, go, paths, origin: origin.into() }
     }
 
     /// Where the app is running.
@@ -116,19 +120,18 @@ impl Nav {
     }
 
     /// The base-less path of the current view (`/resource/x`).
-    pub fn path(&self) -> Signal<String> {
+    pub fn path(&self) -> Memo<String> {
         self.path
     }
 
     /// The current view's query string (`?tag=a`, or empty), without any embed flags.
-    pub fn search(&self) -> Signal<String> {
+    pub fn search(&self) -> Memo<String> {
         self.search
     }
 
     /// The current route, parsed.
     pub fn route(&self) -> Memo<Route> {
-        let path = self.path;
-        Memo::new(move |_| path.with(|p| Route::parse(p)))
+        self.route
     }
 
     /// Goes to `route` as a change of the same view's state (filters, sort): the page keeps
@@ -159,7 +162,7 @@ impl Nav {
 
     /// The current view's absolute address on the full site (no embed flags).
     pub fn current_url(&self) -> String {
-        self.absolute(&format!("{}{}", self.path.get_untracked(), self.search.get_untracked()))
+        untrack(|| self.current_url_tracked())
     }
 
     /// As [`Nav::current_url`], tracking the location (for a link that follows the view).
@@ -194,11 +197,12 @@ pub fn Link(
 ) -> impl IntoView {
     let nav = use_nav();
     let href = nav.href(&to);
-    let current = {
+    // Only navigation lists track the location; other links need no effect for it.
+    let current = mark_current.then(|| {
         let path = nav.path();
         let target = split_route(&to).0.to_string();
-        move || (mark_current && path.with(|p| *p == target)).then_some("page")
-    };
+        move || path.with(|p| *p == target).then_some("page")
+    });
     if nav.surface() == Surface::Frame {
         return view! {
             <a href=href class=class target="_blank" rel="noopener">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::nav::use_nav;
+use super::nav::{use_nav, Surface};
 use super::pages::{
     about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
 };
@@ -10,11 +10,13 @@ use super::pages::{compare::ComparePage, embed::EmbedBuilder, search::SearchPage
 use super::pages::{section::SectionPage, tag::TagPage};
 use crate::core::route::Route;
 
-/// The page of the current route. The embed builder is offered only where `with_builder`
-/// (on the site; a widget inside a partner's page has no use for it).
+/// The page of the current route. The embed builder is offered on the site and in a frame; a
+/// widget inside a partner's page has no use for it.
 #[component]
-pub fn RouteView(#[prop(optional)] with_builder: bool) -> impl IntoView {
-    let route = use_nav().route();
+pub fn RouteView() -> impl IntoView {
+    let nav = use_nav();
+    let with_builder = nav.surface() != Surface::Widget;
+    let route = nav.route();
     move || match route.get() {
         Route::Home => view! { <Home/> }.into_any(),
         Route::Section(_) => view! { <SectionPage/> }.into_any(),

@@ -8,21 +8,18 @@
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::app::provide_catalog;
+use super::app::Indexed;
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
-use super::data::{fetch_catalog_from, LoadFailure};
+use super::data::{fetch_catalog_from, LoadFailure, DATASET};
 use super::nav::Nav;
 use super::routes::RouteView;
-use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedSpec;
-use crate::core::paths::Paths;
 
 thread_local! {
     /// Mounted widgets by id; dropping a handle unmounts its widget.
@@ -30,8 +27,9 @@ thread_local! {
     /// Each mounted widget's container and site, for the panic message.
     static CONTAINERS: RefCell<HashMap<u32, (web_sys::HtmlElement, String)>> = RefCell::new(HashMap::new());
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
-    /// Datasets already loaded, by address: a remount or a second widget reuses them.
-    static LOADED: RefCell<HashMap<String, Arc<Catalog>>> = RefCell::new(HashMap::new());
+    /// Datasets already loaded and indexed, by address: a remount or a second widget reuses
+    /// them.
+    static LOADED: RefCell<HashMap<String, Indexed>> = RefCell::new(HashMap::new());
 }
 
 /// After a panic the shared wasm instance is gone (release builds abort), so every widget
@@ -102,13 +100,13 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
         }
     });
     let can_go_back = Signal::derive(move || history.with(|h| !h.is_empty()));
-    let dataset = Paths::absolute(&site).asset("data/dataset.json");
+    let dataset = nav.asset(DATASET);
     let data = LocalResource::new(move || load_once(dataset.clone()));
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
             {move || match data.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Ok(catalog)) => view! { <WidgetViews catalog back=(can_go_back, back)/> }.into_any(),
+                Some(Ok(indexed)) => view! { <WidgetViews indexed back=(can_go_back, back)/> }.into_any(),
                 Some(Err(failure)) => view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any(),
             }}
         </div>
@@ -117,19 +115,20 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
 
 /// The widget's views, once its dataset is loaded.
 #[component]
-fn WidgetViews(catalog: Arc<Catalog>, back: (Signal<bool>, Callback<()>)) -> impl IntoView {
-    provide_catalog(catalog);
+fn WidgetViews(indexed: Indexed, back: (Signal<bool>, Callback<()>)) -> impl IntoView {
+    indexed.provide();
     view! { <EmbedLayout back><RouteView/></EmbedLayout> }
 }
 
-/// The dataset at `url`, downloaded only if no widget on the page has it already.
-async fn load_once(url: String) -> Result<Arc<Catalog>, LoadFailure> {
-    if let Some(catalog) = LOADED.with(|l| l.borrow().get(&url).cloned()) {
-        return Ok(catalog);
+/// The dataset at `url` with its indexes, downloaded and built only if no widget on the
+/// page has them already.
+async fn load_once(url: String) -> Result<Indexed, LoadFailure> {
+    if let Some(indexed) = LOADED.with(|l| l.borrow().get(&url).cloned()) {
+        return Ok(indexed);
     }
-    let catalog = fetch_catalog_from(url.clone()).await?;
-    LOADED.with(|l| l.borrow_mut().insert(url, catalog.clone()));
-    Ok(catalog)
+    let indexed = Indexed::new(fetch_catalog_from(url.clone()).await?);
+    LOADED.with(|l| l.borrow_mut().insert(url, indexed.clone()));
+    Ok(indexed)
 }
 
 /// After opening another view, brings the widget's top into sight if it has scrolled away.

@@ -51,10 +51,13 @@ pub fn Browse(
         })
     };
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    // The search depends on the query alone: ticking a tag or changing the sort must not
+    // score every document again.
+    let query = Memo::new(move |_| state.with(|s| s.query.clone()));
     let search = {
         let index = index.clone();
         Memo::new(move |_| {
-            let q = state.with(|s| s.query.clone());
+            let q = query.get();
             (!q.trim().is_empty())
                 .then(|| index.search(&q, QueryOptions { limit: index.len(), prefix_last: true }))
         })

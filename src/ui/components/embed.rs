@@ -119,7 +119,7 @@ fn report_height(el: web_sys::Element, frame: String) {
 /// screen readers announce the new view and keyboard users continue from its top. Changes
 /// of the query string alone (filters, sort) keep focus where it is.
 pub fn focus_heading_on_navigate(
-    path: Signal<String>,
+    path: Memo<String>,
     heading: impl Fn() -> Option<web_sys::Element> + Clone + 'static,
 ) {
     Effect::new(move |previous: Option<String>| {

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::export::resources_csv;
-use crate::core::paths::{encode_segment, Paths};
+use crate::core::export::{csv_data_url, resources_csv};
+use crate::core::paths::Paths;
 use crate::ui::components::links::ExternalLink;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
+use crate::ui::data::DATASET;
 use crate::ui::nav::{use_nav, Link};
 
 /// The about view.
@@ -16,9 +17,8 @@ pub fn About() -> impl IntoView {
     let catalog = use_catalog();
     let d = catalog.data();
     let meta = d.meta.clone();
-    let dataset_url = use_nav().asset("data/dataset.json");
-    let csv_url =
-        format!("data:text/csv;charset=utf-8,{}", encode_segment(&resources_csv(&catalog)));
+    let dataset_url = use_nav().asset(DATASET);
+    let csv_url = csv_data_url(&resources_csv(&catalog));
     let counts = format!(
         "{} resources in {} sections, {} tags and {} figures, each figure with its source.",
         d.resources.len(),

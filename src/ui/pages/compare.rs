@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::core::compare::{compare, RowOrder};
 use crate::core::compare_state::{CompareState, Mode};
-use crate::core::paths::encode_segment;
+use crate::core::export::csv_data_url;
+use crate::core::paths::Paths;
 use crate::ui::components::compare_chart::CompareChart;
 use crate::ui::components::compare_table::CompareTable;
 use crate::ui::components::copy::CopyButton;
@@ -22,10 +23,7 @@ pub fn ComparePage() -> impl IntoView {
     let nav = use_nav();
     let search = nav.search();
     let known: Vec<String> = catalog.data().clusters.iter().map(|c| c.id.clone()).collect();
-    let parsed = {
-        let known = known.clone();
-        Memo::new(move |_| CompareState::parse(&search.get(), &known))
-    };
+    let parsed = Memo::new(move |_| CompareState::parse(&search.get(), &known));
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let comparison = {
         let catalog = catalog.clone();
@@ -33,7 +31,9 @@ pub fn ComparePage() -> impl IntoView {
     };
     let go = {
         let nav = nav.clone();
-        Callback::new(move |s: CompareState| nav.go(format!("/compare{}", s.to_query_string())))
+        Callback::new(move |s: CompareState| {
+            nav.go(format!("{}{}", Paths::compare(&[]), s.to_query_string()))
+        })
     };
 
     let choices = catalog
@@ -81,9 +81,7 @@ pub fn ComparePage() -> impl IntoView {
             .map(|(key, label)| view! { <option value=key.clone() selected=key == current>{label}</option> })
             .collect_view()
     };
-    let csv_href = move || {
-        format!("data:text/csv;charset=utf-8,{}", encode_segment(&comparison.with(|c| c.to_csv())))
-    };
+    let csv_href = move || comparison.with(|c| csv_data_url(&c.to_csv()));
     let page_url = Callback::new(move |()| nav.current_url());
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let body = move || {

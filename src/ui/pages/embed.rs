@@ -11,10 +11,12 @@ use leptos::prelude::*;
 
 use crate::core::embed::{EmbedKind, EmbedSpec, EmbedView, Theme};
 use crate::core::paths::Paths;
+use crate::core::url_state::toggle;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::title::use_document_title;
+use crate::ui::components::title::SITE_NAME;
 use crate::ui::components::use_catalog;
-use crate::ui::nav::{use_nav, Link};
+use crate::ui::nav::{use_nav, Link, Nav};
 
 /// The frame id the builder writes into iframe snippets.
 const FRAME_ID: &str = "mhr-1";
@@ -32,11 +34,11 @@ pub fn EmbedBuilder() -> impl IntoView {
         Callback::new(move |change: Change| {
             let mut s = spec.get_untracked();
             change(&mut s);
-            nav.go(format!("/embed{}", s.to_query_string()));
+            nav.go(format!("{}{}", Paths::embed(), s.to_query_string()));
         })
     };
     let site = nav.absolute("/");
-    load_partner_scripts(&nav.href("/"));
+    load_partner_scripts(&nav);
 
     let view_choices = EmbedView::ALL
         .into_iter()
@@ -336,20 +338,11 @@ fn check_list(
 
 /// The iframe's accessible name, from what it shows.
 fn frame_title(spec: &EmbedSpec) -> String {
-    format!("Midlands Health Resources: {}", spec.view.label().to_lowercase())
-}
-
-fn toggle(list: &mut Vec<String>, id: &str) {
-    match list.iter().position(|x| x == id) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(id.to_string()),
-    }
+    format!("{SITE_NAME}: {}", spec.view.label().to_lowercase())
 }
 
 /// Adds `embed.js` and `widget.js` to the page once, as a partner's page would have them.
-fn load_partner_scripts(base: &str) {
+fn load_partner_scripts(nav: &Nav) {
     let document = document();
     for name in ["embed.js", "widget.js"] {
         let id = format!("mhr-{}", name.replace('.', "-"));
@@ -358,7 +351,7 @@ fn load_partner_scripts(base: &str) {
         }
         if let Ok(script) = document.create_element("script") {
             script.set_id(&id);
-            let _ = script.set_attribute("src", &format!("{base}{name}"));
+            let _ = script.set_attribute("src", &nav.asset(name));
             let _ = script.set_attribute("async", "");
             if let Some(head) = document.head() {
                 let _ = head.append_child(&script);
