@@ -58,7 +58,7 @@ setup-browser:
 
 check:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features e2e -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test wasm_components -- -D warnings
 
 unit:

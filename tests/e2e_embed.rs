@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{shipped_headers, Browser, Element, ServeOptions, StaticServer, TempDir, WAIT};
+use support::{Browser, Element, ServeOptions, StaticServer, TempDir, WAIT};
 
 /// The site on one origin, a partner's pages on another, and a browser.
 struct Partner {
@@ -19,9 +19,10 @@ impl Partner {
     /// Serves the site, then writes `pages` (name, HTML with `{SITE}` for the site's URL)
     /// and serves them from a second origin.
     fn start(pages: &[(&str, &str)], width: u32) -> Partner {
-        let mut opts = ServeOptions::default();
-        opts.headers = shipped_headers();
-        let site = StaticServer::start(support::dist_dir(), opts);
+        let site = StaticServer::start(
+            support::dist_dir(),
+            ServeOptions::default().with_shipped_headers(),
+        );
         let dir = TempDir::new("partner");
         for (name, html) in pages {
             let html = html.replace("{SITE}", &site.site_url(""));

@@ -7,7 +7,9 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use support::{shipped_headers, Browser, Fallback, ServeOptions, StaticServer, TempDir, WAIT};
+use support::{
+    prefixed_dist, shipped_headers, Browser, Fallback, ServeOptions, StaticServer, TempDir, WAIT,
+};
 
 /// Records CSP violations of every document (frames too) before its scripts run.
 const RECORD_CSP: &str = "window.__csp = []; addEventListener('securitypolicyviolation', \
@@ -31,15 +33,10 @@ const VIEWS: [(&str, &str); 14] = [
     ("resource/data-driven-healthcare-report?embed=1", "Data"),
 ];
 
-fn with_headers(opts: ServeOptions) -> ServeOptions {
-    let mut opts = opts;
-    opts.headers = shipped_headers();
-    opts
-}
-
 #[test]
 fn every_view_stays_on_its_origin_and_keeps_to_the_strict_csp() {
-    let server = StaticServer::start(support::dist_dir(), with_headers(ServeOptions::default()));
+    let server =
+        StaticServer::start(support::dist_dir(), ServeOptions::default().with_shipped_headers());
     let csp =
         shipped_headers().into_iter().find(|(k, _)| k == "Content-Security-Policy").unwrap().1;
     assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"), "{csp}");
@@ -80,14 +77,6 @@ fn every_view_stays_on_its_origin_and_keeps_to_the_strict_csp() {
         assert!(errors.is_empty(), "{path}: {errors:?}");
     }
     assert!(seen > 20, "the network log saw the app's requests ({seen})");
-}
-
-fn prefixed_dist() -> (PathBuf, String) {
-    let dist = PathBuf::from(
-        std::env::var("MHR_DIST_PREFIXED").expect("MHR_DIST_PREFIXED: run through `make e2e`"),
-    );
-    let prefix = std::env::var("MHR_PREFIX").expect("MHR_PREFIX: run through `make e2e`");
-    (dist, prefix)
 }
 
 #[test]

@@ -3,16 +3,10 @@
 
 mod support;
 
-use std::path::PathBuf;
-
 use support::{ServeOptions, Site, StaticServer, WAIT};
 
 fn prefixed_site() -> Site {
-    let dist = PathBuf::from(
-        std::env::var("MHR_DIST_PREFIXED").expect("MHR_DIST_PREFIXED: run through `make e2e`"),
-    );
-    let prefix = std::env::var("MHR_PREFIX").expect("MHR_PREFIX: run through `make e2e`");
-    assert!(dist.join("index.html").exists(), "build it first: make dist-prefixed");
+    let (dist, prefix) = support::prefixed_dist();
     let server = StaticServer::start(dist, ServeOptions::default().with_prefix(&prefix));
     let browser = support::Browser::launch(1280, 900);
     Site { browser, server }

@@ -95,9 +95,10 @@ fn main() {
             println!("{}", file.display());
         }
         // The partner's page, on a second origin, with the site sending its shipped headers.
-        let mut opts = ServeOptions::default();
-        opts.headers = support::shipped_headers();
-        let app = support::StaticServer::start(support::dist_dir(), opts);
+        let app = support::StaticServer::start(
+            support::dist_dir(),
+            ServeOptions::default().with_shipped_headers(),
+        );
         let pages = support::TempDir::new("partner-shots");
         std::fs::write(pages.path().join("p.html"), PARTNER.replace("{SITE}", &app.site_url("")))
             .unwrap();

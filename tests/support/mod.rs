@@ -82,6 +82,17 @@ pub fn shipped_headers() -> Vec<(String, String)> {
     out
 }
 
+/// The site built for a path prefix (`make dist-prefixed`) and that prefix, from
+/// MHR_DIST_PREFIXED and MHR_PREFIX, which `make e2e` sets.
+pub fn prefixed_dist() -> (PathBuf, String) {
+    let dist = PathBuf::from(
+        std::env::var("MHR_DIST_PREFIXED").expect("MHR_DIST_PREFIXED: run through `make e2e`"),
+    );
+    let prefix = std::env::var("MHR_PREFIX").expect("MHR_PREFIX: run through `make e2e`");
+    assert!(dist.join("index.html").exists(), "build it first: make dist-prefixed");
+    (dist, prefix)
+}
+
 /// `dist/` served with `opts` plus a browser pointed at it. Derefs to the `Browser`.
 pub struct Site {
     // Field order is drop order: close the browser before its server goes away.

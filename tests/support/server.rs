@@ -69,6 +69,13 @@ impl ServeOptions {
         self
     }
 
+    /// Every response carries the headers of the build's `_headers` file, as a static host
+    /// configured from it would send them.
+    pub fn with_shipped_headers(mut self) -> Self {
+        self.headers.extend(super::shipped_headers());
+        self
+    }
+
     pub fn with_override(mut self, path: &str, status: u16, ctype: &str, body: &[u8]) -> Self {
         self.overrides.push((path.to_string(), status, ctype.to_string(), body.to_vec()));
         self
