@@ -4,6 +4,7 @@ mod common;
 
 use mhr::core::format::{
     format_headline, format_number, format_pounds, format_uk_share, format_value, group_thousands,
+    plain_number,
 };
 use mhr::core::model::{Figure, Qualifier};
 
@@ -101,5 +102,39 @@ fn a_valued_figure_keeps_its_qualifier_off_the_share() {
 fn every_figure_in_the_real_dataset_has_a_headline() {
     for f in &common::real().figures {
         assert!(!format_headline(f).is_empty(), "{} has nothing to show", f.id);
+    }
+}
+
+#[test]
+fn plain_numbers_have_no_separators_and_at_most_two_decimals() {
+    for (v, text) in [
+        (20_500_000_000.0, "20500000000"),
+        (4.99, "4.99"),
+        (4.5, "4.5"),
+        (0.05, "0.05"),
+        (1.006, "1.01"),
+        (-3.5, "-3.5"),
+        (-0.001, "0"),
+        (640.0, "640"),
+        (f64::NAN, "not a number"),
+    ] {
+        assert_eq!(plain_number(v), text, "{v}");
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the number, the text reads back as it rounded to two decimals.
+    #[test]
+    fn plain_numbers_read_back_within_half_a_cent(v in -1e12f64..1e12) {
+        let text = plain_number(v);
+        let back: f64 = text.parse().unwrap();
+        proptest::prop_assert!((back - v).abs() <= 0.005 + v.abs() * 1e-15, "{v} -> {text}");
+        proptest::prop_assert!(!text.contains(',') && !text.ends_with('0') || !text.contains('.'));
+    }
+
+    /// Separators are the only difference between the two ways of writing a number.
+    #[test]
+    fn grouped_numbers_are_plain_numbers_with_commas(v in -1e12f64..1e12) {
+        proptest::prop_assert_eq!(format_number(v).replace(',', ""), plain_number(v));
     }
 }

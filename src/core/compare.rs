@@ -9,7 +9,7 @@
 
 use super::catalog::Catalog;
 use super::export::csv_field;
-use super::format::{format_number, format_percent, format_value};
+use super::format::{format_number, format_percent, format_value, plain_number};
 use super::model::{Cluster, Figure, Measure};
 
 /// One cluster's figure for one measure.
@@ -205,12 +205,6 @@ pub fn compare(catalog: &Catalog, cluster_ids: &[String], order: RowOrder) -> Co
         }
     }
     Comparison { clusters, rows }
-}
-
-/// A number as spreadsheets read it: no separators, no trailing zeros (20500000000, 4.99).
-fn plain_number(v: f64) -> String {
-    let text = format!("{v:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 impl Comparison {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::compare::{Comparability, Comparison};
-use crate::core::format::format_percent;
+use crate::core::format::{format_percent, plain_number as num};
 
 const WIDTH: f64 = 640.0;
 const LEFT: f64 = 8.0;
@@ -67,15 +67,15 @@ pub fn CompareChart(
                     view! {
                         <g class=format!("bar series-{ci}")>
                             <title>{format!("{name}: {text}")}</title>
-                            <rect x=LEFT y=y width=w.max(0.0) height=BAR rx="2"></rect>
-                            <text class="bar-value" x=LEFT + w + 4.0 y=y + BAR - 4.0>{format!("{text} · {name}")}</text>
+                            <rect x=num(LEFT) y=num(y) width=num(w.max(0.0)) height=num(BAR) rx="2"></rect>
+                            <text class="bar-value" x=num(LEFT + w + 4.0) y=num(y + BAR - 4.0)>{format!("{text} · {name}")}</text>
                         </g>
                     }
                 })
                 .collect_view();
             view! {
                 <g class="chart-row">
-                    <text class="row-label" x=LEFT y=top + LABEL - 6.0>{label}</text>
+                    <text class="row-label" x=num(LEFT) y=num(top + LABEL - 6.0)>{label}</text>
                     {bars}
                 </g>
             }
@@ -87,8 +87,8 @@ pub fn CompareChart(
             let x = LEFT + span * f64::from(i) / 4.0;
             view! {
                 <g class="tick">
-                    <line x1=x x2=x y1="22" y2=height></line>
-                    <text x=x y="16" text-anchor="middle">{format_percent(v)}</text>
+                    <line x1=num(x) x2=num(x) y1="22" y2=num(height)></line>
+                    <text x=num(x) y="16" text-anchor="middle">{format_percent(v)}</text>
                 </g>
             }
         })
@@ -114,7 +114,7 @@ pub fn CompareChart(
         <figure class="compare-chart" data-testid="compare-chart">
             <ul class="legend" aria-label="Clusters">{legend}</ul>
             <div class="chart-scroll" role="region" aria-label="Chart, scrolls sideways on narrow screens" tabindex="0">
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">
+            <svg viewBox=format!("0 0 {} {}", num(WIDTH), num(height)) role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">
                 <title id="chart-title">"UK share by measure"</title>
                 <desc id="chart-desc">{summary}</desc>
                 {ticks}
