@@ -257,3 +257,29 @@ fn the_validate_command_keeps_its_output_short_for_a_megabyte_string() {
     assert!(stderr.contains("resource \"alpha-report\", field \"year\""), "{stderr}");
     assert!(stderr.len() < 2_000, "{} bytes of output", stderr.len());
 }
+
+/// Shape errors are located by the position serde_json reports, which for a missing, unknown
+/// or repeated field lies before that field's name is complete: the field named must be the
+/// one in the message, wherever it sits in its record.
+#[test]
+fn a_field_named_by_the_message_is_the_field_reported_wherever_it_sits() {
+    // The only field of a record, so no field was read before it.
+    let mut v = minimal_value();
+    v["tags"][0] = json!({ "zzz": 1 });
+    expect(&v.to_string(), "tags[0]", "zzz", "unknown field `zzz`");
+    // An empty record: the first missing field is named on the record itself.
+    let mut v = minimal_value();
+    v["tags"][0] = json!({});
+    expect(&v.to_string(), "tags[0]", "id", "missing field `id`");
+    // An empty nested object.
+    let mut v = minimal_value();
+    v["meta"]["source"] = json!({});
+    expect(&v.to_string(), "meta", "source.url", "missing field `url`");
+    // A repeated field right after the one it repeats, in pretty-printed text.
+    let text = serde_json::to_string_pretty(&minimal_value()).unwrap().replacen(
+        "\"curator\":",
+        "\"curator\": \"x\",\n    \"curator\":",
+        1,
+    );
+    expect(&text, "meta", "curator", "duplicate field `curator`");
+}

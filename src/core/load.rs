@@ -4,8 +4,8 @@
 //! ([`DatasetError::Syntax`], located by line, column and the record and field the parser had
 //! reached); the schema version must be one this build reads ([`DatasetError::UnknownSchema`]),
 //! checked before the shape so an old or future file gets the right message; then the shape
-//! must match the model, with `serde_path_to_error` naming the exact field that does not
-//! ([`DatasetError::Shape`]). Finally [`validate`] checks the rules a type cannot express.
+//! must match the model ([`DatasetError::Shape`]), located like a syntax error by the
+//! position serde_json reports. Finally [`validate`] checks the rules a type cannot express.
 //!
 //! Every error names a record (`resource "diabetes-blueprint"`, `resources[3]`, `meta` or
 //! `dataset`) and a field within it, the same way [`validate`] does, so an editor can go
@@ -44,7 +44,7 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let (steps, id) = steps_at(text, offset_of(text, e.line(), e.column()));
+        let (steps, id, _) = steps_at(text, offset_of(text, e.line(), e.column()));
         let (record, field) = place(&steps, |_, _| id.clone());
         DatasetError::Syntax {
             message: strip_position(&e.to_string()),
@@ -56,28 +56,31 @@ pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
     })?;
     check_schema_version(&value)?;
     // Read the typed model from the text, not from `value`: a JSON value has already dropped
-    // all but the last of a repeated key, and the text's errors carry a line and column.
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let mut steps: Vec<Step> = e
-            .path()
+    // all but the last of a repeated key, and the text's errors carry a line and column. The
+    // error's position then says which record and field are wrong (as for syntax errors).
+    serde_json::from_str(text).map_err(|e| {
+        let message = strip_position(&e.to_string());
+        let mut at = offset_of(text, e.line(), e.column());
+        // A list or object where something else belongs is reported at the `,`, `:` or `[`
+        // before it, as the parser only peeked at its bracket: take the bracket in, so the
+        // place is that value's own.
+        if ["invalid type: sequence", "invalid type: map"].iter().any(|p| message.starts_with(p)) {
+            let after = text.as_bytes().get(at + 1..).unwrap_or_default();
+            if let Some(i) = after.iter().position(|b| matches!(b, b'[' | b'{')) {
+                at += i + 2;
+            }
+        }
+        let (mut steps, _, innermost_named) = steps_at(text, at);
+        // serde reports a missing field at the end of its record, and an unknown or repeated
+        // one at its key, before the key is complete: the position is inside the record, past
+        // the previous field (if any), so name the field the message names instead.
+        let named = ["missing field `", "duplicate field `", "unknown field `"]
             .iter()
-            .map(|segment| match segment {
-                serde_path_to_error::Segment::Seq { index } => Step::Index(*index),
-                serde_path_to_error::Segment::Map { key } => Step::Key(readable(key, MAX_KEY)),
-                serde_path_to_error::Segment::Enum { variant } => {
-                    Step::Key(readable(variant, MAX_KEY))
-                }
-                serde_path_to_error::Segment::Unknown => Step::Key("?".into()),
-            })
-            .collect();
-        let inner = e.inner();
-        let message = strip_position(&inner.to_string());
-        // "missing field `x`" and "duplicate field `x`" are reported on the record; name x.
-        let named = ["missing field `", "duplicate field `"]
-            .iter()
-            .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'));
+            .find_map(|prefix| message.strip_prefix(prefix)?.split('`').next());
         if let Some(name) = named {
+            if innermost_named {
+                steps.pop();
+            }
             steps.push(Step::Key(readable(name, MAX_KEY)));
         }
         let (record, field) = place(&steps, |list, i| {
@@ -86,8 +89,8 @@ pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
         let message = format!(
             "{} (line {}, column {})",
             readable(&message, MAX_MESSAGE),
-            inner.line(),
-            inner.column()
+            e.line(),
+            e.column()
         );
         DatasetError::Shape(Problem::new(record, field, message))
     })
@@ -200,8 +203,9 @@ enum Frame {
 /// Where the text stops making sense: the path of the last value begun before `offset`, and
 /// the id of the top-level record it is in when that was read before. The text before the
 /// parser's error position is a valid start of a JSON document, so a light scan suffices;
-/// it never fails, whatever the text.
-fn steps_at(text: &str, offset: usize) -> (Vec<Step>, Option<String>) {
+/// it never fails, whatever the text. The flag says whether the innermost open object has
+/// named a field (so the last step is that field rather than the object's own place).
+fn steps_at(text: &str, offset: usize) -> (Vec<Step>, Option<String>, bool) {
     let mut stack: Vec<Frame> = Vec::new();
     let mut string: Option<(Vec<u8>, bool)> = None; // (bytes so far, is a key)
     let mut escaped = false;
@@ -273,13 +277,15 @@ fn steps_at(text: &str, offset: usize) -> (Vec<Step>, Option<String>) {
             _ => break,
         }
     }
+    let innermost_named =
+        steps.len() == stack.len() && matches!(stack.last(), Some(Frame::Object { .. }));
     let id = match stack.get(2) {
         Some(Frame::Object { id, .. }) if matches!(stack.first(), Some(Frame::Object { .. })) => {
             id.clone()
         }
         _ => None,
     };
-    (steps, id)
+    (steps, id, innermost_named)
 }
 
 /// The name of one record of a top-level list, for messages.
