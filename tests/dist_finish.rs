@@ -103,6 +103,8 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
         "widget.js",
         "embed.js",
         "widget-abc.css",
+        "widget-abc.js",
+        "widget-abc_bg.wasm",
         "_headers",
         ".DS_Store",
         "app.js.map",
@@ -123,6 +125,8 @@ fn fake_build() -> std::path::PathBuf {
         ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/app-1.js';\n</script>\n<link rel=\"stylesheet\" href=\"/p/tokens-1.css\"/><link rel=\"stylesheet\" href=\"/p/print-1.css\"/></head><body data-mhr-app></body></html>"),
         ("app-1.js", "export default 1;"),
         ("app-1_bg.wasm", "wasm"),
+        ("widget-app.js", "export default 2;"),
+        ("widget-app_bg.wasm", "widget wasm"),
         ("tokens-1.css", ":root { --a: 1rem; }"),
         ("print-1.css", "@media print { body { x: y } }"),
         ("widget-base.css", ":host { --mhr-rem: 16px; }\n"),
@@ -147,10 +151,12 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let boot = index.split("src=\"/p/").nth(1).unwrap().split('"').next().unwrap().to_string();
     assert_eq!(read(&boot).trim(), "import init from '/p/app-1.js';");
     let widget = read("widget.js");
-    assert!(
-        widget.contains("\"js\":\"app-1.js\",\"wasm\":\"app-1_bg.wasm\",\"css\":\"widget-"),
-        "{widget}"
-    );
+    let js_name = widget.split("\"js\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    assert!(js_name.starts_with("widget-app-") && js_name.ends_with(".js"), "{widget}");
+    let wasm_name = js_name.replace(".js", "_bg.wasm");
+    assert!(widget.contains(&format!("\"wasm\":\"{wasm_name}\",\"css\":\"widget-")), "{widget}");
+    assert_eq!(read(&js_name), "export default 2;", "the widget's script, renamed with a hash");
+    assert!(!dir.join("widget-app.js").exists() && dir.join(&wasm_name).exists());
     let css_name =
         widget.split("\"css\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     let css = read(&css_name);
@@ -164,6 +170,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let urls: Vec<&str> = list.iter().map(|e| e.url.as_str()).collect();
     assert!(
         urls.contains(&"index.html")
+            && urls.contains(&"app-1_bg.wasm")
             && urls.contains(&"data/dataset.json")
             && urls.contains(&boot.as_str()),
         "{urls:?}"

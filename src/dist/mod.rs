@@ -136,7 +136,7 @@ pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     std::fs::write(&css_path, &css).map_err(io(&css_path))?;
     log.push(format!("{css_name}: the site's styles, rewritten for the widget's shadow root"));
 
-    let (js, wasm) = app_files(dir)?;
+    let (js, wasm) = hash_widget_app(dir)?;
     let assets = format!(
         "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
         json_string(&js),
@@ -158,14 +158,29 @@ pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     Ok(log)
 }
 
-/// The app's script and wasm: `NAME.js` beside `NAME_bg.wasm`.
-fn app_files(dir: &Path) -> Result<(String, String), FinishError> {
+/// The widget's script and wasm, given hashed names. Trunk builds the widget as a "worker"
+/// binary, which it leaves unhashed (`widget-app.js`, `widget-app_bg.wasm`); partners' pages
+/// cache what they load, so each build's files get names of their own:
+/// `widget-app-HASH.js` and `widget-app-HASH_bg.wasm`. On a rerun they are found as named.
+fn hash_widget_app(dir: &Path) -> Result<(String, String), FinishError> {
+    let (js, wasm) = (dir.join("widget-app.js"), dir.join("widget-app_bg.wasm"));
+    if js.exists() && wasm.exists() {
+        let mut both = std::fs::read(&js).map_err(io(&js))?;
+        both.extend(std::fs::read(&wasm).map_err(io(&wasm))?);
+        let stem = format!("widget-app-{}", &content_hash(&both)[..16]);
+        let (js_name, wasm_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
+        std::fs::rename(&js, dir.join(&js_name)).map_err(io(&js))?;
+        std::fs::rename(&wasm, dir.join(&wasm_name)).map_err(io(&wasm))?;
+        return Ok((js_name, wasm_name));
+    }
     let entries = std::fs::read_dir(dir).map_err(io(dir))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if let Some(stem) = name.strip_suffix("_bg.wasm") {
-            return Ok((format!("{stem}.js"), name));
+        if let Some(stem) =
+            name.strip_prefix("widget-app-").and_then(|n| n.strip_suffix("_bg.wasm"))
+        {
+            return Ok((format!("widget-app-{stem}.js"), name));
         }
     }
-    Err(FinishError::Unexpected("no *_bg.wasm in the build".into()))
+    Err(FinishError::Unexpected("no widget-app_bg.wasm in the build".into()))
 }

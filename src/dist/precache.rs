@@ -22,14 +22,14 @@ pub struct Entry {
 }
 
 /// Whether a built file belongs in the precache. Left out: the worker itself, the 404 page
-/// (the shell is `index.html`), the partner-facing scripts and the widget's stylesheet
-/// (they run on other sites), and host configuration.
+/// (the shell is `index.html`), the partner-facing scripts and the widget's own binary and
+/// stylesheet (they run on other sites, outside the worker's reach), and host configuration.
 pub fn is_precached(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     !(matches!(
         name,
         "sw.js" | "404.html" | "widget.js" | "embed.js" | "_headers" | "widget-base.css"
-    ) || name.starts_with("widget-") && name.ends_with(".css")
+    ) || name.starts_with("widget-")
         || name.starts_with('.')
         || name.ends_with(".map"))
 }

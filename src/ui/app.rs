@@ -12,7 +12,7 @@ use super::components::state::{ErrorView, Loading};
 use super::components::status::{OfflineNotice, UpdateNotice};
 use super::data::{base_path, fetch_catalog};
 use super::nav::Nav;
-use super::routes::RouteView;
+use super::routes::SiteRouteView;
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
@@ -69,7 +69,7 @@ fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
     focus_heading_on_navigate(nav.path(), target_of_navigation);
     match frame {
         Some(flags) => view! {
-            <EmbedLayout frame_id=flags.frame><RouteView/></EmbedLayout>
+            <EmbedLayout frame_id=flags.frame><SiteRouteView/></EmbedLayout>
         }
         .into_any(),
         None => {
@@ -79,7 +79,7 @@ fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
                 <Header/>
                 <UpdateNotice/>
                 <OfflineNotice/>
-                <main id="main" tabindex="-1" class="container"><RouteView/></main>
+                <main id="main" tabindex="-1" class="container"><SiteRouteView/></main>
                 <Footer/>
             }
             .into_any()

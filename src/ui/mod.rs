@@ -14,9 +14,8 @@ pub use app::App;
 pub use data::{base_path, LoadFailure};
 
 /// Starts the app on its own page (marked `<body data-mhr-app>`): installs the panic hook
-/// and mounts [`App`]. On a partner's page, where `widget.js` loaded the module, it does
-/// nothing: the widgets mount themselves through [`widget::mount_widget`], and the host's
-/// page is not ours to replace.
+/// and mounts [`App`]. Anywhere else it does nothing: partners' pages load the widget's own
+/// binary (`src/bin/widget-app.rs`), and a page that is not ours is not ours to replace.
 pub fn start() {
     let own_page = web_sys::window()
         .and_then(|w| w.document())

@@ -10,12 +10,17 @@ use super::pages::{compare::ComparePage, embed::EmbedBuilder, search::SearchPage
 use super::pages::{section::SectionPage, tag::TagPage};
 use crate::core::route::Route;
 
-/// The page of the current route. The embed builder is offered on the site and in a frame; a
-/// widget inside a partner's page has no use for it.
+/// The page of the current route. The embed builder is offered on the site and in a frame
+/// ([`SiteRouteView`]); a widget inside a partner's page has no use for it, and its binary
+/// leaves the builder's code out by not naming it.
 #[component]
-pub fn RouteView() -> impl IntoView {
+pub fn RouteView(
+    /// The embed builder's page, where it is offered.
+    #[prop(optional)]
+    builder: Option<fn() -> AnyView>,
+) -> impl IntoView {
     let nav = use_nav();
-    let with_builder = nav.surface() != Surface::Widget;
+    let builder = builder.filter(|_| nav.surface() != Surface::Widget);
     let route = nav.route();
     move || match route.get() {
         Route::Home => view! { <Home/> }.into_any(),
@@ -26,7 +31,13 @@ pub fn RouteView() -> impl IntoView {
         Route::Compare => view! { <ComparePage/> }.into_any(),
         Route::Search => view! { <SearchPage/> }.into_any(),
         Route::About => view! { <About/> }.into_any(),
-        Route::Embed if with_builder => view! { <EmbedBuilder/> }.into_any(),
+        Route::Embed if builder.is_some() => builder.map(|b| b()).into_any(),
         Route::Embed | Route::NotFound => view! { <NotFound/> }.into_any(),
     }
+}
+
+/// [`RouteView`] with the embed builder, for the site and frames.
+#[component]
+pub fn SiteRouteView() -> impl IntoView {
+    view! { <RouteView builder=|| view! { <EmbedBuilder/> }.into_any()/> }
 }

@@ -1,5 +1,6 @@
 //! The in-page widget: `<mhr-widget>` on a partner's page, mounted by `public/widget.js`
-//! into a shadow root.
+//! into a shadow root. It is its own wasm binary (`src/bin/widget-app.rs`), so the site's first
+//! visit does not download the widget's code, and partners' pages do not run the site's.
 //!
 //! It shows the same views as the site, but with no router: the route lives in a signal
 //! ([`Nav::in_memory`]), so the widget never changes the host's address or history and never
@@ -11,7 +12,6 @@ use std::collections::HashMap;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use super::app::Indexed;
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
@@ -55,9 +55,8 @@ fn install_panic_message() {
 
 /// Mounts a widget into `container` (inside the shadow root of `host`), reading its view
 /// from `host`'s attributes; `site` is the site's absolute URL, ending in `/`. Returns an id
-/// for [`unmount_widget`].
-#[wasm_bindgen]
-pub fn mount_widget(host: web_sys::Element, container: web_sys::HtmlElement, site: String) -> u32 {
+/// for [`unmount`]. `src/bin/widget-app.rs` exports it to `widget.js` as `mount_widget`.
+pub fn mount(host: web_sys::Element, container: web_sys::HtmlElement, site: String) -> u32 {
     install_panic_message();
     let spec = EmbedSpec::from_values(|name| host.get_attribute(name));
     let id = NEXT_ID.get();
@@ -69,8 +68,7 @@ pub fn mount_widget(host: web_sys::Element, container: web_sys::HtmlElement, sit
 }
 
 /// Unmounts the widget `id` (when its element leaves the page).
-#[wasm_bindgen]
-pub fn unmount_widget(id: u32) {
+pub fn unmount(id: u32) {
     CONTAINERS.with(|c| c.borrow_mut().remove(&id));
     let handle = MOUNTED.with(|m| m.borrow_mut().remove(&id));
     drop(handle);

@@ -1,0 +1,33 @@
+//! The widget's wasm binary, loaded by `public/widget.js` on partners' pages: it exports
+//! mounting and unmounting `<mhr-widget>` elements and starts nothing by itself. The site's
+//! own binary (`src/main.rs`) leaves these out, so a visit to the site does not download them.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// See [`mhr::ui::widget::mount`].
+    #[wasm_bindgen]
+    pub fn mount_widget(
+        host: web_sys::Element,
+        container: web_sys::HtmlElement,
+        site: String,
+    ) -> u32 {
+        mhr::ui::widget::mount(host, container, site)
+    }
+
+    /// See [`mhr::ui::widget::unmount`].
+    #[wasm_bindgen]
+    pub fn unmount_widget(id: u32) {
+        mhr::ui::widget::unmount(id);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The widget runs in partners' pages: `make dist` builds it beside the app.");
+    std::process::exit(2);
+}
