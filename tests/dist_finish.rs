@@ -1,7 +1,10 @@
 //! Finishing a build: the start-up script out of the page, the widget's stylesheet, and the
-//! service worker's precache list.
+//! service worker's precache list; and the site's one stylesheet.
+
+use std::path::Path;
 
 use mhr::dist::precache::{entries, is_precached, manifest_json, version};
+use mhr::dist::styles::{bundle, write_bundle};
 use mhr::dist::widget_css::rewrite_for_shadow_root;
 use mhr::dist::{
     content_hash, externalise_bootstrap, fill_placeholder, finish, linked_stylesheets,
@@ -185,4 +188,65 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     finish(&dir, "/p/").unwrap();
     assert_eq!(version(&entries(&dir).unwrap()), before);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+fn style_dir(files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "mhr-styles-{}-{}",
+        std::process::id(),
+        content_hash(format!("{:?}{files:?}", std::thread::current().id()).as_bytes())
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_site_stylesheet_is_its_imports_inlined_in_order() {
+    let dir = style_dir(&[
+        ("site.css", "/* The list.\n   Two lines. */\n@import \"b.css\";\n\n@import \"a.css\";\n"),
+        ("a.css", ".a { color: red; }\n"),
+        ("b.css", ":root { --x: 1; }"),
+    ]);
+    let css = bundle(&dir.join("site.css")).unwrap();
+    assert_eq!(css, "/* b.css */\n:root { --x: 1; }\n/* a.css */\n.a { color: red; }\n");
+    let out = dir.join("out/site.css");
+    assert!(write_bundle(&dir.join("site.css"), &out).unwrap(), "first write");
+    assert!(!write_bundle(&dir.join("site.css"), &out).unwrap(), "unchanged: not rewritten");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_site_stylesheet_refuses_rules_and_imports_from_elsewhere() {
+    for line in [
+        ".x { color: red; }",
+        "@import url(\"a.css\");",
+        "@import \"../secret.css\";",
+        "@import \"https://example.com/a.css\";",
+        "@import \"a.js\";",
+    ] {
+        let dir = style_dir(&[("site.css", line), ("a.css", ".a{}")]);
+        let err = bundle(&dir.join("site.css")).unwrap_err().to_string();
+        assert!(err.contains("site.css:1") && err.contains(line), "{line}: {err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    let dir = style_dir(&[("site.css", "@import \"missing.css\";")]);
+    assert!(bundle(&dir.join("site.css")).unwrap_err().to_string().contains("missing.css"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_shipped_site_stylesheet_imports_every_stylesheet_once() {
+    let style = Path::new(env!("CARGO_MANIFEST_DIR")).join("style");
+    let css = bundle(&style.join("site.css")).unwrap();
+    for entry in std::fs::read_dir(&style).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name == "site.css" || name == "widget-base.css" {
+            continue;
+        }
+        assert_eq!(css.matches(&format!("/* {name} */\n")).count(), 1, "{name}");
+    }
 }

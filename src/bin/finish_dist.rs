@@ -1,13 +1,27 @@
 //! `finish_dist [DIR]`: finishes a trunk build (see `mhr::dist`). Trunk runs it as a
 //! post-build hook, with the staged directory and public URL in `TRUNK_STAGING_DIR` and
 //! `TRUNK_PUBLIC_URL`; it can also be run by hand on a `dist` directory.
+//!
+//! `finish_dist bundle-styles`: writes `target/style/site.css`, the bundle of
+//! `style/site.css` that index.html links (see `mhr::dist::styles`). Trunk runs it as a
+//! pre-build hook, so the bundle is there before trunk reads index.html.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let dir = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
-        .unwrap_or_else(|| "dist".into());
+    let arg = std::env::args().nth(1);
+    if arg.as_deref() == Some("bundle-styles") {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (entry, out) = (root.join("style/site.css"), root.join("target/style/site.css"));
+        return match mhr::dist::styles::write_bundle(&entry, &out) {
+            Ok(_) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("finish_dist: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
+    let dir =
+        arg.or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
     let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let base = mhr::core::paths::normalise_base(&base);
     match mhr::dist::finish(std::path::Path::new(&dir), &base) {

@@ -11,10 +11,13 @@
 //!   of the script, wasm and stylesheet it loads;
 //! - tells `sw.js` what to precache, with a revision per file, and its version.
 //!
+//! Before trunk starts, [`styles::bundle`] makes the site's one stylesheet out of `style/`.
+//!
 //! It is plain file work, so it runs natively (a trunk hook runs the `finish_dist` command)
 //! and is tested with `cargo test`.
 
 pub mod precache;
+pub mod styles;
 pub mod widget_css;
 
 use std::fmt::Write as _;

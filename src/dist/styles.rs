@@ -1,0 +1,60 @@
+//! One stylesheet for the site: `style/site.css` lists the files in cascade order as
+//! `@import "file.css";` lines, and [`bundle`] inlines them, so a first visit makes one
+//! request for styles (and brotli compresses them together, 1.5 KB smaller than apart).
+//! Trunk then hashes the bundle and adds its integrity attribute like any stylesheet.
+
+use std::path::Path;
+
+use super::{io, FinishError};
+
+/// The bundle of the stylesheet `entry`: each `@import "name";` line replaced by the file
+/// `name` beside it, headed by a comment naming it. Comments outside the imports are left
+/// out. Anything else in `entry` is an error, so the list cannot grow rules of its own, and
+/// an import of something other than a plain local `.css` file is refused.
+pub fn bundle(entry: &Path) -> Result<String, FinishError> {
+    let dir = entry.parent().unwrap_or(Path::new("."));
+    let text = std::fs::read_to_string(entry).map_err(io(entry))?;
+    let mut out = String::new();
+    let mut in_comment = false;
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if in_comment || line.starts_with("/*") {
+            in_comment = !line.ends_with("*/");
+            continue;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let name = line
+            .strip_prefix("@import \"")
+            .and_then(|rest| rest.strip_suffix("\";"))
+            .filter(|name| {
+                name.ends_with(".css") && !name.contains(['/', '\\', '"']) && !name.starts_with('.')
+            })
+            .ok_or_else(|| {
+                FinishError::Unexpected(format!(
+                    "{}:{}: expected `@import \"file.css\";`, found `{line}`",
+                    entry.display(),
+                    number + 1
+                ))
+            })?;
+        let path = dir.join(name);
+        let css = std::fs::read_to_string(&path).map_err(io(&path))?;
+        out.push_str(&format!("/* {name} */\n{}\n", css.trim_end()));
+    }
+    Ok(out)
+}
+
+/// Writes the bundle of `entry` to `out` unless `out` already holds it (so a rebuild that
+/// changes nothing touches nothing). Returns whether it wrote.
+pub fn write_bundle(entry: &Path, out: &Path) -> Result<bool, FinishError> {
+    let css = bundle(entry)?;
+    if std::fs::read_to_string(out).is_ok_and(|old| old == css) {
+        return Ok(false);
+    }
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    std::fs::write(out, css).map_err(io(out))?;
+    Ok(true)
+}
