@@ -71,11 +71,12 @@ wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components
 
 # Search (and later filtering) benchmarks: natively, then the release wasm in Chromium.
-# BENCH_ARGS takes --sizes, --corpus FILE, --queries FILE, --export DIR (see tests/bench_search.rs).
+# BENCH_ARGS takes --sizes, --corpus FILE, --queries FILE, --export DIR (see tests/bench_search.rs);
+# BENCH_STARTUP_ARGS takes --loads N, --latency MS, --mbps N (see tests/bench_startup.rs).
 bench: setup setup-browser dist
 	cargo test --release --test bench_search -- $(BENCH_ARGS)
 	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
-	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_startup
+	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_startup -- $(BENCH_STARTUP_ARGS)
 
 size:
 	cargo test --release --test size_report -- $(CURDIR)/dist

@@ -296,3 +296,26 @@ fn the_dataset_comes_from_the_cache_and_is_refreshed_only_when_its_schema_matche
     assert!(footer_says("refreshed"), "the incompatible dataset did not replace the cached one");
     assert!(browser.find("[data-testid=error-view]").is_none());
 }
+
+/// index.html preloads the dataset beside the wasm; the app's own fetch must reuse that
+/// download (same URL, mode and credentials), not start a second one.
+#[test]
+fn a_first_visit_downloads_the_dataset_once_while_the_wasm_downloads() {
+    for (dist, prefix) in [(support::dist_dir(), "/".to_string()), prefixed_dist()] {
+        let server = StaticServer::start(&dist, ServeOptions::default().with_prefix(&prefix));
+        let browser = Browser::launch(1280, 900);
+        browser.goto("about:blank");
+        browser.requested_urls();
+        browser.goto(&server.site_url(""));
+        browser.wait_for(".expertise", WAIT);
+        let urls = browser.requested_urls();
+        let dataset = format!("{}data/dataset.json", server.site_url(""));
+        let downloads = urls.iter().filter(|u| **u == dataset).count();
+        assert_eq!(downloads, 1, "{dataset} in {urls:#?}");
+        let preload = browser.execute(
+            "const l = document.querySelector('link[rel=preload][as=fetch][href$=\"data/dataset.json\"]'); return l && l.href;",
+            vec![],
+        );
+        assert_eq!(preload.as_str(), Some(dataset.as_str()), "the page preloads the dataset");
+    }
+}

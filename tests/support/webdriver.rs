@@ -359,10 +359,20 @@ impl Browser {
 
     /// Cuts the browser off the network (or reconnects it), as airplane mode would.
     pub fn set_offline(&self, offline: bool) {
+        self.network_conditions(offline, 0, -1);
+    }
+
+    /// Makes every request take `latency_ms` longer and downloads run at `bytes_per_s` at most
+    /// (-1: no limit), as a slower network would: for benchmarks, never for assertions.
+    pub fn emulate_network(&self, latency_ms: u64, bytes_per_s: i64) {
+        self.network_conditions(false, latency_ms, bytes_per_s);
+    }
+
+    fn network_conditions(&self, offline: bool, latency_ms: u64, bytes_per_s: i64) {
         self.cdp("Network.enable", json!({}));
         self.cdp(
             "Network.emulateNetworkConditions",
-            json!({"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
+            json!({"offline": offline, "latency": latency_ms, "downloadThroughput": bytes_per_s, "uploadThroughput": -1}),
         );
     }
 
