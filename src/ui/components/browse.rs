@@ -8,8 +8,6 @@ use leptos::prelude::*;
 
 use super::cards::ResourceCard;
 use super::facets::{FacetGroups, FilterChips, SortSelect};
-use super::highlight::Highlighted;
-use super::links::TagLinks;
 use super::notices::Notices;
 use super::{use_browse, use_catalog, use_search};
 use crate::core::filter::Facet;
@@ -19,8 +17,6 @@ use crate::core::url_state::{parse_browse_state, BrowseState};
 
 /// Results rendered at first and added by each "show more".
 const PAGE: usize = 20;
-/// Words in a summary snippet of a search result.
-const SNIPPET_WORDS: usize = 36;
 
 /// Filterable, searchable, sortable list of resources.
 #[component]
@@ -143,24 +139,8 @@ pub fn Browse(
             .into_iter()
             .map(|d| {
                 let r = catalog.data().resources[d].clone();
-                match &highlighter {
-                    None => view! { <li><ResourceCard resource=r/></li> }.into_any(),
-                    Some(h) => {
-                        let tags = catalog.tags_of(&r).cloned().collect::<Vec<_>>();
-                        let title = h.highlight(&r.title);
-                        let snippet = h.snippet(&r.summary, SNIPPET_WORDS);
-                        view! {
-                            <li>
-                                <article class="card resource-card" data-testid="search-result">
-                                    <h2 class="result-title"><Link to=Paths::resource(&r.id)><Highlighted segments=title/></Link></h2>
-                                    <p class="summary"><Highlighted segments=snippet/></p>
-                                    <TagLinks tags/>
-                                </article>
-                            </li>
-                        }
-                        .into_any()
-                    }
-                }
+                let highlight = highlighter.clone();
+                view! { <li><ResourceCard resource=r highlight/></li> }
             })
             .collect_view()
     };

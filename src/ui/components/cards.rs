@@ -3,25 +3,49 @@
 use crate::ui::nav::Link;
 use leptos::prelude::*;
 
+use super::highlight::Highlighted;
 use super::links::TagLinks;
 use super::use_catalog;
 use crate::core::model::Resource;
 use crate::core::paths::Paths;
+use crate::core::search::{Highlighter, Segment};
 
-/// One resource in a list: title as a link, publisher and year, summary, tags.
+/// Words of a summary shown in a search result: about two lines, around the first match.
+const SNIPPET_WORDS: usize = 36;
+
+/// One resource in a list: title as a link, publisher and year, summary, tags. As a search
+/// result (`highlight` given), its title is a level-2 heading, the matched words are marked,
+/// and the summary is cut to the part around the first match.
 #[component]
 pub fn ResourceCard(
     /// The resource to summarise.
     resource: Resource,
+    /// The search's words to mark, for a search result.
+    #[prop(default = None)]
+    highlight: Option<Highlighter>,
 ) -> impl IntoView {
     let catalog = use_catalog();
     let tags = catalog.tags_of(&resource).cloned().collect::<Vec<_>>();
     let byline = byline(&resource);
+    let to = Paths::resource(&resource.id);
+    let result = highlight.is_some();
+    let h = highlight.unwrap_or_default();
+    let title = h.highlight(&resource.title);
+    let summary = if result {
+        h.snippet(&resource.summary, SNIPPET_WORDS)
+    } else {
+        vec![Segment { text: resource.summary, hit: false }]
+    };
+    let title = view! { <Link to><Highlighted segments=title/></Link> };
     view! {
-        <article class="card resource-card" data-testid="resource-card">
-            <h3><Link to=Paths::resource(&resource.id)>{resource.title}</Link></h3>
+        <article class="card resource-card" data-testid=if result { "search-result" } else { "resource-card" }>
+            {if result {
+                view! { <h2 class="result-title">{title}</h2> }.into_any()
+            } else {
+                view! { <h3>{title}</h3> }.into_any()
+            }}
             {(!byline.is_empty()).then(|| view! { <p class="byline">{byline}</p> })}
-            <p class="summary">{resource.summary}</p>
+            <p class="summary"><Highlighted segments=summary/></p>
             <TagLinks tags/>
         </article>
     }
