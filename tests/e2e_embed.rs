@@ -211,6 +211,9 @@ fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
     p.open("partner.html");
     wait_widget_ready(&p, "w1");
     wait_widget_ready(&p, "w2");
+    let downloads =
+        || p.site.requests().iter().filter(|r| r.ends_with("/data/dataset.json")).count();
+    assert_eq!(downloads(), 1, "two widgets mounted together share one download");
 
     // Two widgets, two filters, each its own result count and theme.
     let count = |id: &str| {
@@ -293,8 +296,6 @@ fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
 
     // Changing an attribute remounts the widget with the new view, from the dataset the
     // page already has.
-    let downloads =
-        || p.site.requests().iter().filter(|r| r.ends_with("/data/dataset.json")).count();
     let before = downloads();
     p.js("document.getElementById('w2').setAttribute('tags', 'economy');");
     p.browser.wait_until(

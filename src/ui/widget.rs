@@ -9,6 +9,8 @@
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -27,9 +29,9 @@ thread_local! {
     /// Each mounted widget's container and site, for the panic message.
     static CONTAINERS: RefCell<HashMap<u32, (web_sys::HtmlElement, String)>> = RefCell::new(HashMap::new());
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
-    /// Datasets already loaded and indexed, by address: a remount or a second widget reuses
-    /// them.
-    static LOADED: RefCell<HashMap<String, Indexed>> = RefCell::new(HashMap::new());
+    /// Datasets loaded and indexed, or being loaded, by address: a remount or a second
+    /// widget reuses them, and widgets mounted at the same time share one download.
+    static LOADED: RefCell<HashMap<String, Rc<Shared>>> = RefCell::new(HashMap::new());
 }
 
 /// After a panic the shared wasm instance is gone (release builds abort), so every widget
@@ -118,15 +120,50 @@ fn WidgetViews(indexed: Indexed, back: (Signal<bool>, Callback<()>)) -> impl Int
     view! { <EmbedLayout back><RouteView/></EmbedLayout> }
 }
 
-/// The dataset at `url` with its indexes, downloaded and built only if no widget on the
-/// page has them already.
+/// One dataset's load, shared by every widget that asks for it: the outcome once known, and
+/// who waits for it until then.
+#[derive(Default)]
+struct Shared {
+    outcome: RefCell<Option<Result<Indexed, LoadFailure>>>,
+    waiting: RefCell<Vec<Waker>>,
+}
+
+/// The dataset at `url` with its indexes, downloaded and built only once for all the widgets
+/// on the page, however many mount at the same time. A failed load is forgotten, so a retry
+/// downloads again.
 async fn load_once(url: String) -> Result<Indexed, LoadFailure> {
-    if let Some(indexed) = LOADED.with(|l| l.borrow().get(&url).cloned()) {
-        return Ok(indexed);
+    let (shared, first) = LOADED.with(|l| {
+        let mut loaded = l.borrow_mut();
+        match loaded.get(&url) {
+            Some(shared) => (shared.clone(), false),
+            None => {
+                let shared = Rc::new(Shared::default());
+                loaded.insert(url.clone(), shared.clone());
+                (shared, true)
+            }
+        }
+    });
+    if first {
+        let shared = shared.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = fetch_catalog_from(url.clone()).await.map(Indexed::new);
+            if outcome.is_err() {
+                LOADED.with(|l| l.borrow_mut().remove(&url));
+            }
+            *shared.outcome.borrow_mut() = Some(outcome);
+            for waker in shared.waiting.take() {
+                waker.wake();
+            }
+        });
     }
-    let indexed = Indexed::new(fetch_catalog_from(url.clone()).await?);
-    LOADED.with(|l| l.borrow_mut().insert(url, indexed.clone()));
-    Ok(indexed)
+    std::future::poll_fn(|cx| match &*shared.outcome.borrow() {
+        Some(outcome) => Poll::Ready(outcome.clone()),
+        None => {
+            shared.waiting.borrow_mut().push(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await
 }
 
 /// After opening another view, brings the widget's top into sight if it has scrolled away.
