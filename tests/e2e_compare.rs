@@ -96,3 +96,32 @@ fn a_cluster_reports_resource_view_links_to_its_comparison() {
     assert!(site.current_url().ends_with("/compare?c=medtech"));
     assert!(site.find(".note").unwrap().text().contains("Choose another cluster"));
 }
+
+/// On a phone the table is stacked: nothing scrolls sideways, each measure is a block, each
+/// cell shows its cluster's name; and it is still a table of rows and cells to assistive
+/// technology. On a desktop the names stay in the column headers only.
+#[test]
+fn on_a_phone_the_table_stacks_each_cell_under_its_clusters_name() {
+    let site = Site::with_size(ServeOptions::default(), 375, 800);
+    site.open("compare");
+    site.wait_for("[data-testid=compare-table]", WAIT);
+    let overflow = site.execute(
+        "const r = document.querySelector('.table-scroll'); return [r.scrollWidth, r.clientWidth];",
+        vec![],
+    );
+    let (scroll, client) = (overflow[0].as_f64().unwrap(), overflow[1].as_f64().unwrap());
+    assert!(scroll <= client + 1.0, "the table scrolls sideways: {scroll} > {client}");
+    let first_cell = site.find("[data-testid=compare-table] tbody td").unwrap();
+    assert!(first_cell.text().starts_with("Data-driven healthcare innovation cluster"));
+    let roles = site.execute(
+        "const t = document.querySelector('[data-testid=compare-table]'); return [t.getAttribute('role'), t.querySelector('tbody tr').getAttribute('role'), t.querySelector('tbody td').getAttribute('role'), getComputedStyle(t.querySelector('tbody td')).display];",
+        vec![],
+    );
+    assert_eq!(roles, serde_json::json!(["table", "row", "cell", "block"]));
+
+    let desktop = Site::with_size(ServeOptions::default(), 1280, 900);
+    desktop.open("compare");
+    desktop.wait_for("[data-testid=compare-table]", WAIT);
+    let cell = desktop.find("[data-testid=compare-table] tbody td").unwrap();
+    assert!(!cell.text().contains("Data-driven healthcare innovation cluster"), "{}", cell.text());
+}

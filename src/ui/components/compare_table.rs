@@ -1,5 +1,7 @@
 //! The comparison as a table: measures as rows, clusters as columns, each cell with value,
-//! UK share, period and source.
+//! UK share, period and source. On narrow screens the stylesheet stacks it (each measure a
+//! block, each cell headed by its cluster's name); the explicit table roles keep it a table
+//! for assistive technology, which would otherwise lose that once the cells are blocks.
 
 use crate::ui::nav::Link;
 use leptos::prelude::*;
@@ -16,8 +18,9 @@ pub fn CompareTable(
     let heads = comparison
         .clusters
         .iter()
-        .map(|c| view! { <th scope="col">{c.name.clone()}</th> })
+        .map(|c| view! { <th scope="col" role="columnheader">{c.name.clone()}</th> })
         .collect_view();
+    let names: Vec<String> = comparison.clusters.iter().map(|c| c.name.clone()).collect();
     let rows = comparison
         .rows
         .into_iter()
@@ -31,12 +34,16 @@ pub fn CompareTable(
                 .cells
                 .into_iter()
                 .enumerate()
-                .map(|(i, cell)| match cell {
-                    None => view! { <td class="missing">"not reported"</td> }.into_any(),
+                .map(|(i, cell)| {
+                    // Seen only when the table is stacked; a screen reader has the header.
+                    let cluster = view! { <span class="cell-cluster" aria-hidden="true">{names[i].clone()}</span> };
+                    match cell {
+                    None => view! { <td role="cell" class="missing">{cluster}"not reported"</td> }.into_any(),
                     Some(c) => {
                         let higher = row.highest_share == Some(i);
                         view! {
-                            <td class:higher=higher>
+                            <td role="cell" class:higher=higher>
+                                {cluster}
                                 {c.value.clone().map(|v| view! { <span class="cell-value">{v}</span> })}
                                 {c.uk_share.clone().map(|s| view! { <span class="cell-share">{format!("{s} of UK")}</span> })}
                                 {higher.then(|| view! { <span class="higher-mark">"Higher UK share in this row"</span> })}
@@ -49,12 +56,13 @@ pub fn CompareTable(
                         }
                         .into_any()
                     }
+                    }
                 })
                 .collect_view();
             let cautious = caution.is_some();
             view! {
-                <tr class:caution=cautious>
-                    <th scope="row">
+                <tr role="row" class:caution=cautious>
+                    <th scope="row" role="rowheader">
                         {row.measure.label.clone()}
                         {caution.map(|c| view! { <span class="caution-note">{c}</span> })}
                         {definition.map(|d| view! { <span class="definition">{d}</span> })}
@@ -66,10 +74,10 @@ pub fn CompareTable(
         .collect_view();
     view! {
         <div class="table-scroll" role="region" aria-label="Comparison table" tabindex="0">
-            <table class="compare-table" data-testid="compare-table">
+            <table class="compare-table" data-testid="compare-table" role="table">
                 <caption class="visually-hidden">"Cluster statistics side by side"</caption>
-                <thead><tr><th scope="col">"Measure"</th>{heads}</tr></thead>
-                <tbody>{rows}</tbody>
+                <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">"Measure"</th>{heads}</tr></thead>
+                <tbody role="rowgroup">{rows}</tbody>
             </table>
         </div>
     }
