@@ -282,4 +282,11 @@ fn a_field_named_by_the_message_is_the_field_reported_wherever_it_sits() {
         1,
     );
     expect(&text, "meta", "curator", "duplicate field `curator`");
+    // A list where a string belongs, at the very start of a line (serde_json's column 0).
+    let text = include_str!("fixtures/minimal.json").replacen(
+        "\"tags\": [\"diabetes\"] }",
+        "\"tags\": [\n[\"diabetes\"]] }",
+        1,
+    );
+    expect(&text, "expertise area \"trials\"", "tags[0]", "invalid type: sequence");
 }

@@ -39,17 +39,24 @@ fn decimal(v: f64, whole: impl Fn(u64) -> String) -> String {
     if !v.is_finite() {
         return "not a number".into();
     }
-    let cents_total = (v.abs() * 100.0).round();
-    // Beyond 2^53 cents there are no decimals left to write, and u64 ends at 1.8e19.
-    let cents_total = if cents_total < 1.8e19 { cents_total as u64 } else { u64::MAX };
-    let (units, cents) = (cents_total / 100, cents_total % 100);
-    let sign = if v < 0.0 && cents_total > 0 { "-" } else { "" };
-    let mut out = format!("{sign}{}", whole(units));
+    // Split before scaling: the whole part and the fraction are exact, so a large number
+    // gains no invented decimals (1e15 + 1 times 100 is not a whole number of cents).
+    let a = v.abs();
+    let mut units = a.trunc();
+    let mut cents = ((a - units) * 100.0).round();
+    if cents >= 100.0 {
+        units += 1.0;
+        cents = 0.0;
+    }
+    let sign = if v < 0.0 && (units > 0.0 || cents > 0.0) { "-" } else { "" };
+    // Past u64 (1.8e19) the number is written at u64's end; no figure comes near it.
+    let mut out = format!("{sign}{}", whole(units as u64));
+    let cents = cents as u8;
     if cents > 0 {
         out.push('.');
-        out.push(char::from(b'0' + (cents / 10) as u8));
+        out.push(char::from(b'0' + cents / 10));
         if cents % 10 > 0 {
-            out.push(char::from(b'0' + (cents % 10) as u8));
+            out.push(char::from(b'0' + cents % 10));
         }
     }
     out

@@ -65,9 +65,14 @@ pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
         // before it, as the parser only peeked at its bracket: take the bracket in, so the
         // place is that value's own.
         if ["invalid type: sequence", "invalid type: map"].iter().any(|p| message.starts_with(p)) {
-            let after = text.as_bytes().get(at + 1..).unwrap_or_default();
-            if let Some(i) = after.iter().position(|b| matches!(b, b'[' | b'{')) {
-                at += i + 2;
+            // Column 0 means the line's first byte is next; otherwise `at` is the last byte
+            // read. Only whitespace may lie between it and the bracket.
+            let from = if e.column() == 0 { at } else { at + 1 };
+            let rest = text.as_bytes().get(from..).unwrap_or_default();
+            if let Some(i) = rest.iter().position(|b| !b.is_ascii_whitespace()) {
+                if matches!(rest[i], b'[' | b'{') {
+                    at = from + i + 1;
+                }
             }
         }
         let (mut steps, _, innermost_named) = steps_at(text, at);
