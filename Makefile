@@ -10,6 +10,7 @@ PUBLIC_URL ?= /
 TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
 AXE_VERSION := 4.11.0
+TERSER_VERSION := 5.51.4
 # The wasm-bindgen CLI must equal the crate's version exactly; read it from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
@@ -47,6 +48,8 @@ setup:
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
 		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent binaryen@$(BINARYEN_VERSION))
+	@test -x $(TOOLS)/node_modules/.bin/terser \
+		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent terser@$(TERSER_VERSION))
 
 setup-browser:
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver \

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use mhr::dist::minify::{integrity, set_integrity};
 use mhr::dist::precache::{entries, is_precached, manifest_json, version};
 use mhr::dist::styles::{bundle, write_bundle};
 use mhr::dist::widget_css::rewrite_for_shadow_root;
@@ -96,6 +97,7 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
         "boot-2.js",
         "data/dataset.json",
         "icons/icon-192.png",
+        "icons/widget-preview.png",
         "manifest.webmanifest",
     ] {
         assert!(is_precached(kept), "{kept}");
@@ -106,8 +108,8 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
         "widget.js",
         "embed.js",
         "widget-abc.css",
-        "widget-abc.js",
-        "widget-abc_bg.wasm",
+        "widget-app-abc.js",
+        "widget-app-abc_bg.wasm",
         "_headers",
         ".DS_Store",
         "app.js.map",
@@ -165,7 +167,10 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let css = read(&css_name);
     assert!(css.starts_with(":host { --mhr-rem: 16px; }"), "the widget's base comes first: {css}");
     assert!(css.contains(":host{ --a: calc(1 * var(--mhr-rem)); }"), "{css}");
-    assert!(!css.contains("print"), "print styles are not for the widget: {css}");
+    assert!(
+        !css.contains("@media print") && !css.contains("x: y"),
+        "print styles are not for the widget: {css}"
+    );
     assert!(!dir.join("widget-base.css").exists(), "the source of the widget's base is removed");
     let sw = read("sw.js");
     let list = entries(&dir).unwrap();
@@ -207,7 +212,10 @@ fn style_dir(files: &[(&str, &str)]) -> std::path::PathBuf {
 #[test]
 fn the_site_stylesheet_is_its_imports_inlined_in_order() {
     let dir = style_dir(&[
-        ("site.css", "/* The list.\n   Two lines. */\n@import \"b.css\";\n\n@import \"a.css\";\n"),
+        (
+            "site.css",
+            "/* The list.\n   Two lines. */\n@import \"b.css\"; /* b */\n\n/* a */ @import \"a.css\";\n",
+        ),
         ("a.css", ".a { color: red; }\n"),
         ("b.css", ":root { --x: 1; }"),
     ]);
@@ -233,6 +241,13 @@ fn the_site_stylesheet_refuses_rules_and_imports_from_elsewhere() {
         assert!(err.contains("site.css:1") && err.contains(line), "{line}: {err}");
         std::fs::remove_dir_all(&dir).ok();
     }
+    let dir = style_dir(&[
+        ("site.css", "@import \"a.css\";\n/* never closed\n@import \"a.css\";"),
+        ("a.css", ".a{}"),
+    ]);
+    let err = bundle(&dir.join("site.css")).unwrap_err().to_string();
+    assert!(err.contains("not closed"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
     let dir = style_dir(&[("site.css", "@import \"missing.css\";")]);
     assert!(bundle(&dir.join("site.css")).unwrap_err().to_string().contains("missing.css"));
     std::fs::remove_dir_all(&dir).ok();
@@ -249,4 +264,40 @@ fn the_shipped_site_stylesheet_imports_every_stylesheet_once() {
         }
         assert_eq!(css.matches(&format!("/* {name} */\n")).count(), 1, "{name}");
     }
+}
+
+#[test]
+fn integrity_is_the_base64_sha384_browsers_check() {
+    // Known values: SHA-384 of "" and of "abc" (FIPS 180-2), in base64.
+    assert_eq!(
+        integrity(b""),
+        "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"
+    );
+    assert_eq!(
+        integrity(b"abc"),
+        "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+    );
+}
+
+#[test]
+fn the_app_scripts_integrity_is_replaced_in_its_own_tag_only() {
+    let html = "<link rel=\"stylesheet\" href=\"/a.css\" integrity=\"sha384-css\"/>\
+        <link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-old\">\
+        <link rel=\"preload\" href=\"/app-1_bg.wasm\" integrity=\"sha384-wasm\">";
+    let out = set_integrity(html, "/app-1.js", "sha384-new").unwrap();
+    assert!(out.contains("href=\"/app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-new\""));
+    assert!(
+        out.contains("sha384-css") && out.contains("sha384-wasm") && !out.contains("sha384-old")
+    );
+    assert_eq!(set_integrity(html, "/missing.js", "x"), None);
+    assert_eq!(set_integrity("<link href=\"/b.js\">", "/b.js", "x"), None, "no integrity to set");
+}
+
+#[test]
+fn print_rules_are_left_out_of_the_widget() {
+    let css = "a { color: red; }\n@media print {\n  .x { content: \" }\"; }\n  @page { margin: 1cm; }\n  /* } */ body { font-size: 11pt; }\n}\n.b { margin: 1rem; }";
+    let out = rewrite_for_shadow_root(css);
+    assert!(!out.contains("print") && !out.contains("11pt") && !out.contains("@page"), "{out}");
+    assert!(out.contains("a{ color: red; }") || out.contains("a { color: red; }"), "{out}");
+    assert!(out.contains(".b") && out.contains("calc(1 * var(--mhr-rem))"), "{out}");
 }

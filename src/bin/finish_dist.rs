@@ -1,6 +1,7 @@
 //! `finish_dist [DIR]`: finishes a trunk build (see `mhr::dist`). Trunk runs it as a
-//! post-build hook, with the staged directory and public URL in `TRUNK_STAGING_DIR` and
-//! `TRUNK_PUBLIC_URL`; it can also be run by hand on a `dist` directory.
+//! post-build hook, with the staged directory, public URL and profile in `TRUNK_STAGING_DIR`,
+//! `TRUNK_PUBLIC_URL` and `TRUNK_PROFILE`; it can also be run by hand on a `dist` directory.
+//! Release builds have their scripts minified by `terser`, found on PATH.
 //!
 //! `finish_dist bundle-styles`: writes `target/style/site.css`, the bundle of
 //! `style/site.css` that index.html links (see `mhr::dist::styles`). Trunk runs it as a
@@ -24,7 +25,13 @@ fn main() -> std::process::ExitCode {
         arg.or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
     let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let base = mhr::core::paths::normalise_base(&base);
-    match mhr::dist::finish(std::path::Path::new(&dir), &base) {
+    // Release builds get minified scripts, with terser from PATH (`make` puts `.tools/` there).
+    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    let terser = release.then(find_terser).flatten();
+    if release && terser.is_none() {
+        eprintln!("finish_dist: terser is not on PATH, so scripts stay unminified (`make dist` installs it)");
+    }
+    match mhr::dist::finish_with(std::path::Path::new(&dir), &base, terser.as_deref()) {
         Ok(log) => {
             for line in log {
                 eprintln!("finish_dist: {line}");
@@ -36,6 +43,13 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// `terser` in a directory of PATH.
+#[cfg(not(target_arch = "wasm32"))]
+fn find_terser() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join("terser")).find(|p| p.is_file())
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,8 @@
 //!   `<base href>` is absolute, so it works at any depth);
 //! - writes the widget's stylesheet ([`widget_css`]) and tells `widget.js` the hashed names
 //!   of the script, wasm and stylesheet it loads;
+//! - in release builds, minifies the scripts with terser ([`minify`]) and updates the app
+//!   script's integrity in the page;
 //! - tells `sw.js` what to precache, with a revision per file, and its version.
 //!
 //! Before trunk starts, [`styles::bundle`] makes the site's one stylesheet out of `style/`.
@@ -16,6 +18,7 @@
 //! It is plain file work, so it runs natively (a trunk hook runs the `finish_dist` command)
 //! and is tested with `cargo test`.
 
+pub mod minify;
 pub mod precache;
 pub mod styles;
 pub mod widget_css;
@@ -91,9 +94,18 @@ pub fn json_string(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
 }
 
-/// Finishes the build staged in `dir` for the public URL `base` (`/` or `/prefix/`).
-/// Returns a line per file written, for the build log.
+/// Finishes the build staged in `dir` for the public URL `base` (`/` or `/prefix/`), leaving
+/// scripts as trunk wrote them. Returns a line per file written, for the build log.
 pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
+    finish_with(dir, base, None)
+}
+
+/// [`finish`], and with `terser` given (release builds), minifies the scripts too.
+pub fn finish_with(
+    dir: &Path,
+    base: &str,
+    terser: Option<&Path>,
+) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
     let index_path = dir.join("index.html");
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
@@ -126,9 +138,6 @@ pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     }
     for href in linked_stylesheets(&page) {
         let name = href.trim_start_matches(base).to_string();
-        if name.starts_with("print-") {
-            continue;
-        }
         let path = dir.join(&name);
         let text = std::fs::read_to_string(&path).map_err(io(&path))?;
         let _ = writeln!(css, "/* {name} */");
@@ -139,6 +148,11 @@ pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     std::fs::write(&css_path, &css).map_err(io(&css_path))?;
     log.push(format!("{css_name}: the site's styles, rewritten for the widget's shadow root"));
 
+    // The widget's script is minified before it is named by its content.
+    let unnamed_widget_script = dir.join("widget-app.js");
+    if let (Some(terser), true) = (terser, unnamed_widget_script.exists()) {
+        minify::minify(terser, &unnamed_widget_script, minify::Kind::Module)?;
+    }
     let (js, wasm) = hash_widget_app(dir)?;
     let assets = format!(
         "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
@@ -154,11 +168,60 @@ pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     }
     log.push(format!("widget.js: loads {js}, {wasm} and {css_name}"));
 
-    // 3. The service worker's precache list.
-    if dir.join("sw.js").exists() {
+    // 3. Smaller scripts, before the precache list records their revisions. widget.js is
+    // minified only as it is filled, so a rerun leaves it alone.
+    if let Some(terser) = terser {
+        log.push(minify_app_script(dir, base, terser)?);
+        let partner_scripts = if widget.contains("/*MHR_ASSETS*/null") {
+            &["widget.js", "embed.js"][..]
+        } else {
+            &["embed.js"][..]
+        };
+        for name in partner_scripts {
+            minify::minify(terser, &dir.join(name), minify::Kind::Classic)?;
+        }
+        log.push(format!("{js}, {}: minified", partner_scripts.join(", ")));
+    }
+
+    // 4. The service worker's precache list.
+    let sw = dir.join("sw.js");
+    if sw.exists() {
+        let unfilled =
+            std::fs::read_to_string(&sw).map_err(io(&sw))?.contains("/*MHR_PRECACHE*/null");
         log.push(precache::write_service_worker(dir)?);
+        if let (Some(terser), true) = (terser, unfilled) {
+            minify::minify(terser, &sw, minify::Kind::Classic)?;
+            log.push("sw.js: minified".into());
+        }
     }
     Ok(log)
+}
+
+/// Minifies the app's script (the page's `modulepreload`) and gives index.html and 404.html
+/// its new integrity.
+fn minify_app_script(dir: &Path, base: &str, terser: &Path) -> Result<String, FinishError> {
+    let index_path = dir.join("index.html");
+    let page = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    let marker = "<link rel=\"modulepreload\" href=\"";
+    let href = page
+        .split(marker)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| FinishError::Unexpected("index.html has no modulepreload".into()))?
+        .to_string();
+    let name = href.strip_prefix(base).unwrap_or(&href).to_string();
+    let path = dir.join(&name);
+    minify::minify(terser, &path, minify::Kind::Module)?;
+    let bytes = std::fs::read(&path).map_err(io(&path))?;
+    let page =
+        minify::set_integrity(&page, &href, &minify::integrity(&bytes)).ok_or_else(|| {
+            FinishError::Unexpected(format!("index.html has no integrity for {href}"))
+        })?;
+    for file in ["index.html", "404.html"] {
+        let path = dir.join(file);
+        std::fs::write(&path, &page).map_err(io(&path))?;
+    }
+    Ok(format!("{name}: minified, its integrity updated in index.html and 404.html"))
 }
 
 /// The widget's script and wasm, given hashed names. Trunk builds the widget as a "worker"

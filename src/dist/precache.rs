@@ -29,7 +29,8 @@ pub fn is_precached(path: &str) -> bool {
     !(matches!(
         name,
         "sw.js" | "404.html" | "widget.js" | "embed.js" | "_headers" | "widget-base.css"
-    ) || name.starts_with("widget-")
+    ) || name.starts_with("widget-app-")
+        || name.starts_with("widget-") && name.ends_with(".css")
         || name.starts_with('.')
         || name.ends_with(".map"))
 }

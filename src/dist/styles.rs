@@ -14,33 +14,60 @@ use super::{io, FinishError};
 pub fn bundle(entry: &Path) -> Result<String, FinishError> {
     let dir = entry.parent().unwrap_or(Path::new("."));
     let text = std::fs::read_to_string(entry).map_err(io(entry))?;
+    let problem = |number: usize, what: String| {
+        FinishError::Unexpected(format!("{}:{}: {what}", entry.display(), number + 1))
+    };
     let mut out = String::new();
     let mut in_comment = false;
     for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if in_comment || line.starts_with("/*") {
-            in_comment = !line.ends_with("*/");
+        // The line without its comments, which may open and close anywhere on it.
+        let mut code = String::new();
+        let mut rest = line;
+        loop {
+            if in_comment {
+                match rest.find("*/") {
+                    Some(end) => {
+                        rest = &rest[end + 2..];
+                        in_comment = false;
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("/*") {
+                    Some(start) => {
+                        code.push_str(&rest[..start]);
+                        rest = &rest[start + 2..];
+                        in_comment = true;
+                    }
+                    None => {
+                        code.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        let code = code.trim();
+        if code.is_empty() {
             continue;
         }
-        if line.is_empty() {
-            continue;
-        }
-        let name = line
+        let name = code
             .strip_prefix("@import \"")
             .and_then(|rest| rest.strip_suffix("\";"))
             .filter(|name| {
                 name.ends_with(".css") && !name.contains(['/', '\\', '"']) && !name.starts_with('.')
             })
             .ok_or_else(|| {
-                FinishError::Unexpected(format!(
-                    "{}:{}: expected `@import \"file.css\";`, found `{line}`",
-                    entry.display(),
-                    number + 1
-                ))
+                problem(number, format!("expected `@import \"file.css\";`, found `{code}`"))
             })?;
         let path = dir.join(name);
         let css = std::fs::read_to_string(&path).map_err(io(&path))?;
         out.push_str(&format!("/* {name} */\n{}\n", css.trim_end()));
+    }
+    if in_comment {
+        return Err(problem(
+            text.lines().count().saturating_sub(1),
+            "a comment is not closed".into(),
+        ));
     }
     Ok(out)
 }

@@ -8,6 +8,7 @@
 //! rewritten: `:root`/`html` become `:host`, `body` becomes `.mhr-widget`, every `Nrem` in a
 //! declaration becomes `calc(N * var(--mhr-rem))` (16px, fixed on `:host`), and
 //! `@media (min-width: …)` becomes a container query on the widget, with rem turned to px.
+//! `@media print` blocks are left out: printing is the host page's business.
 
 /// Rewrites one stylesheet of the site for the widget's shadow root.
 pub fn rewrite_for_shadow_root(css: &str) -> String {
@@ -44,7 +45,11 @@ pub fn rewrite_for_shadow_root(css: &str) -> String {
         match c {
             '{' => {
                 let p = prelude.trim();
-                if p.starts_with('@') {
+                if p.eq_ignore_ascii_case("@media print") {
+                    // Printing is the host page's business: its print rules are not the
+                    // widget's (they would hide its buttons when the host is printed).
+                    skip_block(&mut chars);
+                } else if p.starts_with('@') {
                     out.push_str(&rewrite_at_rule(p));
                     out.push_str("{\n");
                     stack.push(false);
@@ -69,6 +74,41 @@ pub fn rewrite_for_shadow_root(css: &str) -> String {
         }
     }
     out
+}
+
+/// Consumes the rest of a block whose `{` was just read, nested blocks, strings and comments
+/// included.
+fn skip_block(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    let mut depth = 1;
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '/') if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            (None, '{') => depth += 1,
+            (None, '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return;
+                }
+            }
+            (None, _) => {}
+        }
+    }
 }
 
 /// `:root`/`html` to `:host`, `body` to `.mhr-widget`, in each selector of a list.

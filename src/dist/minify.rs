@@ -1,0 +1,78 @@
+//! Smaller scripts for release builds: wasm-bindgen's glue, the service worker and the
+//! partner scripts are written for reading (comments, long names); terser (from npm, installed
+//! by `make setup` into `.tools/`) shrinks them. Trunk's own minifier cannot parse
+//! wasm-bindgen's output and leaves it as it is.
+//!
+//! Trunk has already written a Subresource Integrity hash for the app's script into
+//! index.html's `modulepreload`; [`set_integrity`] replaces it with the minified file's.
+
+use std::path::Path;
+use std::process::Command;
+
+use sha2::{Digest, Sha384};
+
+use super::{io, FinishError};
+
+/// How a script is loaded, which decides what terser may rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An ES module (`import`/`export`): its top-level names are its own.
+    Module,
+    /// A classic script or a worker: top-level names are left as they are.
+    Classic,
+}
+
+/// Minifies the script at `path` in place with `terser`, keeping no comments. Object keys
+/// stay quoted, so the JSON the build fills into `sw.js` and `widget.js` still reads as JSON.
+pub fn minify(terser: &Path, path: &Path, kind: Kind) -> Result<(), FinishError> {
+    let mut command = Command::new(terser);
+    command.arg(path).args(["--compress", "--mangle", "--comments", "false"]);
+    command.args(["--format", "quote_keys=true", "--output"]);
+    command.arg(path);
+    if kind == Kind::Module {
+        command.arg("--module");
+    }
+    let output = command.output().map_err(io(terser))?;
+    if !output.status.success() {
+        return Err(FinishError::Unexpected(format!(
+            "terser failed on {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(())
+}
+
+/// The Subresource Integrity value of `bytes`: `sha384-` and the base64 of its SHA-384.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+}
+
+/// `html` with the `integrity` attribute of the tag whose `href` is `href` set to `value`;
+/// `None` when no such tag has one.
+pub fn set_integrity(html: &str, href: &str, value: &str) -> Option<String> {
+    let at = html.find(&format!("href=\"{href}\""))?;
+    let tag_start = html[..at].rfind('<')?;
+    let tag_end = at + html[at..].find('>')?;
+    let attr = "integrity=\"";
+    let start = tag_start + html[tag_start..tag_end].find(attr)? + attr.len();
+    let end = start + html[start..].find('"')?;
+    Some(format!("{}{value}{}", &html[..start], &html[end..]))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
