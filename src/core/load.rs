@@ -43,6 +43,19 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 /// than the last one silently winning.
 pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A good file is read once, straight into the model. Only when that fails is it read
+    // again as plain JSON, to tell a syntax error or another schema version from a shape
+    // error, in that order.
+    let shape_error = match serde_json::from_str::<Dataset>(text) {
+        Ok(dataset) if dataset.schema_version == SCHEMA_VERSION => return Ok(dataset),
+        Ok(dataset) => {
+            return Err(DatasetError::UnknownSchema {
+                found: dataset.schema_version.to_string(),
+                expected: SCHEMA_VERSION,
+            })
+        }
+        Err(e) => e,
+    };
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let (steps, id, _) = steps_at(text, offset_of(text, e.line(), e.column()));
         let (record, field) = place(&steps, |_, _| id.clone());
@@ -55,10 +68,12 @@ pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
         }
     })?;
     check_schema_version(&value)?;
-    // Read the typed model from the text, not from `value`: a JSON value has already dropped
-    // all but the last of a repeated key, and the text's errors carry a line and column. The
-    // error's position then says which record and field are wrong (as for syntax errors).
-    serde_json::from_str(text).map_err(|e| {
+    // The typed model was read from the text, not from `value`: a JSON value has already
+    // dropped all but the last of a repeated key, and the text's errors carry a line and
+    // column. The error's position says which record and field are wrong (as for syntax
+    // errors).
+    Err({
+        let e = shape_error;
         let message = strip_position(&e.to_string());
         let mut at = offset_of(text, e.line(), e.column());
         // A list or object where something else belongs is reported at the `,`, `:` or `[`
