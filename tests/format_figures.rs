@@ -59,6 +59,8 @@ fn pounds_are_shortened_to_millions_and_billions() {
     assert_eq!(format_pounds(51_400_000.0), "£51.4m");
     assert_eq!(format_pounds(4_990_000.0), "£4.99m");
     assert_eq!(format_pounds(950.0), "£950");
+    assert_eq!(format_pounds(-2_500_000.0), "-£2.5m");
+    assert_eq!(format_pounds(-0.004), "£0");
 }
 
 #[test]

@@ -71,14 +71,16 @@ pub fn format_percent(share: f64) -> String {
 /// `51_400_000` becomes `£51.4m`.
 pub fn format_pounds(v: f64) -> String {
     let a = v.abs();
-    let sign = if v < 0.0 { "-" } else { "" };
-    if a >= 1e9 {
-        format!("{sign}£{}bn", format_number(a / 1e9))
+    let (amount, suffix) = if a >= 1e9 {
+        (format_number(a / 1e9), "bn")
     } else if a >= 1e6 {
-        format!("{sign}£{}m", format_number(a / 1e6))
+        (format_number(a / 1e6), "m")
     } else {
-        format!("{sign}£{}", format_number(a))
-    }
+        (format_number(a), "")
+    };
+    // Less than a penny below zero rounds to £0, not -£0.
+    let sign = if v < 0.0 && amount != "0" { "-" } else { "" };
+    format!("{sign}£{amount}{suffix}")
 }
 
 /// The number of a figure with its qualifier, without the noun: "over 5,500", "£20.5bn",
