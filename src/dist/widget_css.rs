@@ -20,14 +20,7 @@ pub fn rewrite_for_shadow_root(css: &str) -> String {
     let mut declarations = String::new();
     while let Some(c) = chars.next() {
         if c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            let mut last = ' ';
-            for c in chars.by_ref() {
-                if last == '*' && c == '/' {
-                    break;
-                }
-                last = c;
-            }
+            skip_comment(&mut chars);
             continue;
         }
         let in_style_rule = stack.last().copied().unwrap_or(false);
@@ -76,6 +69,18 @@ pub fn rewrite_for_shadow_root(css: &str) -> String {
     out
 }
 
+/// Consumes a comment whose `/` was just read and whose `*` is next.
+fn skip_comment(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    chars.next();
+    let mut last = ' ';
+    for c in chars.by_ref() {
+        if last == '*' && c == '/' {
+            break;
+        }
+        last = c;
+    }
+}
+
 /// Consumes the rest of a block whose `{` was just read, nested blocks, strings and comments
 /// included.
 fn skip_block(chars: &mut std::iter::Peekable<std::str::Chars>) {
@@ -89,16 +94,7 @@ fn skip_block(chars: &mut std::iter::Peekable<std::str::Chars>) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
-            (None, '/') if chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = ' ';
-                for c in chars.by_ref() {
-                    if last == '*' && c == '/' {
-                        break;
-                    }
-                    last = c;
-                }
-            }
+            (None, '/') if chars.peek() == Some(&'*') => skip_comment(chars),
             (None, '{') => depth += 1,
             (None, '}') => {
                 depth -= 1;
