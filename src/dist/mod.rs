@@ -71,7 +71,13 @@ pub fn externalise_bootstrap(html: &str, src: impl Fn(&str) -> String) -> Option
 
 /// The stylesheets a page links, in order, as written in their `href`s.
 pub fn linked_stylesheets(html: &str) -> Vec<String> {
-    html.match_indices("<link rel=\"stylesheet\" href=\"")
+    links(html, "stylesheet")
+}
+
+/// The `href`s of the page's `<link rel="REL" href="…">` tags, in order.
+fn links(html: &str, rel: &str) -> Vec<String> {
+    let tag = format!("<link rel=\"{rel}\" href=\"");
+    html.match_indices(&tag)
         .filter_map(|(i, m)| {
             let rest = &html[i + m.len()..];
             rest.find('"').map(|end| rest[..end].to_string())
@@ -143,7 +149,7 @@ pub fn finish_with(
         let _ = writeln!(css, "/* {name} */");
         css.push_str(&widget_css::rewrite_for_shadow_root(&text));
     }
-    let css_name = format!("widget-{}.css", &content_hash(css.as_bytes())[..16]);
+    let css_name = format!("widget-{}.css", content_hash(css.as_bytes()));
     let css_path = dir.join(&css_name);
     std::fs::write(&css_path, &css).map_err(io(&css_path))?;
     log.push(format!("{css_name}: the site's styles, rewritten for the widget's shadow root"));
@@ -168,28 +174,21 @@ pub fn finish_with(
     }
     log.push(format!("widget.js: loads {js}, {wasm} and {css_name}"));
 
-    // 3. Smaller scripts, before the precache list records their revisions. widget.js is
-    // minified only as it is filled, so a rerun leaves it alone.
+    // 3. Smaller scripts, before the precache list records their revisions (minifying a
+    // minified script again, on a rerun, changes nothing that matters).
     if let Some(terser) = terser {
         log.push(minify_app_script(dir, base, terser)?);
-        let partner_scripts = if widget.contains("/*MHR_ASSETS*/null") {
-            &["widget.js", "embed.js"][..]
-        } else {
-            &["embed.js"][..]
-        };
-        for name in partner_scripts {
+        for name in ["widget.js", "embed.js"] {
             minify::minify(terser, &dir.join(name), minify::Kind::Classic)?;
         }
-        log.push(format!("{js}, {}: minified", partner_scripts.join(", ")));
+        log.push(format!("{js}, widget.js, embed.js: minified"));
     }
 
-    // 4. The service worker's precache list.
+    // 4. The service worker's precache list; the worker is minified once it is filled in.
     let sw = dir.join("sw.js");
     if sw.exists() {
-        let unfilled =
-            std::fs::read_to_string(&sw).map_err(io(&sw))?.contains("/*MHR_PRECACHE*/null");
         log.push(precache::write_service_worker(dir)?);
-        if let (Some(terser), true) = (terser, unfilled) {
+        if let Some(terser) = terser {
             minify::minify(terser, &sw, minify::Kind::Classic)?;
             log.push("sw.js: minified".into());
         }
@@ -202,13 +201,9 @@ pub fn finish_with(
 fn minify_app_script(dir: &Path, base: &str, terser: &Path) -> Result<String, FinishError> {
     let index_path = dir.join("index.html");
     let page = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
-    let marker = "<link rel=\"modulepreload\" href=\"";
-    let href = page
-        .split(marker)
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .ok_or_else(|| FinishError::Unexpected("index.html has no modulepreload".into()))?
-        .to_string();
+    let href = links(&page, "modulepreload")
+        .pop()
+        .ok_or_else(|| FinishError::Unexpected("index.html has no modulepreload".into()))?;
     let name = href.strip_prefix(base).unwrap_or(&href).to_string();
     let path = dir.join(&name);
     minify::minify(terser, &path, minify::Kind::Module)?;
@@ -233,7 +228,7 @@ fn hash_widget_app(dir: &Path) -> Result<(String, String), FinishError> {
     if js.exists() && wasm.exists() {
         let mut both = std::fs::read(&js).map_err(io(&js))?;
         both.extend(std::fs::read(&wasm).map_err(io(&wasm))?);
-        let stem = format!("widget-app-{}", &content_hash(&both)[..16]);
+        let stem = format!("widget-app-{}", content_hash(&both));
         let (js_name, wasm_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
         std::fs::rename(&js, dir.join(&js_name)).map_err(io(&js))?;
         std::fs::rename(&wasm, dir.join(&wasm_name)).map_err(io(&wasm))?;

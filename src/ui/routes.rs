@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::nav::{use_nav, Surface};
+use super::nav::use_nav;
 use super::pages::{
     about::About, browse::BrowsePage, home::Home, not_found::NotFound, resource::ResourcePage,
 };
@@ -10,18 +10,16 @@ use super::pages::{compare::ComparePage, embed::EmbedBuilder, search::SearchPage
 use super::pages::{section::SectionPage, tag::TagPage};
 use crate::core::route::Route;
 
-/// The page of the current route. The embed builder is offered on the site and in a frame
-/// ([`SiteRouteView`]); a widget inside a partner's page has no use for it, and its binary
-/// leaves the builder's code out by not naming it.
+/// The page of the current route. The embed builder is offered where it is passed in: on the
+/// site and in a frame ([`SiteRouteView`]). A widget inside a partner's page has no use for
+/// it, and its binary leaves the builder's code out by not naming it.
 #[component]
 pub fn RouteView(
     /// The embed builder's page, where it is offered.
     #[prop(optional)]
     builder: Option<fn() -> AnyView>,
 ) -> impl IntoView {
-    let nav = use_nav();
-    let builder = builder.filter(|_| nav.surface() != Surface::Widget);
-    let route = nav.route();
+    let route = use_nav().route();
     move || match route.get() {
         Route::Home => view! { <Home/> }.into_any(),
         Route::Section(_) => view! { <SectionPage/> }.into_any(),
