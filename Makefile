@@ -11,6 +11,8 @@ TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
 AXE_VERSION := 4.11.0
 TERSER_VERSION := 5.51.4
+# Splits the app's wasm into a main module and per-view chunks (src/dist/app_build.rs).
+WASM_SPLIT_VERSION := 0.2.4
 # The wasm-bindgen CLI must equal the crate's version exactly; read it from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
@@ -46,6 +48,8 @@ setup:
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-split-cli --help >/dev/null 2>&1 \
+		|| cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
 		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent binaryen@$(BINARYEN_VERSION))
 	@test -x $(TOOLS)/node_modules/.bin/terser \

@@ -1,8 +1,87 @@
-//! Entry point of the web app: mounts it. Everything else lives in the library.
+//! Entry point of the web app: mounts it with its pages, each split out of this binary's
+//! wasm into a chunk that downloads when the page is first shown. Everything else lives in
+//! the library.
+//!
+//! Each `#[wasm_split(NAME, …)]` function is a split point: its body, and whatever only it
+//! reaches, goes into the chunk `NAME` (functions naming the same chunk share it; code that
+//! several chunks reach goes into a shared chunk that loads with them). Calling it downloads
+//! and instantiates the chunk once, then returns the body's result. `fallible` makes a
+//! failed download an `Err` (the default would abort the whole app), which
+//! [`mhr::ui::deferred::deferred`] shows as a message with a retry.
+//!
+//! The split points live here, in the one binary that is split (`src/dist/app_build.rs`):
+//! they are exported symbols, so any binary of the library's would keep them and all they
+//! reach, and one that is not split would not start (an import nothing provides). The
+//! widget's binary links its pages in instead (`Pages::linked`).
+
+#[cfg(target_arch = "wasm32")]
+mod split {
+    use leptos::prelude::*;
+    use leptos::wasm_split::wasm_split;
+    use mhr::ui::deferred::{deferred, Loaded};
+    use mhr::ui::pages::{about::About, browse::BrowsePage, compare::ComparePage};
+    use mhr::ui::pages::{embed::EmbedBuilder, resource::ResourcePage, search::SearchPage};
+    use mhr::ui::pages::{section::SectionPage, tag::TagPage};
+    use mhr::ui::routes::Pages;
+
+    #[wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn compare_page() -> Loaded {
+        Ok(|| view! { <ComparePage/> }.into_any())
+    }
+
+    #[wasm_split(builder, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn builder_page() -> Loaded {
+        Ok(|| view! { <EmbedBuilder/> }.into_any())
+    }
+
+    #[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn about_page() -> Loaded {
+        Ok(|| view! { <About/> }.into_any())
+    }
+
+    #[wasm_split(resource, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn resource_page() -> Loaded {
+        Ok(|| view! { <ResourcePage/> }.into_any())
+    }
+
+    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn section_page() -> Loaded {
+        Ok(|| view! { <SectionPage/> }.into_any())
+    }
+
+    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn tag_page() -> Loaded {
+        Ok(|| view! { <TagPage/> }.into_any())
+    }
+
+    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn browse_page() -> Loaded {
+        Ok(|| view! { <BrowsePage/> }.into_any())
+    }
+
+    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn search_page() -> Loaded {
+        Ok(|| view! { <SearchPage/> }.into_any())
+    }
+
+    /// The site's pages, each from its chunk.
+    pub fn pages() -> Pages {
+        Pages {
+            section: || deferred(|| Box::pin(section_page())),
+            resource: || deferred(|| Box::pin(resource_page())),
+            tag: || deferred(|| Box::pin(tag_page())),
+            browse: || deferred(|| Box::pin(browse_page())),
+            compare: || deferred(|| Box::pin(compare_page())),
+            search: || deferred(|| Box::pin(search_page())),
+            about: || deferred(|| Box::pin(about_page())),
+            builder: Some(|| deferred(|| Box::pin(builder_page()))),
+        }
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mhr::ui::start();
+    mhr::ui::start(split::pages());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,15 +1,15 @@
-//! Finishing a build: the start-up script out of the page, the widget's stylesheet, and the
-//! service worker's precache list; and the site's one stylesheet.
+//! Finishing a build: the app's chunks installed and started from a script file, trunk's
+//! widget start-up taken out of the page, the widget's stylesheet, and the service worker's
+//! precache list; and the site's one stylesheet.
 
 use std::path::Path;
 
+use mhr::dist::app_build::install;
 use mhr::dist::minify::{integrity, set_integrity};
 use mhr::dist::precache::{entries, is_precached, manifest_json, version};
 use mhr::dist::styles::{bundle, write_bundle};
 use mhr::dist::widget_css::rewrite_for_shadow_root;
-use mhr::dist::{
-    content_hash, externalise_bootstrap, fill_placeholder, finish, linked_stylesheets,
-};
+use mhr::dist::{content_hash, fill_placeholder, finish, linked_stylesheets, without_widget_start};
 
 #[test]
 fn root_and_body_rules_are_rewritten_for_the_shadow_root() {
@@ -59,14 +59,11 @@ fn comments_are_dropped_and_braces_stay_balanced() {
 }
 
 #[test]
-fn the_inline_start_up_script_moves_to_a_file() {
-    let html = "<head>\n<script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script>\n<link rel=\"stylesheet\" href=\"/a.css\"/></head>";
-    let (script, page) = externalise_bootstrap(html, |s| format!("/boot-{}.js", s.len())).unwrap();
-    assert_eq!(script, "import init from '/app.js';\nawait init();");
-    assert!(page
-        .contains(&format!("<script type=\"module\" src=\"/boot-{}.js\"></script>", script.len())));
-    assert!(!page.contains("import init"));
-    assert!(externalise_bootstrap(&page, |_| String::new()).is_none(), "nothing inline is left");
+fn trunks_start_up_of_the_widget_is_taken_out_of_the_page() {
+    let html = "<head>\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\nawait init();\n</script>\n<link rel=\"stylesheet\" href=\"/p/a.css\"/><link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-a\"><link rel=\"preload\" href=\"/p/widget-app-9_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-b\" as=\"fetch\" type=\"application/wasm\"></head>";
+    let page = without_widget_start(html, "/p/");
+    assert_eq!(page, "<head>\n\n<link rel=\"stylesheet\" href=\"/p/a.css\"/></head>");
+    assert_eq!(without_widget_start(&page, "/p/"), page, "nothing else is touched");
 }
 
 #[test]
@@ -94,6 +91,9 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
         "index.html",
         "app-1_bg.wasm",
         "app-1.js",
+        "app-1-split.js",
+        "app-1-split_compare.wasm",
+        "app-1-chunk_6.wasm",
         "boot-2.js",
         "data/dataset.json",
         "icons/icon-192.png",
@@ -118,20 +118,41 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
     }
 }
 
-fn fake_build() -> std::path::PathBuf {
+fn temp_dir(kind: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
-        "mhr-finish-{}-{}",
+        "mhr-{kind}-{}-{}",
         std::process::id(),
         content_hash(format!("{:?}", std::thread::current().id()).as_bytes())
     ));
     let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The app as `app_build::build` leaves it: wasm-bindgen's glue importing the chunk loader
+/// (and naming it as the wasm's import module), the main module, the loader importing the
+/// glue and fetching a chunk, and the chunk.
+fn fake_app_pkg() -> std::path::PathBuf {
+    let pkg = temp_dir("pkg");
+    let files = [
+        ("app.js", "import * as import1 from \"./__wasm_split.js\"\nconst imports = { \"./__wasm_split.js\": import1 };\nlet path = new URL('app_bg.wasm', import.meta.url);\n"),
+        ("app_bg.wasm", "main wasm"),
+        ("__wasm_split.js", "import { initSync } from \"./app.js\";\nconst src = fetch(new URL(\"./split_compare.wasm\", import.meta.url));\n"),
+        ("split_compare.wasm", "chunk wasm"),
+    ];
+    for (name, text) in files {
+        std::fs::write(pkg.join(name), text).unwrap();
+    }
+    pkg
+}
+
+fn fake_build() -> std::path::PathBuf {
+    let dir = temp_dir("finish");
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let files = [
-        ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/app-1.js';\n</script>\n<link rel=\"stylesheet\" href=\"/p/tokens-1.css\"/><link rel=\"stylesheet\" href=\"/p/print-1.css\"/></head><body data-mhr-app></body></html>"),
-        ("app-1.js", "export default 1;"),
-        ("app-1_bg.wasm", "wasm"),
-        ("widget-app.js", "export default 2;"),
-        ("widget-app_bg.wasm", "widget wasm"),
+        ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\n</script>\n<link rel=\"stylesheet\" href=\"/p/tokens-1.css\"/><link rel=\"stylesheet\" href=\"/p/print-1.css\"/><link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"></head><body data-mhr-app></body></html>"),
+        ("widget-app-9.js", "export default 2;"),
+        ("widget-app-9_bg.wasm", "widget wasm"),
         ("tokens-1.css", ":root { --a: 1rem; }"),
         ("print-1.css", "@media print { body { x: y } }"),
         ("widget-base.css", ":host { --mhr-rem: 16px; }\n"),
@@ -147,21 +168,54 @@ fn fake_build() -> std::path::PathBuf {
 
 #[test]
 fn finishing_a_build_writes_every_piece_and_can_run_twice() {
-    let dir = fake_build();
-    finish(&dir, "/p/").unwrap();
+    let (dir, pkg) = (fake_build(), fake_app_pkg());
+    finish(&dir, "/p/", &pkg).unwrap();
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     let index = read("index.html");
-    assert!(!index.contains("import init"), "{index}");
+    assert!(!index.contains("import init") && !index.contains("widget-app"), "{index}");
     assert_eq!(read("404.html"), index, "404.html is the shell");
-    let boot = index.split("src=\"/p/").nth(1).unwrap().split('"').next().unwrap().to_string();
-    assert_eq!(read(&boot).trim(), "import init from '/p/app-1.js';");
+
+    // The app: installed under one hash, preloaded, and started by a script file.
+    let js = index.split("modulepreload\" href=\"/p/").nth(1).unwrap().split('"').next().unwrap();
+    let stem = js.strip_suffix(".js").unwrap().to_string();
+    assert!(stem.starts_with("app-") && stem.len() == 20, "{index}");
+    for (name, file) in [(".js", "glue"), ("-split.js", "loader")] {
+        let href = format!("<link rel=\"modulepreload\" href=\"/p/{stem}{name}\" crossorigin=\"anonymous\" integrity=\"sha384-");
+        assert!(index.contains(&href), "the {file} is preloaded with its integrity: {index}");
+    }
+    assert!(index.contains(&format!("<link rel=\"preload\" href=\"/p/{stem}_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-")), "{index}");
+    let boot = index
+        .split("<script type=\"module\" src=\"/p/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        read(&boot),
+        format!("import init from '/p/{stem}.js';\nawait init({{ module_or_path: '/p/{stem}_bg.wasm' }});\n")
+    );
+    let glue = read(&format!("{stem}.js"));
+    assert!(glue.starts_with(&format!("import * as import1 from \"./{stem}-split.js\"")), "{glue}");
+    assert!(
+        glue.contains("{ \"./__wasm_split.js\": import1 }"),
+        "the wasm's import module keeps its name: {glue}"
+    );
+    assert!(glue.contains(&format!("new URL('{stem}_bg.wasm'")), "{glue}");
+    let loader = read(&format!("{stem}-split.js"));
+    assert!(loader.contains(&format!("from \"./{stem}.js\"")), "{loader}");
+    assert!(loader.contains(&format!("new URL(\"./{stem}-split_compare.wasm\"")), "{loader}");
+    assert_eq!(read(&format!("{stem}-split_compare.wasm")), "chunk wasm");
+    assert_eq!(read(&format!("{stem}_bg.wasm")), "main wasm");
+
     let widget = read("widget.js");
-    let js_name = widget.split("\"js\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-    assert!(js_name.starts_with("widget-app-") && js_name.ends_with(".js"), "{widget}");
-    let wasm_name = js_name.replace(".js", "_bg.wasm");
-    assert!(widget.contains(&format!("\"wasm\":\"{wasm_name}\",\"css\":\"widget-")), "{widget}");
-    assert_eq!(read(&js_name), "export default 2;", "the widget's script, renamed with a hash");
-    assert!(!dir.join("widget-app.js").exists() && dir.join(&wasm_name).exists());
+    assert!(
+        widget.contains(
+            "{\"js\":\"widget-app-9.js\",\"wasm\":\"widget-app-9_bg.wasm\",\"css\":\"widget-"
+        ),
+        "{widget}"
+    );
     let css_name =
         widget.split("\"css\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     let css = read(&css_name);
@@ -176,13 +230,17 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let list = entries(&dir).unwrap();
     assert!(sw.contains(&manifest_json(&list)), "{sw}");
     let urls: Vec<&str> = list.iter().map(|e| e.url.as_str()).collect();
-    assert!(
-        urls.contains(&"index.html")
-            && urls.contains(&"app-1_bg.wasm")
-            && urls.contains(&"data/dataset.json")
-            && urls.contains(&boot.as_str()),
-        "{urls:?}"
-    );
+    for precached in [
+        "index.html".to_string(),
+        format!("{stem}.js"),
+        format!("{stem}_bg.wasm"),
+        format!("{stem}-split.js"),
+        format!("{stem}-split_compare.wasm"),
+        "data/dataset.json".to_string(),
+        boot.clone(),
+    ] {
+        assert!(urls.contains(&precached.as_str()), "{precached} in {urls:?}");
+    }
     assert!(
         !urls.iter().any(|u| u.starts_with("widget") || *u == "sw.js" || *u == "404.html"),
         "{urls:?}"
@@ -190,9 +248,36 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
 
     // Trunk's `serve` reruns the hook only on a fresh build, but a rerun must not fail.
     let before = version(&list);
-    finish(&dir, "/p/").unwrap();
+    finish(&dir, "/p/", &pkg).unwrap();
     assert_eq!(version(&entries(&dir).unwrap()), before);
     std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_dir_all(&pkg).ok();
+}
+
+#[test]
+fn any_change_to_the_app_renames_all_of_it() {
+    let pkg = fake_app_pkg();
+    let (a, b) = (temp_dir("install-a"), temp_dir("install-b"));
+    let first = install(&pkg, &a).unwrap();
+    std::fs::write(pkg.join("split_compare.wasm"), "another chunk").unwrap();
+    let second = install(&pkg, &b).unwrap();
+    assert_ne!(first.js, second.js, "a changed chunk renames the glue that leads to it");
+    assert_ne!(first.loader, second.loader);
+    assert_eq!(second.chunks.len(), 1);
+    for dir in [a, b, pkg] {
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
+
+#[test]
+fn an_app_whose_scripts_do_not_name_each_other_is_refused() {
+    let pkg = fake_app_pkg();
+    let dir = temp_dir("install-refused");
+    std::fs::write(pkg.join("__wasm_split.js"), "import { initSync } from \"./main.js\";").unwrap();
+    let err = install(&pkg, &dir).unwrap_err().to_string();
+    assert!(err.contains("./app.js"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_dir_all(&pkg).ok();
 }
 
 fn style_dir(files: &[(&str, &str)]) -> std::path::PathBuf {

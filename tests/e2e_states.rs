@@ -99,3 +99,36 @@ fn every_hostile_fixture_is_named_by_record_and_field_in_the_error_view() {
         assert!(browser.console_errors().iter().all(|e| !e.contains("panicked")), "{file}: panic");
     }
 }
+
+/// The site path of the built chunk whose name ends in `suffix` (`split_compare.wasm`).
+fn chunk(suffix: &str) -> String {
+    std::fs::read_dir(support::dist_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("app-") && n.ends_with(suffix))
+        .map(|n| format!("/{n}"))
+        .unwrap_or_else(|| panic!("no chunk *{suffix} in the build"))
+}
+
+#[test]
+fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
+    let compare = chunk("split_compare.wasm");
+    let site =
+        Site::start(ServeOptions::default().with_override(&compare, 503, "text/plain", b"down"));
+    site.open("compare");
+    let failed = site.wait_for("[data-testid=page-failed]", WAIT);
+    assert!(failed.text().contains("could not be loaded"), "{}", failed.text());
+    assert!(site.title().starts_with("Error"), "{}", site.title());
+    assert!(site.find("header nav").is_some(), "the site around the view is still there");
+
+    let before = site.server.requests().iter().filter(|p| p.ends_with(&compare)).count();
+    site.find("[data-testid=page-failed] button").unwrap().click();
+    let after = site.server.wait_for_requests(&compare, before + 1, WAIT);
+    assert_eq!(after, before + 1, "retry asked the server again");
+    site.wait_for("[data-testid=page-failed]", WAIT);
+
+    // Views in other chunks still load.
+    site.find_all("header nav a").into_iter().find(|a| a.text() == "About").unwrap().click();
+    site.wait_for_text("main h1", "About this directory", WAIT);
+}

@@ -3,18 +3,28 @@
 //! `TRUNK_PUBLIC_URL` and `TRUNK_PROFILE`; it can also be run by hand on a `dist` directory.
 //! Release builds have their scripts minified by `terser`, found on PATH.
 //!
-//! `finish_dist bundle-styles`: writes `target/style/site.css`, the bundle of
-//! `style/site.css` that index.html links (see `mhr::dist::styles`). Trunk runs it as a
-//! pre-build hook, so the bundle is there before trunk reads index.html.
+//! `finish_dist prepare`: writes `target/style/site.css`, the bundle of `style/site.css`
+//! that index.html links (see `mhr::dist::styles`), and builds the app in chunks into
+//! `target/app-pkg/` (see `mhr::dist::app_build`). Trunk runs it as a pre-build hook, so
+//! both are there before trunk reads index.html and finishes the build.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let arg = std::env::args().nth(1);
-    if arg.as_deref() == Some("bundle-styles") {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let app_pkg = root.join("target/app-pkg");
+    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    if arg.as_deref() == Some("prepare") {
         let (entry, out) = (root.join("style/site.css"), root.join("target/style/site.css"));
-        return match mhr::dist::styles::write_bundle(&entry, &out) {
-            Ok(_) => std::process::ExitCode::SUCCESS,
+        let done = mhr::dist::styles::write_bundle(&entry, &out)
+            .and_then(|_| mhr::dist::app_build::build(root, release, &app_pkg));
+        return match done {
+            Ok(log) => {
+                for line in log {
+                    eprintln!("finish_dist: {line}");
+                }
+                std::process::ExitCode::SUCCESS
+            }
             Err(e) => {
                 eprintln!("finish_dist: {e}");
                 std::process::ExitCode::FAILURE
@@ -26,12 +36,11 @@ fn main() -> std::process::ExitCode {
     let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let base = mhr::core::paths::normalise_base(&base);
     // Release builds get minified scripts, with terser from PATH (`make` puts `.tools/` there).
-    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     let terser = release.then(find_terser).flatten();
     if release && terser.is_none() {
         eprintln!("finish_dist: terser is not on PATH, so scripts stay unminified (`make dist` installs it)");
     }
-    match mhr::dist::finish_with(std::path::Path::new(&dir), &base, terser.as_deref()) {
+    match mhr::dist::finish_with(std::path::Path::new(&dir), &base, &app_pkg, terser.as_deref()) {
         Ok(log) => {
             for line in log {
                 eprintln!("finish_dist: {line}");

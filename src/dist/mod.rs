@@ -1,23 +1,27 @@
 //! Finishing a build: what happens to trunk's output before it is served.
 //!
-//! Trunk writes `index.html`, hashed scripts, wasm and stylesheets, and copies `public/`.
+//! Trunk writes `index.html`, the widget's script and wasm, hashed stylesheets, and copies
+//! `public/`.
 //! [`finish`] then, on the staged files:
 //!
-//! - moves trunk's inline start-up script into a hashed file, so the Content-Security-Policy
-//!   needs no `'unsafe-inline'` and no hash that changes with every build;
+//! - installs the app, which [`app_build`] built in chunks before trunk started, and links
+//!   it from a start-up script in a file of its own, so the Content-Security-Policy needs no
+//!   `'unsafe-inline'` and no hash that changes with every build;
 //! - writes `404.html`, the same shell, for hosts that serve it for unknown paths (its
 //!   `<base href>` is absolute, so it works at any depth);
 //! - writes the widget's stylesheet ([`widget_css`]) and tells `widget.js` the hashed names
 //!   of the script, wasm and stylesheet it loads;
 //! - in release builds, minifies the scripts with terser ([`minify`]) and updates the app
-//!   script's integrity in the page;
+//!   scripts' integrity in the page;
 //! - tells `sw.js` what to precache, with a revision per file, and its version.
 //!
-//! Before trunk starts, [`styles::bundle`] makes the site's one stylesheet out of `style/`.
+//! Before trunk starts, [`styles::bundle`] makes the site's one stylesheet out of `style/`,
+//! and [`app_build::build`] builds the app.
 //!
 //! It is plain file work, so it runs natively (a trunk hook runs the `finish_dist` command)
 //! and is tested with `cargo test`.
 
+pub mod app_build;
 pub mod minify;
 pub mod precache;
 pub mod styles;
@@ -56,19 +60,6 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Splits trunk's inline module script out of `html`: returns the script's text and the page
-/// with a `<script type="module" src="…">` to `src` in its place.
-pub fn externalise_bootstrap(html: &str, src: impl Fn(&str) -> String) -> Option<(String, String)> {
-    let open = "<script type=\"module\">";
-    let start = html.find(open)?;
-    let body_start = start + open.len();
-    let end = body_start + html[body_start..].find("</script>")?;
-    let script = html[body_start..end].trim().to_string();
-    let tag = format!("<script type=\"module\" src=\"{}\"></script>", src(&script));
-    let page = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
-    Some((script, page))
-}
-
 /// The stylesheets a page links, in order, as written in their `href`s.
 pub fn linked_stylesheets(html: &str) -> Vec<String> {
     links(html, "stylesheet")
@@ -100,35 +91,64 @@ pub fn json_string(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
 }
 
-/// Finishes the build staged in `dir` for the public URL `base` (`/` or `/prefix/`), leaving
-/// scripts as trunk wrote them. Returns a line per file written, for the build log.
-pub fn finish(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
-    finish_with(dir, base, None)
+/// Finishes the build staged in `dir` for the public URL `base` (`/` or `/prefix/`), with
+/// the app built into `app_pkg` ([`app_build::build`]), leaving scripts as they were written.
+/// Returns a line per file written, for the build log.
+pub fn finish(dir: &Path, base: &str, app_pkg: &Path) -> Result<Vec<String>, FinishError> {
+    finish_with(dir, base, app_pkg, None)
 }
 
 /// [`finish`], and with `terser` given (release builds), minifies the scripts too.
 pub fn finish_with(
     dir: &Path,
     base: &str,
+    app_pkg: &Path,
     terser: Option<&Path>,
 ) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
     let index_path = dir.join("index.html");
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
 
-    // 1. The start-up script, as a file.
-    let boot_name = |script: &str| format!("boot-{}.js", content_hash(script.as_bytes()));
-    let page = match externalise_bootstrap(&html, |script| format!("{base}{}", boot_name(script))) {
-        Some((script, page)) => {
-            let name = boot_name(&script);
-            let path = dir.join(&name);
-            std::fs::write(&path, format!("{script}\n")).map_err(io(&path))?;
-            log.push(format!("{name}: trunk's start-up script, out of index.html"));
-            page
+    // 1. The app, its start-up script, and the tags that load them.
+    let html = without_widget_start(&html, base);
+    let page = if html.contains("<script type=\"module\" src=") {
+        html // Already finished (a rerun on the same directory).
+    } else {
+        let app = app_build::install(app_pkg, dir)?;
+        let script = app_build::start_up_script(base, &app);
+        let boot = format!("boot-{}.js", content_hash(script.as_bytes()));
+        let path = dir.join(&boot);
+        std::fs::write(&path, &script).map_err(io(&path))?;
+        let sri = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map(|b| minify::integrity(&b)).map_err(io(&path))
+        };
+        // The glue and the loader it imports, and the main module, download in parallel.
+        let mut tags = String::new();
+        for script in [&app.js, &app.loader] {
+            let _ = write!(
+                tags,
+                "<link rel=\"modulepreload\" href=\"{base}{script}\" crossorigin=\"anonymous\" integrity=\"{}\">",
+                sri(script)?
+            );
         }
-        // Already finished (a rerun on the same directory).
-        None if html.contains("<script type=\"module\" src=") => html,
-        None => return Err(FinishError::Unexpected("index.html has no start-up script".into())),
+        let _ = write!(
+            tags,
+            "<link rel=\"preload\" href=\"{base}{}\" crossorigin=\"anonymous\" integrity=\"{}\" as=\"fetch\" type=\"application/wasm\">\n    <script type=\"module\" src=\"{base}{boot}\"></script>\n  ",
+            app.wasm,
+            sri(&app.wasm)?
+        );
+        let at = html
+            .find("</head>")
+            .ok_or_else(|| FinishError::Unexpected("index.html has no </head>".into()))?;
+        log.push(format!(
+            "{}, {}, {} and {} chunks: the app; {boot}: its start-up script",
+            app.js,
+            app.wasm,
+            app.loader,
+            app.chunks.len()
+        ));
+        format!("{}{tags}{}", &html[..at], &html[at..])
     };
     std::fs::write(&index_path, &page).map_err(io(&index_path))?;
     let not_found = dir.join("404.html");
@@ -154,12 +174,7 @@ pub fn finish_with(
     std::fs::write(&css_path, &css).map_err(io(&css_path))?;
     log.push(format!("{css_name}: the site's styles, rewritten for the widget's shadow root"));
 
-    // The widget's script is minified before it is named by its content.
-    let unnamed_widget_script = dir.join("widget-app.js");
-    if let (Some(terser), true) = (terser, unnamed_widget_script.exists()) {
-        minify::minify(terser, &unnamed_widget_script, minify::Kind::Module)?;
-    }
-    let (js, wasm) = hash_widget_app(dir)?;
+    let (js, wasm) = widget_app(dir)?;
     let assets = format!(
         "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
         json_string(&js),
@@ -177,7 +192,8 @@ pub fn finish_with(
     // 3. Smaller scripts, before the precache list records their revisions (minifying a
     // minified script again, on a rerun, changes nothing that matters).
     if let Some(terser) = terser {
-        log.push(minify_app_script(dir, base, terser)?);
+        log.push(minify_app_scripts(dir, base, terser)?);
+        minify::minify(terser, &dir.join(&js), minify::Kind::Module)?;
         for name in ["widget.js", "embed.js"] {
             minify::minify(terser, &dir.join(name), minify::Kind::Classic)?;
         }
@@ -196,52 +212,67 @@ pub fn finish_with(
     Ok(log)
 }
 
-/// Minifies the app's script (the page's `modulepreload`) and gives index.html and 404.html
-/// its new integrity.
-fn minify_app_script(dir: &Path, base: &str, terser: &Path) -> Result<String, FinishError> {
+/// Minifies the app's scripts (the page's `modulepreload`s: the glue and the chunk loader)
+/// and gives index.html and 404.html their new integrity.
+fn minify_app_scripts(dir: &Path, base: &str, terser: &Path) -> Result<String, FinishError> {
     let index_path = dir.join("index.html");
-    let page = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
-    let href = links(&page, "modulepreload")
-        .pop()
-        .ok_or_else(|| FinishError::Unexpected("index.html has no modulepreload".into()))?;
-    let name = href.strip_prefix(base).unwrap_or(&href).to_string();
-    let path = dir.join(&name);
-    minify::minify(terser, &path, minify::Kind::Module)?;
-    let bytes = std::fs::read(&path).map_err(io(&path))?;
-    let page =
-        minify::set_integrity(&page, &href, &minify::integrity(&bytes)).ok_or_else(|| {
-            FinishError::Unexpected(format!("index.html has no integrity for {href}"))
-        })?;
+    let mut page = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    let hrefs = links(&page, "modulepreload");
+    if hrefs.is_empty() {
+        return Err(FinishError::Unexpected("index.html has no modulepreload".into()));
+    }
+    let mut names = Vec::new();
+    for href in hrefs {
+        let name = href.strip_prefix(base).unwrap_or(&href).to_string();
+        let path = dir.join(&name);
+        minify::minify(terser, &path, minify::Kind::Module)?;
+        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        page =
+            minify::set_integrity(&page, &href, &minify::integrity(&bytes)).ok_or_else(|| {
+                FinishError::Unexpected(format!("index.html has no integrity for {href}"))
+            })?;
+        names.push(name);
+    }
     for file in ["index.html", "404.html"] {
         let path = dir.join(file);
         std::fs::write(&path, &page).map_err(io(&path))?;
     }
-    Ok(format!("{name}: minified, its integrity updated in index.html and 404.html"))
+    Ok(format!(
+        "{}: minified, their integrity updated in index.html and 404.html",
+        names.join(", ")
+    ))
 }
 
-/// The widget's script and wasm, given hashed names. Trunk builds the widget as a "worker"
-/// binary, which it leaves unhashed (`widget-app.js`, `widget-app_bg.wasm`); partners' pages
-/// cache what they load, so each build's files get names of their own:
-/// `widget-app-HASH.js` and `widget-app-HASH_bg.wasm`. On a rerun they are found as named.
-fn hash_widget_app(dir: &Path) -> Result<(String, String), FinishError> {
-    let (js, wasm) = (dir.join("widget-app.js"), dir.join("widget-app_bg.wasm"));
-    if js.exists() && wasm.exists() {
-        let mut both = std::fs::read(&js).map_err(io(&js))?;
-        both.extend(std::fs::read(&wasm).map_err(io(&wasm))?);
-        let stem = format!("widget-app-{}", content_hash(&both));
-        let (js_name, wasm_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
-        std::fs::rename(&js, dir.join(&js_name)).map_err(io(&js))?;
-        std::fs::rename(&wasm, dir.join(&wasm_name)).map_err(io(&wasm))?;
-        return Ok((js_name, wasm_name));
-    }
-    let entries = std::fs::read_dir(dir).map_err(io(dir))?;
-    for entry in entries.flatten() {
+/// The widget's script and wasm, as trunk named them: `widget-app-HASH.js` and
+/// `widget-app-HASH_bg.wasm`.
+fn widget_app(dir: &Path) -> Result<(String, String), FinishError> {
+    for entry in std::fs::read_dir(dir).map_err(io(dir))?.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if let Some(stem) =
-            name.strip_prefix("widget-app-").and_then(|n| n.strip_suffix("_bg.wasm"))
-        {
-            return Ok((format!("widget-app-{stem}.js"), name));
+        if let Some(stem) = name.strip_suffix("_bg.wasm").filter(|s| s.starts_with("widget-app-")) {
+            return Ok((format!("{stem}.js"), name));
         }
     }
-    Err(FinishError::Unexpected("no widget-app_bg.wasm in the build".into()))
+    Err(FinishError::Unexpected("no widget-app-…_bg.wasm in the build".into()))
+}
+
+/// `html` without the tags trunk writes to start its "main" binary, which is the widget:
+/// the inline module script, and the preloads of the widget's script and wasm. The site's
+/// page does not run the widget; `widget.js` loads it on partners' pages.
+pub fn without_widget_start(html: &str, base: &str) -> String {
+    let mut page = html.to_string();
+    let open = "<script type=\"module\">";
+    if let Some(start) = page.find(open) {
+        if let Some(len) = page[start..].find("</script>") {
+            page.replace_range(start..start + len + "</script>".len(), "");
+        }
+    }
+    let href = format!("<link rel=\"modulepreload\" href=\"{base}widget-app-");
+    let wasm = format!("<link rel=\"preload\" href=\"{base}widget-app-");
+    for tag in [href, wasm] {
+        while let Some(start) = page.find(&tag) {
+            let end = page[start..].find('>').map_or(page.len(), |e| start + e + 1);
+            page.replace_range(start..end, "");
+        }
+    }
+    page
 }

@@ -12,7 +12,7 @@ use super::components::state::{ErrorView, Loading};
 use super::components::status::{OfflineNotice, UpdateNotice};
 use super::data::{base_path, fetch_catalog};
 use super::nav::Nav;
-use super::routes::SiteRouteView;
+use super::routes::{Pages, RouteView};
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
@@ -21,7 +21,10 @@ use crate::core::search::SearchIndex;
 
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The pages of the routes, as the binary supplies them.
+    pages: Pages,
+) -> impl IntoView {
     let frame = embed_flags_of_page();
     if let Some(flags) = &frame {
         mark_document_embedded(flags);
@@ -29,7 +32,7 @@ pub fn App() -> impl IntoView {
     let data = LocalResource::new(fetch_catalog);
     move || match data.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Ok(catalog)) => view! { <Site catalog frame=frame.clone()/> }.into_any(),
+        Some(Ok(catalog)) => view! { <Site catalog frame=frame.clone() pages/> }.into_any(),
         Some(Err(failure)) => {
             view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any()
         }
@@ -62,14 +65,14 @@ impl Indexed {
 
 /// The site (or the embed layout), once the dataset is loaded.
 #[component]
-fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
+fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>, pages: Pages) -> impl IntoView {
     Indexed::new(catalog).provide();
     let nav = Nav::history(frame.clone(), &base_path());
     provide_context(nav.clone());
     focus_heading_on_navigate(nav.path(), target_of_navigation);
     match frame {
         Some(flags) => view! {
-            <EmbedLayout frame_id=flags.frame><SiteRouteView/></EmbedLayout>
+            <EmbedLayout frame_id=flags.frame><RouteView pages/></EmbedLayout>
         }
         .into_any(),
         None => {
@@ -79,7 +82,7 @@ fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>) -> impl IntoView {
                 <Header/>
                 <UpdateNotice/>
                 <OfflineNotice/>
-                <main id="main" tabindex="-1" class="container"><SiteRouteView/></main>
+                <main id="main" tabindex="-1" class="container"><RouteView pages/></main>
                 <Footer/>
             }
             .into_any()

@@ -3,10 +3,11 @@
 mod app;
 pub mod components;
 mod data;
+pub mod deferred;
 pub mod nav;
-mod pages;
+pub mod pages;
 mod panic;
-mod routes;
+pub mod routes;
 mod service_worker;
 pub mod widget;
 
@@ -16,13 +17,14 @@ pub use data::{base_path, LoadFailure};
 /// Starts the app on its own page (marked `<body data-mhr-app>`): installs the panic hook
 /// and mounts [`App`]. Anywhere else it does nothing: partners' pages load the widget's own
 /// binary (`src/bin/widget-app.rs`), and a page that is not ours is not ours to replace.
-pub fn start() {
+pub fn start(pages: routes::Pages) {
     let own_page = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
         .is_some_and(|b| b.has_attribute("data-mhr-app"));
     if own_page {
+        use leptos::prelude::*;
         panic::install();
-        leptos::mount::mount_to_body(App);
+        leptos::mount::mount_to_body(move || view! { <App pages/> });
     }
 }

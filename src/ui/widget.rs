@@ -20,7 +20,7 @@ use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
 use super::data::{fetch_catalog_from, LoadFailure, DATASET};
 use super::nav::Nav;
-use super::routes::RouteView;
+use super::routes::{Pages, RouteView};
 use crate::core::embed::EmbedSpec;
 
 thread_local! {
@@ -117,7 +117,7 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
 #[component]
 fn WidgetViews(indexed: Indexed, back: (Signal<bool>, Callback<()>)) -> impl IntoView {
     indexed.provide();
-    view! { <EmbedLayout back><RouteView/></EmbedLayout> }
+    view! { <EmbedLayout back><RouteView pages=Pages::linked()/></EmbedLayout> }
 }
 
 /// One dataset's load, shared by every widget that asks for it: the outcome once known, and

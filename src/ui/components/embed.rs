@@ -115,9 +115,18 @@ fn report_height(el: web_sys::Element, frame: String) {
     on_message.forget();
 }
 
+/// Finds the element focus should move to.
+type Target = Box<dyn Fn() -> Option<web_sys::Element>>;
+
+thread_local! {
+    /// A navigation's focus move that found no heading yet (its page was still loading).
+    static PENDING_FOCUS: std::cell::RefCell<Option<Target>> = const { std::cell::RefCell::new(None) };
+}
+
 /// After a navigation to another view, moves focus to its heading (found by `heading`), so
 /// screen readers announce the new view and keyboard users continue from its top. Changes
-/// of the query string alone (filters, sort) keep focus where it is.
+/// of the query string alone (filters, sort) keep focus where it is. A view that is still
+/// loading has no heading yet: it calls [`focus_pending_heading`] once it shows.
 pub fn focus_heading_on_navigate(
     path: Memo<String>,
     heading: impl Fn() -> Option<web_sys::Element> + Clone + 'static,
@@ -127,12 +136,30 @@ pub fn focus_heading_on_navigate(
         if previous.is_some_and(|p| p != now) {
             let heading = heading.clone();
             request_animation_frame(move || {
-                if let Some(h) = heading().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = h.set_attribute("tabindex", "-1");
-                    let _ = h.focus();
+                PENDING_FOCUS.with(|p| p.borrow_mut().take());
+                if !focus(heading()) {
+                    PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(Box::new(heading)));
                 }
             });
         }
         now
     });
+}
+
+/// Moves focus to the heading a navigation is waiting for, if one is.
+pub fn focus_pending_heading() {
+    if let Some(heading) = PENDING_FOCUS.with(|p| p.borrow_mut().take()) {
+        focus(heading());
+    }
+}
+
+fn focus(heading: Option<web_sys::Element>) -> bool {
+    match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(h) => {
+            let _ = h.set_attribute("tabindex", "-1");
+            let _ = h.focus();
+            true
+        }
+        None => false,
+    }
 }

@@ -22,7 +22,12 @@ pub fn NotFound() -> impl IntoView {
 
 /// The message for a known route with an unknown id: "no section called …".
 #[component]
-pub fn NotFoundMessage(what: &'static str, id: String) -> impl IntoView {
+pub fn NotFoundMessage(
+    /// What was looked for: "section", "tag", "resource".
+    what: &'static str,
+    /// The id that matched none.
+    id: String,
+) -> impl IntoView {
     let shown: String = id.chars().take(80).collect();
     view! {
         <div data-testid="not-found">

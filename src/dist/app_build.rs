@@ -1,0 +1,207 @@
+//! The site's app, built in chunks: a first visit downloads the code home needs, and every
+//! other view's code downloads when the view is first shown (`src/ui/deferred.rs` marks where
+//! the app splits).
+//!
+//! Trunk builds a binary with cargo and wasm-bindgen back to back, and splitting has to happen
+//! in between, so the app leaves trunk's Rust pipeline (index.html only asks trunk to build
+//! the widget) and [`build`] runs as a pre-build hook instead:
+//!
+//! 1. cargo builds the `app` binary for wasm32 with `--emit-relocs` passed to its link alone
+//!    (`cargo rustc`), so the libraries it shares with the widget are not rebuilt;
+//! 2. `wasm-split-cli` (`make setup` installs it) cuts the module at the split points into
+//!    a main module, chunks, and a script that loads them (`__wasm_split.js`);
+//! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
+//! 4. in release builds, wasm-opt shrinks the main module and each chunk.
+//!
+//! Its output, in `target/app-pkg/`, is unnamed; after trunk's build [`install`] copies it
+//! into the site under names from one hash of all of it, and writes the start-up script.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::{content_hash, io, FinishError};
+
+/// The glue's name, as wasm-bindgen and wasm-split-cli are told to write it.
+const GLUE: &str = "app.js";
+/// The main module's name, as wasm-bindgen writes it.
+const MAIN: &str = "app_bg.wasm";
+/// The chunk loader's name, as wasm-split-cli writes it and the glue imports it.
+const LOADER: &str = "__wasm_split.js";
+
+/// Builds, splits, binds and (in release builds) optimises the app into `out`, which is
+/// emptied first. `root` is the crate's directory. Tools are found on PATH. Returns a line
+/// per step for the build log.
+pub fn build(root: &Path, release: bool, out: &Path) -> Result<Vec<String>, FinishError> {
+    let mut log = Vec::new();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command.current_dir(root).args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", "app"]);
+    if release {
+        command.arg("--release");
+    }
+    command.args(["--", "-Clink-arg=--emit-relocs"]);
+    run(command, "cargo")?;
+    let profile = if release { "release" } else { "debug" };
+    let linked = target.join("wasm32-unknown-unknown").join(profile).join("app.wasm");
+
+    let split = target.join("app-split");
+    fresh_dir(&split)?;
+    let mut command = Command::new("wasm-split-cli");
+    command.arg(&linked).arg(&split).args(["--out-name", "app"]);
+    run(command, "wasm-split-cli")?;
+
+    fresh_dir(out)?;
+    let mut command = Command::new("wasm-bindgen");
+    command.args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle"]);
+    command.args(["--out-name", "app", "--out-dir"]).arg(out).arg(split.join("app.wasm"));
+    run(command, "wasm-bindgen")?;
+    let chunks = chunk_names(&split)?;
+    for name in chunks.iter().map(String::as_str).chain([LOADER]) {
+        let from = split.join(name);
+        std::fs::copy(&from, out.join(name)).map_err(io(&from))?;
+    }
+    log.push(format!("app: main module and {} chunks in {}", chunks.len(), out.display()));
+
+    if release {
+        for name in chunks.iter().map(String::as_str).chain([MAIN]) {
+            let path = out.join(name);
+            let mut command = Command::new("wasm-opt");
+            command.arg("-Oz").arg(&path).arg("-o").arg(&path);
+            run(command, "wasm-opt")?;
+        }
+        log.push("app: main module and chunks optimised by wasm-opt -Oz".into());
+    }
+    Ok(log)
+}
+
+/// The app's files as [`install`] named them in the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Installed {
+    /// The glue, which the start-up script imports.
+    pub js: String,
+    /// The main module.
+    pub wasm: String,
+    /// The chunk loader, which the glue imports.
+    pub loader: String,
+    /// The chunks, which the loader fetches when a view needs them.
+    pub chunks: Vec<String>,
+}
+
+/// Copies the app built into `pkg` into the site `dir`, each file named `app-HASH…` with one
+/// hash of all of them: the glue and the loader import each other by name, so no file's
+/// name can come from its own content alone, and any change renames every file. The names
+/// inside the glue and the loader are rewritten to match; a name that is not where it is
+/// expected is an error, so a change in the tools cannot ship a site that does not start.
+pub fn install(pkg: &Path, dir: &Path) -> Result<Installed, FinishError> {
+    let read = |name: &str| {
+        let path = pkg.join(name);
+        std::fs::read(&path).map_err(io(&path))
+    };
+    let text = |name: &str| {
+        String::from_utf8(read(name)?)
+            .map_err(|_| FinishError::Unexpected(format!("{name} is not UTF-8")))
+    };
+    let (glue, main, loader) = (text(GLUE)?, read(MAIN)?, text(LOADER)?);
+    let chunks = chunk_names(pkg)?;
+    let mut all = Vec::new();
+    all.extend(glue.as_bytes());
+    all.extend(&main);
+    all.extend(loader.as_bytes());
+    let mut chunk_bytes = Vec::new();
+    for name in &chunks {
+        let bytes = read(name)?;
+        all.extend(name.as_bytes());
+        all.extend(&bytes);
+        chunk_bytes.push(bytes);
+    }
+    let stem = format!("app-{}", content_hash(&all));
+    let installed = Installed {
+        js: format!("{stem}.js"),
+        wasm: format!("{stem}_bg.wasm"),
+        loader: format!("{stem}-split.js"),
+        chunks: chunks.iter().map(|c| format!("{stem}-{c}")).collect(),
+    };
+
+    // Only the import statements: the module name of the wasm's imports stays as it is.
+    let from = |name: &str| format!("from \"./{name}\"");
+    let glue = replace_all(&glue, &from(LOADER), &from(&installed.loader))?;
+    // The glue's default path of the module (the start-up script passes it anyway).
+    let glue = glue.replace(&format!("'{MAIN}'"), &format!("'{}'", installed.wasm));
+    let mut loader = replace_quoted(&loader, &format!("./{GLUE}"), &format!("./{}", installed.js))?;
+    for (chunk, named) in chunks.iter().zip(&installed.chunks) {
+        loader = replace_quoted(&loader, &format!("./{chunk}"), &format!("./{named}"))?;
+    }
+
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(io(&path))
+    };
+    write(&installed.js, glue.as_bytes())?;
+    write(&installed.wasm, &main)?;
+    write(&installed.loader, loader.as_bytes())?;
+    for (named, bytes) in installed.chunks.iter().zip(&chunk_bytes) {
+        write(named, bytes)?;
+    }
+    Ok(installed)
+}
+
+/// The start-up script: imports the glue and starts the app with the main module.
+pub fn start_up_script(base: &str, app: &Installed) -> String {
+    format!(
+        "import init from '{base}{}';\nawait init({{ module_or_path: '{base}{}' }});\n",
+        app.js, app.wasm
+    )
+}
+
+/// `text` with every string literal `"from"` or `'from'` made `to`; an error when there is none.
+fn replace_quoted(text: &str, from: &str, to: &str) -> Result<String, FinishError> {
+    let out = text
+        .replace(&format!("'{from}'"), &format!("'{to}'"))
+        .replace(&format!("\"{from}\""), &format!("\"{to}\""));
+    if out == text {
+        return Err(FinishError::Unexpected(format!("the app's scripts do not name {from}")));
+    }
+    Ok(out)
+}
+
+/// `text` with every `from` made `to`; an error when there is none.
+fn replace_all(text: &str, from: &str, to: &str) -> Result<String, FinishError> {
+    if text.contains(from) {
+        Ok(text.replace(from, to))
+    } else {
+        Err(FinishError::Unexpected(format!("the app's scripts do not have {from}")))
+    }
+}
+
+/// The chunks in `dir`: every `.wasm` file but the main module, sorted.
+fn chunk_names(dir: &Path) -> Result<Vec<String>, FinishError> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".wasm") && n != MAIN && n != "app.wasm")
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+fn fresh_dir(dir: &Path) -> Result<(), FinishError> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(io(dir))?;
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))
+}
+
+fn run(mut command: Command, name: &str) -> Result<(), FinishError> {
+    let status = command.status().map_err(|e| {
+        FinishError::Unexpected(format!("{name} could not run ({e}); `make setup` installs it"))
+    })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(FinishError::Unexpected(format!("{name} failed ({status})")))
+    }
+}

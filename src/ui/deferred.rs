@@ -1,0 +1,92 @@
+//! Pages whose code downloads when they are first shown: the site's binary
+//! (`src/main.rs`) splits every view but home out of its wasm, and shows each through
+//! [`deferred`]. The service worker precaches the chunks, so after the first visit they come
+//! from the cache and work offline.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+
+use super::components::embed::focus_pending_heading;
+use super::components::title::SITE_NAME;
+use super::routes::Page;
+
+/// What a split point gives: the page, or why its chunk did not load.
+pub type Loaded = Result<Page, SplitLoaderError>;
+/// Downloads a page's chunk (once) and gives the page.
+pub type Load = fn() -> Pin<Box<dyn Future<Output = Loaded>>>;
+
+/// The page `load` gives, shown as it loads (see [`Deferred`]).
+pub fn deferred(load: Load) -> AnyView {
+    view! { <Deferred load/> }.into_any()
+}
+
+thread_local! {
+    /// The pages loaded so far, by their loader: shown at once the next time.
+    static LOADED: RefCell<Vec<(usize, Page)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn loaded(load: Load) -> Option<Page> {
+    LOADED.with(|l| l.borrow().iter().find(|(k, _)| *k == load as usize).map(|(_, p)| *p))
+}
+
+#[derive(Clone, Copy)]
+enum State {
+    Loading,
+    Ready(Page),
+    Failed,
+}
+
+/// A page from its chunk: at once when the chunk is already loaded; otherwise a loading
+/// note until it is, then the page (with focus moved to its heading when a navigation is
+/// waiting for it), or a message and a retry when it cannot be downloaded.
+#[component]
+fn Deferred(load: Load) -> impl IntoView {
+    if let Some(page) = loaded(load) {
+        return page();
+    }
+    let state = RwSignal::new(State::Loading);
+    let fetch = move || {
+        state.set(State::Loading);
+        spawn_local(async move {
+            let next = match load().await {
+                Ok(page) => {
+                    LOADED.with(|l| l.borrow_mut().push((load as usize, page)));
+                    request_animation_frame(focus_pending_heading);
+                    State::Ready(page)
+                }
+                Err(_) => State::Failed,
+            };
+            // The visitor may have moved on while it downloaded; then nothing shows it.
+            let _ = state.try_set(next);
+        });
+    };
+    fetch();
+    (move || match state.get() {
+        State::Loading => view! {
+            <div class="loading" aria-busy="true" data-testid="page-loading">
+                <p role="status"><span class="spinner" aria-hidden="true"></span>"Loading this page…"</p>
+            </div>
+        }
+        .into_any(),
+        State::Ready(page) => page(),
+        State::Failed => {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(&format!("Error · {SITE_NAME}"));
+            }
+            view! {
+                <div data-testid="page-failed">
+                    <h1>"This page could not be loaded"</h1>
+                    <p role="alert">"Its code did not download. You may be offline, or the site may have been updated since you opened it: trying again, or reloading the page, usually helps."</p>
+                    <button type="button" class="button" on:click=move |_| fetch()>"Try again"</button>
+                </div>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
+}
