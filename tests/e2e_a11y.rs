@@ -139,6 +139,18 @@ fn the_error_view_passes_axe() {
 }
 
 #[test]
+fn a_page_whose_code_did_not_download_passes_axe() {
+    let axe = axe_source();
+    let chunk = support::chunk_path("split_compare.wasm");
+    let site =
+        Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
+    site.open("compare");
+    site.wait_for("[data-testid=page-failed]", WAIT);
+    let found = violations(&site, &axe);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn the_offline_notice_passes_axe_in_light_and_dark() {
     let axe = axe_source();
     let site = Site::start(ServeOptions::default());

@@ -100,20 +100,9 @@ fn every_hostile_fixture_is_named_by_record_and_field_in_the_error_view() {
     }
 }
 
-/// The site path of the built chunk whose name ends in `suffix` (`split_compare.wasm`).
-fn chunk(suffix: &str) -> String {
-    std::fs::read_dir(support::dist_dir())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.starts_with("app-") && n.ends_with(suffix))
-        .map(|n| format!("/{n}"))
-        .unwrap_or_else(|| panic!("no chunk *{suffix} in the build"))
-}
-
 #[test]
 fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
-    let compare = chunk("split_compare.wasm");
+    let compare = support::chunk_path("split_compare.wasm");
     let site =
         Site::start(ServeOptions::default().with_override(&compare, 503, "text/plain", b"down"));
     site.open("compare");

@@ -94,6 +94,15 @@ fn main() {
             site.screenshot(&file);
             println!("{}", file.display());
         }
+        // A view whose code did not download.
+        let chunk = support::chunk_path("split_compare.wasm");
+        let failing = ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down");
+        let broken = support::StaticServer::start(support::dist_dir(), failing);
+        site.goto(&broken.site_url("compare"));
+        site.wait_for("[data-testid=page-failed]", WAIT);
+        let file = out.join(format!("page-failed-{width}.png"));
+        site.screenshot(&file);
+        println!("{}", file.display());
         // The partner's page, on a second origin, with the site sending its shipped headers.
         let app = support::StaticServer::start(
             support::dist_dir(),

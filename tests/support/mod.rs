@@ -30,6 +30,18 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// The site path (`/app-…-split_compare.wasm`) of the built app chunk whose name ends in
+/// `suffix`, for a test that makes its download fail.
+pub fn chunk_path(suffix: &str) -> String {
+    std::fs::read_dir(dist_dir())
+        .expect("the build is readable")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("app-") && n.ends_with(suffix))
+        .map(|n| format!("/{n}"))
+        .unwrap_or_else(|| panic!("no chunk *{suffix} in the build"))
+}
+
 pub(crate) fn env_or(var: &str, default: &str) -> String {
     std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_string())
 }
