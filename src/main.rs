@@ -34,32 +34,32 @@ mod split {
         Ok(|| view! { <EmbedBuilder/> }.into_any())
     }
 
-    #[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     fn about_page() -> Loaded {
         Ok(|| view! { <About/> }.into_any())
     }
 
-    #[wasm_split(resource, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     fn resource_page() -> Loaded {
         Ok(|| view! { <ResourcePage/> }.into_any())
     }
 
-    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     fn section_page() -> Loaded {
         Ok(|| view! { <SectionPage/> }.into_any())
     }
 
-    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     fn tag_page() -> Loaded {
         Ok(|| view! { <TagPage/> }.into_any())
     }
 
-    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     fn browse_page() -> Loaded {
         Ok(|| view! { <BrowsePage/> }.into_any())
     }
 
-    #[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     fn search_page() -> Loaded {
         Ok(|| view! { <SearchPage/> }.into_any())
     }
