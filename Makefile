@@ -48,7 +48,7 @@ setup:
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
-	@wasm-split-cli --help >/dev/null 2>&1 \
+	@cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
 		|| cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
 		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent binaryen@$(BINARYEN_VERSION))

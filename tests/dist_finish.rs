@@ -61,9 +61,13 @@ fn comments_are_dropped_and_braces_stay_balanced() {
 #[test]
 fn trunks_start_up_of_the_widget_is_taken_out_of_the_page() {
     let html = "<head>\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\nawait init();\n</script>\n<link rel=\"stylesheet\" href=\"/p/a.css\"/><link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-a\"><link rel=\"preload\" href=\"/p/widget-app-9_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-b\" as=\"fetch\" type=\"application/wasm\"></head>";
-    let page = without_widget_start(html, "/p/");
+    let page = without_widget_start(html, "/p/").unwrap();
     assert_eq!(page, "<head>\n\n<link rel=\"stylesheet\" href=\"/p/a.css\"/></head>");
-    assert_eq!(without_widget_start(&page, "/p/"), page, "nothing else is touched");
+    assert_eq!(without_widget_start(&page, "/p/").unwrap(), page, "nothing else is touched");
+    let other = "<head><script type=\"module\">import x from '/p/x.js';</script></head>";
+    assert_eq!(without_widget_start(other, "/p/").unwrap(), other, "other scripts stay");
+    // Tags under another base than the page's are not the expected ones: refused, not kept.
+    assert!(without_widget_start(html, "/q/").is_err());
 }
 
 #[test]
@@ -91,9 +95,9 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
         "index.html",
         "app-1_bg.wasm",
         "app-1.js",
-        "app-1-split.js",
-        "app-1-split_compare.wasm",
-        "app-1-chunk_6.wasm",
+        "app-loader-1.js",
+        "app-split_compare-1.wasm",
+        "app-chunk_6-1.wasm",
         "boot-2.js",
         "data/dataset.json",
         "icons/icon-192.png",
@@ -177,45 +181,52 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
 
     // The app: installed under one hash, preloaded, and started by a script file.
     let js = index.split("modulepreload\" href=\"/p/").nth(1).unwrap().split('"').next().unwrap();
-    let stem = js.strip_suffix(".js").unwrap().to_string();
-    assert!(stem.starts_with("app-") && stem.len() == 20, "{index}");
-    for (name, file) in [(".js", "glue"), ("-split.js", "loader")] {
-        let href = format!("<link rel=\"modulepreload\" href=\"/p/{stem}{name}\" crossorigin=\"anonymous\" integrity=\"sha384-");
-        assert!(index.contains(&href), "the {file} is preloaded with its integrity: {index}");
+    let hash = js.strip_prefix("app-").unwrap().strip_suffix(".js").unwrap().to_string();
+    assert_eq!(hash.len(), 16, "{index}");
+    let (glue, wasm) = (format!("app-{hash}.js"), format!("app-{hash}_bg.wasm"));
+    let (loader, chunk) =
+        (format!("app-loader-{hash}.js"), format!("app-split_compare-{hash}.wasm"));
+    for (name, what) in [(&glue, "glue"), (&loader, "loader")] {
+        let tag = format!("<link rel=\"modulepreload\" href=\"/p/{name}\" crossorigin=\"anonymous\" integrity=\"sha384-");
+        assert!(index.contains(&tag), "the {what} is preloaded with its integrity: {index}");
     }
-    assert!(index.contains(&format!("<link rel=\"preload\" href=\"/p/{stem}_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-")), "{index}");
-    let boot = index
-        .split("<script type=\"module\" src=\"/p/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let tag = format!(
+        "<link rel=\"preload\" href=\"/p/{wasm}\" crossorigin=\"anonymous\" integrity=\"sha384-"
+    );
+    assert!(index.contains(&tag), "{index}");
+    for name in [&glue, &wasm, &loader, &chunk] {
+        assert!(hashed_as_the_service_worker_sees_it(name), "{name}");
+    }
+    let boot = index.split("<script type=\"module\" src=\"/p/").nth(1).unwrap();
+    let boot = boot.split('"').next().unwrap().to_string();
     assert_eq!(
         read(&boot),
-        format!("import init from '/p/{stem}.js';\nawait init({{ module_or_path: '/p/{stem}_bg.wasm' }});\n")
+        format!("import init from '/p/{glue}';\nawait init({{ module_or_path: '/p/{wasm}' }});\n")
     );
-    let glue = read(&format!("{stem}.js"));
-    assert!(glue.starts_with(&format!("import * as import1 from \"./{stem}-split.js\"")), "{glue}");
+    let glue_text = read(&glue);
     assert!(
-        glue.contains("{ \"./__wasm_split.js\": import1 }"),
-        "the wasm's import module keeps its name: {glue}"
+        glue_text.starts_with(&format!("import * as import1 from \"./{loader}\"")),
+        "{glue_text}"
     );
-    assert!(glue.contains(&format!("new URL('{stem}_bg.wasm'")), "{glue}");
-    let loader = read(&format!("{stem}-split.js"));
-    assert!(loader.contains(&format!("from \"./{stem}.js\"")), "{loader}");
-    assert!(loader.contains(&format!("new URL(\"./{stem}-split_compare.wasm\"")), "{loader}");
-    assert_eq!(read(&format!("{stem}-split_compare.wasm")), "chunk wasm");
-    assert_eq!(read(&format!("{stem}_bg.wasm")), "main wasm");
+    assert!(
+        glue_text.contains("{ \"./__wasm_split.js\": import1 }"),
+        "the wasm's import module keeps its name: {glue_text}"
+    );
+    assert!(glue_text.contains(&format!("new URL('{wasm}'")), "{glue_text}");
+    let loader_text = read(&loader);
+    assert!(loader_text.contains(&format!("from \"./{glue}\"")), "{loader_text}");
+    assert!(loader_text.contains(&format!("new URL(\"./{chunk}\"")), "{loader_text}");
+    assert_eq!(read(&chunk), "chunk wasm");
+    assert_eq!(read(&wasm), "main wasm");
 
+    // The widget: its binary named by content, its stylesheet written, both in widget.js.
     let widget = read("widget.js");
-    assert!(
-        widget.contains(
-            "{\"js\":\"widget-app-9.js\",\"wasm\":\"widget-app-9_bg.wasm\",\"css\":\"widget-"
-        ),
-        "{widget}"
-    );
+    let widget_js = widget.split("\"js\":\"").nth(1).unwrap().split('"').next().unwrap();
+    assert!(widget_js.starts_with("widget-app-") && widget_js != "widget-app-9.js", "{widget}");
+    let widget_wasm = widget_js.replace(".js", "_bg.wasm");
+    assert!(widget.contains(&format!("\"wasm\":\"{widget_wasm}\",\"css\":\"widget-")), "{widget}");
+    assert_eq!(read(widget_js), "export default 2;", "the widget's script, named by its content");
+    assert!(!dir.join("widget-app-9.js").exists() && dir.join(&widget_wasm).exists());
     let css_name =
         widget.split("\"css\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     let css = read(&css_name);
@@ -226,21 +237,16 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
         "print styles are not for the widget: {css}"
     );
     assert!(!dir.join("widget-base.css").exists(), "the source of the widget's base is removed");
+
+    // The service worker's precache list.
     let sw = read("sw.js");
     let list = entries(&dir).unwrap();
     assert!(sw.contains(&manifest_json(&list)), "{sw}");
     let urls: Vec<&str> = list.iter().map(|e| e.url.as_str()).collect();
-    for precached in [
-        "index.html".to_string(),
-        format!("{stem}.js"),
-        format!("{stem}_bg.wasm"),
-        format!("{stem}-split.js"),
-        format!("{stem}-split_compare.wasm"),
-        "data/dataset.json".to_string(),
-        boot.clone(),
-    ] {
+    for precached in [&"index.html".to_string(), &glue, &wasm, &loader, &chunk, &boot] {
         assert!(urls.contains(&precached.as_str()), "{precached} in {urls:?}");
     }
+    assert!(urls.contains(&"data/dataset.json"), "{urls:?}");
     assert!(
         !urls.iter().any(|u| u.starts_with("widget") || *u == "sw.js" || *u == "404.html"),
         "{urls:?}"
@@ -250,17 +256,35 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let before = version(&list);
     finish(&dir, "/p/", &pkg).unwrap();
     assert_eq!(version(&entries(&dir).unwrap()), before);
+    assert_eq!(read("widget.js"), widget, "the widget keeps its names");
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&pkg).ok();
+}
+
+/// `public/sw.js`'s test for a hashed name (`HASHED`), whose files may come from the HTTP
+/// cache: a `-`, 12 to 16 hex digits, `_bg` or nothing, and the extension.
+fn hashed_as_the_service_worker_sees_it(name: &str) -> bool {
+    let sw = include_str!("../public/sw.js");
+    let test = r"const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;";
+    assert!(sw.contains(test), "sw.js changed its test for hashed names");
+    let Some((stem, ext)) = name.rsplit_once('.') else { return false };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else { return false };
+    !ext.is_empty()
+        && ext.chars().all(|c| c.is_ascii_lowercase())
+        && (12..=16).contains(&hash.len())
+        && hash.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
 }
 
 #[test]
 fn any_change_to_the_app_renames_all_of_it() {
     let pkg = fake_app_pkg();
     let (a, b) = (temp_dir("install-a"), temp_dir("install-b"));
-    let first = install(&pkg, &a).unwrap();
+    let first = install(&pkg, &a, "").unwrap();
+    let minified = install(&pkg, &b, "minified by terser 5").unwrap();
+    assert_ne!(first.js, minified.js, "minified files are named apart from unminified ones");
     std::fs::write(pkg.join("split_compare.wasm"), "another chunk").unwrap();
-    let second = install(&pkg, &b).unwrap();
+    let second = install(&pkg, &b, "").unwrap();
     assert_ne!(first.js, second.js, "a changed chunk renames the glue that leads to it");
     assert_ne!(first.loader, second.loader);
     assert_eq!(second.chunks.len(), 1);
@@ -274,7 +298,7 @@ fn an_app_whose_scripts_do_not_name_each_other_is_refused() {
     let pkg = fake_app_pkg();
     let dir = temp_dir("install-refused");
     std::fs::write(pkg.join("__wasm_split.js"), "import { initSync } from \"./main.js\";").unwrap();
-    let err = install(&pkg, &dir).unwrap_err().to_string();
+    let err = install(&pkg, &dir, "").unwrap_err().to_string();
     assert!(err.contains("./app.js"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&pkg).ok();

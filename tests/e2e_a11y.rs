@@ -141,7 +141,7 @@ fn the_error_view_passes_axe() {
 #[test]
 fn a_page_whose_code_did_not_download_passes_axe() {
     let axe = axe_source();
-    let chunk = support::chunk_path("split_compare.wasm");
+    let chunk = support::chunk_path("split_compare");
     let site =
         Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
     site.open("compare");

@@ -102,11 +102,18 @@ fn every_hostile_fixture_is_named_by_record_and_field_in_the_error_view() {
 
 #[test]
 fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
-    let compare = support::chunk_path("split_compare.wasm");
+    let compare = support::chunk_path("split_compare");
     let site =
         Site::start(ServeOptions::default().with_override(&compare, 503, "text/plain", b"down"));
-    site.open("compare");
+    site.open("");
+    site.wait_for("main h1", WAIT);
+    site.find_all("header nav a").into_iter().find(|a| a.text() == "Compare").unwrap().click();
     let failed = site.wait_for("[data-testid=page-failed]", WAIT);
+    site.wait_until(
+        "document.activeElement && document.activeElement.matches('[data-testid=page-failed] h1')",
+        WAIT,
+        "focus on the message's heading, as on any view's after a navigation",
+    );
     assert!(failed.text().contains("could not be loaded"), "{}", failed.text());
     assert!(site.title().starts_with("Error"), "{}", site.title());
     assert!(site.find("header nav").is_some(), "the site around the view is still there");

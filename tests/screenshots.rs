@@ -95,7 +95,7 @@ fn main() {
             println!("{}", file.display());
         }
         // A view whose code did not download.
-        let chunk = support::chunk_path("split_compare.wasm");
+        let chunk = support::chunk_path("split_compare");
         let failing = ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down");
         let broken = support::StaticServer::start(support::dist_dir(), failing);
         site.goto(&broken.site_url("compare"));

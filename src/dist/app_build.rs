@@ -1,6 +1,6 @@
 //! The site's app, built in chunks: a first visit downloads the code home needs, and every
-//! other view's code downloads when the view is first shown (`src/ui/deferred.rs` marks where
-//! the app splits).
+//! other view's code downloads when the view is first shown (`src/main.rs` marks where the app
+//! splits; `src/ui/deferred.rs` shows a page while its chunk loads).
 //!
 //! Trunk builds a binary with cargo and wasm-bindgen back to back, and splitting has to happen
 //! in between, so the app leaves trunk's Rust pipeline (index.html only asks trunk to build
@@ -58,6 +58,13 @@ pub fn build(root: &Path, release: bool, out: &Path) -> Result<Vec<String>, Fini
     command.args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle"]);
     command.args(["--out-name", "app", "--out-dir"]).arg(out).arg(split.join("app.wasm"));
     run(command, "wasm-bindgen")?;
+    // Glue that imports JavaScript snippets of the crates would need them copied and renamed
+    // too; none of ours has any, and a new one must not ship a site that cannot start.
+    if out.join("snippets").exists() {
+        return Err(FinishError::Unexpected(
+            "wasm-bindgen wrote snippets/, which installing the app does not handle yet".into(),
+        ));
+    }
     let chunks = chunk_names(&split)?;
     for name in chunks.iter().map(String::as_str).chain([LOADER]) {
         let from = split.join(name);
@@ -90,12 +97,15 @@ pub struct Installed {
     pub chunks: Vec<String>,
 }
 
-/// Copies the app built into `pkg` into the site `dir`, each file named `app-HASH…` with one
-/// hash of all of them: the glue and the loader import each other by name, so no file's
-/// name can come from its own content alone, and any change renames every file. The names
-/// inside the glue and the loader are rewritten to match; a name that is not where it is
-/// expected is an error, so a change in the tools cannot ship a site that does not start.
-pub fn install(pkg: &Path, dir: &Path) -> Result<Installed, FinishError> {
+/// Copies the app built into `pkg` into the site `dir`, each file named with one hash of all
+/// of them (`app-HASH.js`, `app-HASH_bg.wasm`, `app-loader-HASH.js`, `app-CHUNK-HASH.wasm`:
+/// the hash just before the extension, where the service worker looks for it): the glue and
+/// the loader import each other by name, so no file's name can come from its own content
+/// alone, and any change renames every file. `treatment` names what happens to the files
+/// afterwards (the minifier and its version, or nothing), so that files named alike are alike.
+/// The names inside the glue and the loader are rewritten to match; a name that is not where
+/// it is expected is an error, so a change in the tools cannot ship a site that does not start.
+pub fn install(pkg: &Path, dir: &Path, treatment: &str) -> Result<Installed, FinishError> {
     let read = |name: &str| {
         let path = pkg.join(name);
         std::fs::read(&path).map_err(io(&path))
@@ -106,7 +116,7 @@ pub fn install(pkg: &Path, dir: &Path) -> Result<Installed, FinishError> {
     };
     let (glue, main, loader) = (text(GLUE)?, read(MAIN)?, text(LOADER)?);
     let chunks = chunk_names(pkg)?;
-    let mut all = Vec::new();
+    let mut all = treatment.as_bytes().to_vec();
     all.extend(glue.as_bytes());
     all.extend(&main);
     all.extend(loader.as_bytes());
@@ -117,12 +127,15 @@ pub fn install(pkg: &Path, dir: &Path) -> Result<Installed, FinishError> {
         all.extend(&bytes);
         chunk_bytes.push(bytes);
     }
-    let stem = format!("app-{}", content_hash(&all));
+    let hash = content_hash(&all);
     let installed = Installed {
-        js: format!("{stem}.js"),
-        wasm: format!("{stem}_bg.wasm"),
-        loader: format!("{stem}-split.js"),
-        chunks: chunks.iter().map(|c| format!("{stem}-{c}")).collect(),
+        js: format!("app-{hash}.js"),
+        wasm: format!("app-{hash}_bg.wasm"),
+        loader: format!("app-loader-{hash}.js"),
+        chunks: chunks
+            .iter()
+            .map(|c| format!("app-{}-{hash}.wasm", c.trim_end_matches(".wasm")))
+            .collect(),
     };
 
     // Only the import statements: the module name of the wasm's imports stays as it is.

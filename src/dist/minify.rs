@@ -3,8 +3,8 @@
 //! by `make setup` into `.tools/`) shrinks them. Trunk's own minifier cannot parse
 //! wasm-bindgen's output and leaves it as it is.
 //!
-//! Trunk has already written a Subresource Integrity hash for the app's script into
-//! index.html's `modulepreload`; [`set_integrity`] replaces it with the minified file's.
+//! The page's `modulepreload`s carry the Subresource Integrity of the app's scripts as
+//! written; [`set_integrity`] replaces it with the minified file's.
 
 use std::path::Path;
 use std::process::Command;
@@ -41,6 +41,16 @@ pub fn minify(terser: &Path, path: &Path, kind: Kind) -> Result<(), FinishError>
         )));
     }
     Ok(())
+}
+
+/// What `terser --version` says (`terser 5.51.4`): part of the app's file names, since
+/// another version may minify the same files differently.
+pub fn version(terser: &Path) -> Result<String, FinishError> {
+    let output = Command::new(terser).arg("--version").output().map_err(io(terser))?;
+    if !output.status.success() {
+        return Err(FinishError::Unexpected(format!("{} --version failed", terser.display())));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
 /// The Subresource Integrity value of `bytes`: `sha384-` and the base64 of its SHA-384.

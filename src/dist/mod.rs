@@ -110,11 +110,15 @@ pub fn finish_with(
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
 
     // 1. The app, its start-up script, and the tags that load them.
-    let html = without_widget_start(&html, base);
+    let html = without_widget_start(&html, base)?;
     let page = if html.contains("<script type=\"module\" src=") {
         html // Already finished (a rerun on the same directory).
     } else {
-        let app = app_build::install(app_pkg, dir)?;
+        let treatment = match terser {
+            Some(terser) => format!("minified by {}", minify::version(terser)?),
+            None => String::new(),
+        };
+        let app = app_build::install(app_pkg, dir, &treatment)?;
         let script = app_build::start_up_script(base, &app);
         let boot = format!("boot-{}.js", content_hash(script.as_bytes()));
         let path = dir.join(&boot);
@@ -174,30 +178,30 @@ pub fn finish_with(
     std::fs::write(&css_path, &css).map_err(io(&css_path))?;
     log.push(format!("{css_name}: the site's styles, rewritten for the widget's shadow root"));
 
-    let (js, wasm) = widget_app(dir)?;
-    let assets = format!(
-        "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
-        json_string(&js),
-        json_string(&wasm),
-        json_string(&css_name)
-    );
+    // The widget's binary, minified and named, into widget.js (done already on a rerun).
     let widget_path = dir.join("widget.js");
     let widget = std::fs::read_to_string(&widget_path).map_err(io(&widget_path))?;
     if widget.contains("/*MHR_ASSETS*/null") {
+        let (js, wasm) = widget_app(dir, terser)?;
+        let assets = format!(
+            "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
+            json_string(&js),
+            json_string(&wasm),
+            json_string(&css_name)
+        );
         std::fs::write(&widget_path, fill_placeholder(&widget, "MHR_ASSETS", &assets)?)
             .map_err(io(&widget_path))?;
+        log.push(format!("widget.js: loads {js}, {wasm} and {css_name}"));
     }
-    log.push(format!("widget.js: loads {js}, {wasm} and {css_name}"));
 
     // 3. Smaller scripts, before the precache list records their revisions (minifying a
     // minified script again, on a rerun, changes nothing that matters).
     if let Some(terser) = terser {
         log.push(minify_app_scripts(dir, base, terser)?);
-        minify::minify(terser, &dir.join(&js), minify::Kind::Module)?;
         for name in ["widget.js", "embed.js"] {
             minify::minify(terser, &dir.join(name), minify::Kind::Classic)?;
         }
-        log.push(format!("{js}, widget.js, embed.js: minified"));
+        log.push("widget.js, embed.js: minified".into());
     }
 
     // 4. The service worker's precache list; the worker is minified once it is filled in.
@@ -243,27 +247,50 @@ fn minify_app_scripts(dir: &Path, base: &str, terser: &Path) -> Result<String, F
     ))
 }
 
-/// The widget's script and wasm, as trunk named them: `widget-app-HASH.js` and
-/// `widget-app-HASH_bg.wasm`.
-fn widget_app(dir: &Path) -> Result<(String, String), FinishError> {
+/// The widget's script and wasm, named by their content once the script is minified (with
+/// `terser`, in release builds): `widget-app-HASH.js` and `widget-app-HASH_bg.wasm`.
+/// Partners' pages cache what they load, so the names change exactly when the files do. On a
+/// rerun the files already carry their names.
+fn widget_app(dir: &Path, terser: Option<&Path>) -> Result<(String, String), FinishError> {
+    let (mut js, mut wasm) = (None, None);
     for entry in std::fs::read_dir(dir).map_err(io(dir))?.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         if let Some(stem) = name.strip_suffix("_bg.wasm").filter(|s| s.starts_with("widget-app-")) {
-            return Ok((format!("{stem}.js"), name));
+            (js, wasm) = (Some(format!("{stem}.js")), Some(name));
         }
     }
-    Err(FinishError::Unexpected("no widget-app-…_bg.wasm in the build".into()))
+    let (Some(js), Some(wasm)) = (js, wasm) else {
+        return Err(FinishError::Unexpected("no widget-app-…_bg.wasm in the build".into()));
+    };
+    let (js_path, wasm_path) = (dir.join(&js), dir.join(&wasm));
+    if let Some(terser) = terser {
+        minify::minify(terser, &js_path, minify::Kind::Module)?;
+    }
+    let mut both = std::fs::read(&js_path).map_err(io(&js_path))?;
+    both.extend(std::fs::read(&wasm_path).map_err(io(&wasm_path))?);
+    let stem = format!("widget-app-{}", content_hash(&both));
+    let (new_js, new_wasm) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
+    std::fs::rename(&js_path, dir.join(&new_js)).map_err(io(&js_path))?;
+    std::fs::rename(&wasm_path, dir.join(&new_wasm)).map_err(io(&wasm_path))?;
+    Ok((new_js, new_wasm))
 }
 
 /// `html` without the tags trunk writes to start its "main" binary, which is the widget:
-/// the inline module script, and the preloads of the widget's script and wasm. The site's
-/// page does not run the widget; `widget.js` loads it on partners' pages.
-pub fn without_widget_start(html: &str, base: &str) -> String {
+/// the inline module script that imports it, and the preloads of its script and wasm. The
+/// site's page does not run the widget; `widget.js` loads it on partners' pages. An error when
+/// the page still names the widget afterwards (trunk wrote something else, or under another
+/// base), since the site would then download it on every first visit.
+pub fn without_widget_start(html: &str, base: &str) -> Result<String, FinishError> {
     let mut page = html.to_string();
     let open = "<script type=\"module\">";
-    if let Some(start) = page.find(open) {
-        if let Some(len) = page[start..].find("</script>") {
-            page.replace_range(start..start + len + "</script>".len(), "");
+    let mut from = 0;
+    while let Some(start) = page[from..].find(open).map(|i| from + i) {
+        let Some(len) = page[start..].find("</script>") else { break };
+        let end = start + len + "</script>".len();
+        if page[start..end].contains("widget-app-") {
+            page.replace_range(start..end, "");
+        } else {
+            from = end;
         }
     }
     let href = format!("<link rel=\"modulepreload\" href=\"{base}widget-app-");
@@ -274,5 +301,11 @@ pub fn without_widget_start(html: &str, base: &str) -> String {
             page.replace_range(start..end, "");
         }
     }
-    page
+    if page.contains("widget-app-") {
+        return Err(FinishError::Unexpected(
+            "index.html still names the widget's binary after its start-up tags were taken out"
+                .into(),
+        ));
+    }
+    Ok(page)
 }

@@ -42,8 +42,8 @@ enum State {
 }
 
 /// A page from its chunk: at once when the chunk is already loaded; otherwise a loading
-/// note until it is, then the page (with focus moved to its heading when a navigation is
-/// waiting for it), or a message and a retry when it cannot be downloaded.
+/// note until it is, then the page, or a message and a retry when it cannot be downloaded
+/// (either with focus moved to its heading when a navigation is waiting for one).
 #[component]
 fn Deferred(load: Load) -> impl IntoView {
     if let Some(page) = loaded(load) {
@@ -55,14 +55,18 @@ fn Deferred(load: Load) -> impl IntoView {
         spawn_local(async move {
             let next = match load().await {
                 Ok(page) => {
-                    LOADED.with(|l| l.borrow_mut().push((load as usize, page)));
-                    request_animation_frame(focus_pending_heading);
+                    if loaded(load).is_none() {
+                        LOADED.with(|l| l.borrow_mut().push((load as usize, page)));
+                    }
                     State::Ready(page)
                 }
                 Err(_) => State::Failed,
             };
-            // The visitor may have moved on while it downloaded; then nothing shows it.
-            let _ = state.try_set(next);
+            // The visitor may have moved on while it downloaded; then nothing shows it, and
+            // focus is the next view's to move.
+            if state.try_set(next).is_none() {
+                request_animation_frame(focus_pending_heading);
+            }
         });
     };
     fetch();

@@ -13,7 +13,8 @@ pub type Page = fn() -> AnyView;
 
 /// The pages of every route but home and "not found", as the binary supplies them. The
 /// widget's binary links them in ([`Pages::linked`]); the site's loads each on first use
-/// ([`super::deferred::pages`]), so a first visit downloads only what home needs.
+/// (`split::pages` in `src/main.rs`, through [`super::deferred::deferred`]), so a first
+/// visit downloads only what home needs.
 #[derive(Clone, Copy)]
 pub struct Pages {
     /// A section.

@@ -30,16 +30,17 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
-/// The site path (`/app-…-split_compare.wasm`) of the built app chunk whose name ends in
-/// `suffix`, for a test that makes its download fail.
-pub fn chunk_path(suffix: &str) -> String {
+/// The site path (`/app-split_compare-HASH.wasm`) of the built app chunk `name`
+/// (`split_compare`), for a test that makes its download fail.
+pub fn chunk_path(name: &str) -> String {
+    let prefix = format!("app-{name}-");
     std::fs::read_dir(dist_dir())
         .expect("the build is readable")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.starts_with("app-") && n.ends_with(suffix))
+        .find(|n| n.starts_with(&prefix) && n.ends_with(".wasm"))
         .map(|n| format!("/{n}"))
-        .unwrap_or_else(|| panic!("no chunk *{suffix} in the build"))
+        .unwrap_or_else(|| panic!("no chunk {prefix}….wasm in the build"))
 }
 
 pub(crate) fn env_or(var: &str, default: &str) -> String {

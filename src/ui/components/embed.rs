@@ -146,10 +146,11 @@ pub fn focus_heading_on_navigate(
     });
 }
 
-/// Moves focus to the heading a navigation is waiting for, if one is.
+/// Moves focus to the heading a navigation is waiting for, if one is and it is there now.
 pub fn focus_pending_heading() {
-    if let Some(heading) = PENDING_FOCUS.with(|p| p.borrow_mut().take()) {
-        focus(heading());
+    let target = PENDING_FOCUS.with(|p| p.borrow().as_ref().and_then(|heading| heading()));
+    if focus(target) {
+        PENDING_FOCUS.with(|p| p.borrow_mut().take());
     }
 }
 
