@@ -72,7 +72,7 @@ fn Deferred(load: Load) -> impl IntoView {
     fetch();
     (move || match state.get() {
         State::Loading => view! {
-            <div class="loading" aria-busy="true" data-testid="page-loading">
+            <div class="loading page-loading" aria-busy="true" data-testid="page-loading">
                 <p role="status"><span class="spinner" aria-hidden="true"></span>"Loading this page…"</p>
             </div>
         }
