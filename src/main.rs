@@ -24,45 +24,25 @@ mod split {
     use mhr::ui::pages::{section::SectionPage, tag::TagPage};
     use mhr::ui::routes::Pages;
 
-    #[wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn compare_page() -> Loaded {
-        Ok(|| view! { <ComparePage/> }.into_any())
+    /// `split_page!(GROUP, name, Page)`: the split point `name`, in the chunk `GROUP`, whose
+    /// body makes the page component `Page`.
+    macro_rules! split_page {
+        ($group:ident, $name:ident, $page:ident) => {
+            #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $name() -> Loaded {
+                Ok(|| view! { <$page/> }.into_any())
+            }
+        };
     }
 
-    #[wasm_split(builder, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn builder_page() -> Loaded {
-        Ok(|| view! { <EmbedBuilder/> }.into_any())
-    }
-
-    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn about_page() -> Loaded {
-        Ok(|| view! { <About/> }.into_any())
-    }
-
-    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn resource_page() -> Loaded {
-        Ok(|| view! { <ResourcePage/> }.into_any())
-    }
-
-    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn section_page() -> Loaded {
-        Ok(|| view! { <SectionPage/> }.into_any())
-    }
-
-    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn tag_page() -> Loaded {
-        Ok(|| view! { <TagPage/> }.into_any())
-    }
-
-    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn browse_page() -> Loaded {
-        Ok(|| view! { <BrowsePage/> }.into_any())
-    }
-
-    #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn search_page() -> Loaded {
-        Ok(|| view! { <SearchPage/> }.into_any())
-    }
+    split_page!(compare, compare_page, ComparePage);
+    split_page!(builder, builder_page, EmbedBuilder);
+    split_page!(pages, about_page, About);
+    split_page!(pages, resource_page, ResourcePage);
+    split_page!(pages, section_page, SectionPage);
+    split_page!(pages, tag_page, TagPage);
+    split_page!(pages, browse_page, BrowsePage);
+    split_page!(pages, search_page, SearchPage);
 
     /// The site's pages, each from its chunk.
     pub fn pages() -> Pages {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use mhr::dist::app_build::install;
-use mhr::dist::minify::{integrity, set_integrity};
+use mhr::dist::minify::integrity;
 use mhr::dist::precache::{entries, is_precached, manifest_json, version};
 use mhr::dist::styles::{bundle, write_bundle};
 use mhr::dist::widget_css::rewrite_for_shadow_root;
@@ -133,6 +133,12 @@ fn temp_dir(kind: &str) -> std::path::PathBuf {
     dir
 }
 
+fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
 /// The app as `app_build::build` leaves it: wasm-bindgen's glue importing the chunk loader
 /// (and naming it as the wasm's import module), the main module, the loader importing the
 /// glue and fetching a chunk, and the chunk.
@@ -144,9 +150,7 @@ fn fake_app_pkg() -> std::path::PathBuf {
         ("__wasm_split.js", "import { initSync } from \"./app.js\";\nconst src = fetch(new URL(\"./split_compare.wasm\", import.meta.url));\n"),
         ("split_compare.wasm", "chunk wasm"),
     ];
-    for (name, text) in files {
-        std::fs::write(pkg.join(name), text).unwrap();
-    }
+    write_files(&pkg, &files);
     pkg
 }
 
@@ -164,9 +168,7 @@ fn fake_build() -> std::path::PathBuf {
         ("sw.js", "const MANIFEST = /*MHR_PRECACHE*/null;"),
         ("data/dataset.json", "{}"),
     ];
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+    write_files(&dir, &files);
     dir
 }
 
@@ -305,16 +307,9 @@ fn an_app_whose_scripts_do_not_name_each_other_is_refused() {
 }
 
 fn style_dir(files: &[(&str, &str)]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "mhr-styles-{}-{}",
-        std::process::id(),
-        content_hash(format!("{:?}{files:?}", std::thread::current().id()).as_bytes())
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+    // Named by the files too: a test may make several.
+    let dir = temp_dir(&format!("styles-{}", content_hash(format!("{files:?}").as_bytes())));
+    write_files(&dir, files);
     dir
 }
 
@@ -386,20 +381,6 @@ fn integrity_is_the_base64_sha384_browsers_check() {
         integrity(b"abc"),
         "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
     );
-}
-
-#[test]
-fn the_app_scripts_integrity_is_replaced_in_its_own_tag_only() {
-    let html = "<link rel=\"stylesheet\" href=\"/a.css\" integrity=\"sha384-css\"/>\
-        <link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-old\">\
-        <link rel=\"preload\" href=\"/app-1_bg.wasm\" integrity=\"sha384-wasm\">";
-    let out = set_integrity(html, "/app-1.js", "sha384-new").unwrap();
-    assert!(out.contains("href=\"/app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-new\""));
-    assert!(
-        out.contains("sha384-css") && out.contains("sha384-wasm") && !out.contains("sha384-old")
-    );
-    assert_eq!(set_integrity(html, "/missing.js", "x"), None);
-    assert_eq!(set_integrity("<link href=\"/b.js\">", "/b.js", "x"), None, "no integrity to set");
 }
 
 #[test]

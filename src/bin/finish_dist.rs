@@ -16,20 +16,10 @@ fn main() -> std::process::ExitCode {
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     if arg.as_deref() == Some("prepare") {
         let (entry, out) = (root.join("style/site.css"), root.join("target/style/site.css"));
-        let done = mhr::dist::styles::write_bundle(&entry, &out)
-            .and_then(|_| mhr::dist::app_build::build(root, release, &app_pkg));
-        return match done {
-            Ok(log) => {
-                for line in log {
-                    eprintln!("finish_dist: {line}");
-                }
-                std::process::ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("finish_dist: {e}");
-                std::process::ExitCode::FAILURE
-            }
-        };
+        return report(
+            mhr::dist::styles::write_bundle(&entry, &out)
+                .and_then(|_| mhr::dist::app_build::build(root, release, &app_pkg)),
+        );
     }
     let dir =
         arg.or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()).unwrap_or_else(|| "dist".into());
@@ -40,7 +30,13 @@ fn main() -> std::process::ExitCode {
     if release && terser.is_none() {
         eprintln!("finish_dist: terser is not on PATH, so scripts stay unminified (`make dist` installs it)");
     }
-    match mhr::dist::finish_with(std::path::Path::new(&dir), &base, &app_pkg, terser.as_deref()) {
+    report(mhr::dist::finish_with(std::path::Path::new(&dir), &base, &app_pkg, terser.as_deref()))
+}
+
+/// Prints the build log, or the error, and gives the exit code.
+#[cfg(not(target_arch = "wasm32"))]
+fn report(done: Result<Vec<String>, mhr::dist::FinishError>) -> std::process::ExitCode {
+    match done {
         Ok(log) => {
             for line in log {
                 eprintln!("finish_dist: {line}");

@@ -3,8 +3,8 @@
 //! by `make setup` into `.tools/`) shrinks them. Trunk's own minifier cannot parse
 //! wasm-bindgen's output and leaves it as it is.
 //!
-//! The page's `modulepreload`s carry the Subresource Integrity of the app's scripts as
-//! written; [`set_integrity`] replaces it with the minified file's.
+//! The app's scripts are minified as soon as they are installed, so the page's
+//! `modulepreload`s get the [`integrity`] of the files as served.
 
 use std::path::Path;
 use std::process::Command;
@@ -56,18 +56,6 @@ pub fn version(terser: &Path) -> Result<String, FinishError> {
 /// The Subresource Integrity value of `bytes`: `sha384-` and the base64 of its SHA-384.
 pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64(&Sha384::digest(bytes)))
-}
-
-/// `html` with the `integrity` attribute of the tag whose `href` is `href` set to `value`;
-/// `None` when no such tag has one.
-pub fn set_integrity(html: &str, href: &str, value: &str) -> Option<String> {
-    let at = html.find(&format!("href=\"{href}\""))?;
-    let tag_start = html[..at].rfind('<')?;
-    let tag_end = at + html[at..].find('>')?;
-    let attr = "integrity=\"";
-    let start = tag_start + html[tag_start..tag_end].find(attr)? + attr.len();
-    let end = start + html[start..].find('"')?;
-    Some(format!("{}{value}{}", &html[..start], &html[end..]))
 }
 
 /// Standard base64 with padding.

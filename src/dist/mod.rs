@@ -11,8 +11,8 @@
 //!   `<base href>` is absolute, so it works at any depth);
 //! - writes the widget's stylesheet ([`widget_css`]) and tells `widget.js` the hashed names
 //!   of the script, wasm and stylesheet it loads;
-//! - in release builds, minifies the scripts with terser ([`minify`]) and updates the app
-//!   scripts' integrity in the page;
+//! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
+//!   page gets their integrity;
 //! - tells `sw.js` what to precache, with a revision per file, and its version.
 //!
 //! Before trunk starts, [`styles::bundle`] makes the site's one stylesheet out of `style/`,
@@ -62,13 +62,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// The stylesheets a page links, in order, as written in their `href`s.
 pub fn linked_stylesheets(html: &str) -> Vec<String> {
-    links(html, "stylesheet")
-}
-
-/// The `href`s of the page's `<link rel="REL" href="…">` tags, in order.
-fn links(html: &str, rel: &str) -> Vec<String> {
-    let tag = format!("<link rel=\"{rel}\" href=\"");
-    html.match_indices(&tag)
+    html.match_indices("<link rel=\"stylesheet\" href=\"")
         .filter_map(|(i, m)| {
             let rest = &html[i + m.len()..];
             rest.find('"').map(|end| rest[..end].to_string())
@@ -119,6 +113,11 @@ pub fn finish_with(
             None => String::new(),
         };
         let app = app_build::install(app_pkg, dir, &treatment)?;
+        if let Some(terser) = terser {
+            for script in [&app.js, &app.loader] {
+                minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
+            }
+        }
         let script = app_build::start_up_script(base, &app);
         let boot = format!("boot-{}.js", content_hash(script.as_bytes()));
         let path = dir.join(&boot);
@@ -146,11 +145,12 @@ pub fn finish_with(
             .find("</head>")
             .ok_or_else(|| FinishError::Unexpected("index.html has no </head>".into()))?;
         log.push(format!(
-            "{}, {}, {} and {} chunks: the app; {boot}: its start-up script",
+            "{}, {}, {} and {} chunks: the app{}; {boot}: its start-up script",
             app.js,
             app.wasm,
             app.loader,
-            app.chunks.len()
+            app.chunks.len(),
+            if terser.is_some() { ", its scripts minified" } else { "" }
         ));
         format!("{}{tags}{}", &html[..at], &html[at..])
     };
@@ -197,7 +197,6 @@ pub fn finish_with(
     // 3. Smaller scripts, before the precache list records their revisions (minifying a
     // minified script again, on a rerun, changes nothing that matters).
     if let Some(terser) = terser {
-        log.push(minify_app_scripts(dir, base, terser)?);
         for name in ["widget.js", "embed.js"] {
             minify::minify(terser, &dir.join(name), minify::Kind::Classic)?;
         }
@@ -214,37 +213,6 @@ pub fn finish_with(
         }
     }
     Ok(log)
-}
-
-/// Minifies the app's scripts (the page's `modulepreload`s: the glue and the chunk loader)
-/// and gives index.html and 404.html their new integrity.
-fn minify_app_scripts(dir: &Path, base: &str, terser: &Path) -> Result<String, FinishError> {
-    let index_path = dir.join("index.html");
-    let mut page = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
-    let hrefs = links(&page, "modulepreload");
-    if hrefs.is_empty() {
-        return Err(FinishError::Unexpected("index.html has no modulepreload".into()));
-    }
-    let mut names = Vec::new();
-    for href in hrefs {
-        let name = href.strip_prefix(base).unwrap_or(&href).to_string();
-        let path = dir.join(&name);
-        minify::minify(terser, &path, minify::Kind::Module)?;
-        let bytes = std::fs::read(&path).map_err(io(&path))?;
-        page =
-            minify::set_integrity(&page, &href, &minify::integrity(&bytes)).ok_or_else(|| {
-                FinishError::Unexpected(format!("index.html has no integrity for {href}"))
-            })?;
-        names.push(name);
-    }
-    for file in ["index.html", "404.html"] {
-        let path = dir.join(file);
-        std::fs::write(&path, &page).map_err(io(&path))?;
-    }
-    Ok(format!(
-        "{}: minified, their integrity updated in index.html and 404.html",
-        names.join(", ")
-    ))
 }
 
 /// The widget's script and wasm, named by their content once the script is minified (with

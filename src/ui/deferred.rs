@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
 use super::components::embed::focus_pending_heading;
-use super::components::title::SITE_NAME;
+use super::components::title::use_document_title;
 use super::routes::Page;
 
 /// What a split point gives: the page, or why its chunk did not load.
@@ -79,9 +79,7 @@ fn Deferred(load: Load) -> impl IntoView {
         .into_any(),
         State::Ready(page) => page(),
         State::Failed => {
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                doc.set_title(&format!("Error · {SITE_NAME}"));
-            }
+            use_document_title(|| Some("Error".into()));
             view! {
                 <div data-testid="page-failed">
                     <h1>"This page could not be loaded"</h1>
