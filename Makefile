@@ -65,11 +65,11 @@ setup-browser:
 
 check:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets --features e2e -- -D warnings
+	cargo clippy --workspace --all-targets --features midlands-health-resources/e2e -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test wasm_components -- -D warnings
 
 unit:
-	cargo test
+	cargo test --workspace
 
 e2e:
 	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test 'e2e_*' -- --test-threads=1

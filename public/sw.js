@@ -8,8 +8,13 @@
  *   waits, so an open tab never mixes files of two builds; the app shows "A new version is
  *   available", and its Reload button posts {type: "skip-waiting"}.
  * - activate: delete the caches of older versions, take control of open pages.
- * - navigations: network first, so a visitor online always gets the current build; offline,
- *   the cached app shell (index.html), which routes the address itself.
+ * - navigations: network first, so a visitor online always gets the current build. Each page
+ *   of this build that arrives is kept (pages are written per address at build time, and only
+ *   those visited are kept: precaching every page would download them all for every visitor).
+ *   Offline, the kept copy of the page, else the shell (shell.html), a loading note the app
+ *   replaces with the view of the address. Pages of another build are not kept: they name
+ *   files this cache does not hold. On activation, the pages open in windows are kept too,
+ *   so the page a first visit landed on works offline.
  * - the dataset: stale-while-revalidate. Answer from the cache at once, refresh it from the
  *   network in the background, but keep the refreshed copy only if its schema_version is the
  *   one this build reads (a newer, incompatible dataset arrives with its own build).
@@ -23,9 +28,11 @@ const MANIFEST = /*MHR_PRECACHE*/null;
 const PREFIX = "mhr-";
 const CACHE = PREFIX + MANIFEST.version;
 const SCOPE = self.registration.scope; // the site's base URL, ending in "/"
-const SHELL = new URL("index.html", SCOPE).href;
+const SHELL = new URL("shell.html", SCOPE).href;
 const DATASET = new URL("data/dataset.json", SCOPE).href;
 const PRECACHED = new Set(MANIFEST.files.map((f) => new URL(f.url, SCOPE).href));
+// Every page of this build starts the app with this script, named after this build's files.
+const BOOT = (MANIFEST.files.find((f) => /^boot-[0-9a-f]+\.js$/.test(f.url)) || {}).url;
 
 // Hashed names (app-1a2b…_bg.wasm) never change content, so the copy the page has just
 // downloaded may come from the HTTP cache; a first visit then transfers them once, not twice.
@@ -51,6 +58,8 @@ self.addEventListener("activate", (event) => {
       .keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
+      .then(() => self.clients.matchAll({ type: "window", includeUncontrolled: true }))
+      .then((windows) => Promise.all(windows.map((w) => keepPage(w.url))))
   );
 });
 
@@ -66,7 +75,7 @@ self.addEventListener("fetch", (event) => {
   if (!url.href.startsWith(SCOPE)) return; // other origins and paths: not ours
 
   if (request.mode === "navigate") {
-    event.respondWith(networkFirstNavigation(request));
+    event.respondWith(networkFirstNavigation(event, request));
     return;
   }
   const bare = url.origin + url.pathname;
@@ -80,13 +89,45 @@ self.addEventListener("fetch", (event) => {
   // Everything else: the network, unchanged.
 });
 
-async function networkFirstNavigation(request) {
+async function networkFirstNavigation(event, request) {
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    event.waitUntil(keep(request.url, response.clone()));
+    return response;
   } catch (offline) {
-    const shell = await caches.match(SHELL, { cacheName: CACHE });
-    if (shell) return shell;
+    const cache = await caches.open(CACHE);
+    const page = (await cache.match(pageKey(request.url))) || (await cache.match(SHELL));
+    if (page) return page;
     throw offline;
+  }
+}
+
+// The cache key of a page: its address without query or fragment, with the final "/" that
+// the build's addresses have (a filtered /browse/?tag=x is the /browse/ page).
+function pageKey(url) {
+  const u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  if (!u.pathname.endsWith("/") && !/\.[a-z0-9]+$/i.test(u.pathname)) u.pathname += "/";
+  return u.href;
+}
+
+// Keeps a page that came from the network, if it is a page of this build.
+async function keep(url, response) {
+  if (!response.ok || response.type !== "basic" || !BOOT) return;
+  if (!(response.headers.get("content-type") || "").startsWith("text/html")) return;
+  const text = await response.clone().text();
+  if (!text.includes(BOOT)) return;
+  const cache = await caches.open(CACHE);
+  await cache.put(pageKey(url), response);
+}
+
+async function keepPage(url) {
+  if (!url.startsWith(SCOPE)) return;
+  try {
+    await keep(url, await fetch(url, { cache: "no-cache" }));
+  } catch (offline) {
+    // Kept on the next visit instead.
   }
 }
 

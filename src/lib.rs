@@ -1,15 +1,15 @@
 //! Midlands Health Resources: a directory of reports and resources about the Midlands' medical
 //! and life-science sector.
 //!
-//! [`core`] holds every piece of logic as plain Rust, tested natively. `dist` (native only)
-//! finishes a build: start-up script, 404 page, widget styles, precache list. `ui` (built only for
-//! wasm32) holds the Leptos views that call into it.
+//! [`core`] holds every piece of logic as plain Rust, tested natively. `ui` holds the Leptos
+//! views that call into it: built for wasm32 as the app, and natively with the `ssr` feature
+//! to render the same views as HTML when the build writes a page per route (the `xtask`
+//! crate, which also holds every other build step).
 #![deny(missing_docs)]
+// leptos_router's routes nest the views' types deeper than the compiler's default allows.
+#![recursion_limit = "256"]
 
 pub mod core;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod dist;
-
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod ui;

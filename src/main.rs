@@ -7,7 +7,9 @@
 //! several chunks reach goes into a shared chunk that loads with them). Calling it downloads
 //! and instantiates the chunk once, then returns the body's result. `fallible` makes a
 //! failed download an `Err` (the default would abort the whole app), which
-//! [`mhr::ui::deferred::deferred`] shows as a message with a retry.
+//! [`mhr::ui::deferred::deferred`] shows as a message with a retry. When the app takes over
+//! a page written at build time, it downloads that page's chunk first
+//! ([`mhr::ui::routes::Page::preload`]).
 //!
 //! The split points live here, in the one binary that is split (`src/dist/app_build.rs`):
 //! they are exported symbols, so any binary of the library's would keep them and all they
@@ -18,11 +20,11 @@
 mod split {
     use leptos::prelude::*;
     use leptos::wasm_split::wasm_split;
-    use mhr::ui::deferred::{deferred, Loaded};
+    use mhr::ui::deferred::Loaded;
     use mhr::ui::pages::{about::About, browse::BrowsePage, compare::ComparePage};
     use mhr::ui::pages::{embed::EmbedBuilder, resource::ResourcePage, search::SearchPage};
     use mhr::ui::pages::{section::SectionPage, tag::TagPage};
-    use mhr::ui::routes::Pages;
+    use mhr::ui::routes::{Page, Pages};
 
     /// `split_page!(GROUP, name, Page)`: the split point `name`, in the chunk `GROUP`, whose
     /// body makes the page component `Page`.
@@ -47,14 +49,14 @@ mod split {
     /// The site's pages, each from its chunk.
     pub fn pages() -> Pages {
         Pages {
-            section: || deferred(|| Box::pin(section_page())),
-            resource: || deferred(|| Box::pin(resource_page())),
-            tag: || deferred(|| Box::pin(tag_page())),
-            browse: || deferred(|| Box::pin(browse_page())),
-            compare: || deferred(|| Box::pin(compare_page())),
-            search: || deferred(|| Box::pin(search_page())),
-            about: || deferred(|| Box::pin(about_page())),
-            builder: Some(|| deferred(|| Box::pin(builder_page()))),
+            section: Page::Split(|| Box::pin(section_page())),
+            resource: Page::Split(|| Box::pin(resource_page())),
+            tag: Page::Split(|| Box::pin(tag_page())),
+            browse: Page::Split(|| Box::pin(browse_page())),
+            compare: Page::Split(|| Box::pin(compare_page())),
+            search: Page::Split(|| Box::pin(search_page())),
+            about: Page::Split(|| Box::pin(about_page())),
+            builder: Some(Page::Split(|| Box::pin(builder_page()))),
         }
     }
 }

@@ -67,14 +67,14 @@ fn navigation_inside_a_frame_keeps_the_flags() {
 #[test]
 fn widget_attributes_become_the_route_of_their_view() {
     let table = [
-        ("view=browse&tags=diabetes, west-midlands", "/browse?tag=diabetes&tag=west-midlands"),
-        ("view=section&section=strengths&tags=ai", "/section/strengths?tag=ai"),
-        ("view=resource&resource=a-report&tags=ignored", "/resource/a-report"),
-        ("view=search&q=air quality&tags=x", "/search?q=air%20quality&tag=x"),
-        ("view=compare&clusters=medtech,data", "/compare?c=medtech&c=data"),
-        ("view=compare", "/compare"),
-        ("view=unknown", "/browse"),
-        ("", "/browse"),
+        ("view=browse&tags=diabetes, west-midlands", "/browse/?tag=diabetes&tag=west-midlands"),
+        ("view=section&section=strengths&tags=ai", "/section/strengths/?tag=ai"),
+        ("view=resource&resource=a-report&tags=ignored", "/resource/a-report/"),
+        ("view=search&q=air quality&tags=x", "/search/?q=air%20quality&tag=x"),
+        ("view=compare&clusters=medtech,data", "/compare/?c=medtech&c=data"),
+        ("view=compare", "/compare/"),
+        ("view=unknown", "/browse/"),
+        ("", "/browse/"),
     ];
     for (attributes, want) in table {
         assert_eq!(spec(attributes).route(), want, "{attributes}");
@@ -104,7 +104,7 @@ fn the_iframe_snippet_escapes_its_address_and_names_the_script() {
     let s = spec("view=browse&tags=a,b&theme=dark");
     let snippet = s.iframe_snippet("https://example.org/health/", "f", "Resources \"here\"");
     assert!(snippet.contains(
-        "src=\"https://example.org/health/browse?tag=a&amp;tag=b&amp;embed=1&amp;theme=dark&amp;frame=f\""
+        "src=\"https://example.org/health/browse/?tag=a&amp;tag=b&amp;embed=1&amp;theme=dark&amp;frame=f\""
     ), "{snippet}");
     assert!(snippet.contains("title=\"Resources &quot;here&quot;\""));
     assert!(snippet.contains("data-mhr-embed"));

@@ -20,16 +20,16 @@ fn assets_carry_the_prefix_and_routes_do_not() {
     let p = Paths::new("/partners/health");
     assert_eq!(p.asset("data/dataset.json"), "/partners/health/data/dataset.json");
     assert_eq!(Paths::new("/").asset("/data/dataset.json"), "/data/dataset.json");
-    assert_eq!(Paths::resource("diabetes-blueprint"), "/resource/diabetes-blueprint");
-    assert_eq!(Paths::section("strengths"), "/section/strengths");
-    assert_eq!(Paths::tag("air-quality"), "/tag/air-quality");
+    assert_eq!(Paths::resource("diabetes-blueprint"), "/resource/diabetes-blueprint/");
+    assert_eq!(Paths::section("strengths"), "/section/strengths/");
+    assert_eq!(Paths::tag("air-quality"), "/tag/air-quality/");
 }
 
 #[test]
 fn a_search_link_carries_the_query_encoded_and_trimmed() {
-    assert_eq!(Paths::search("air quality"), "/search?q=air%20quality");
-    assert_eq!(Paths::search(" a&b=c#d "), "/search?q=a%26b%3Dc%23d");
-    assert_eq!(Paths::search("   "), "/search");
+    assert_eq!(Paths::search("air quality"), "/search/?q=air%20quality");
+    assert_eq!(Paths::search(" a&b=c#d "), "/search/?q=a%26b%3Dc%23d");
+    assert_eq!(Paths::search("   "), "/search/");
 }
 
 #[test]
@@ -49,9 +49,37 @@ fn titles_name_the_view_then_the_site() {
 fn links_put_routes_under_the_base() {
     let p = Paths::new("/partners/health/");
     assert_eq!(p.link(&Paths::home()), "/partners/health/");
-    assert_eq!(p.link(&Paths::resource("x")), "/partners/health/resource/x");
-    assert_eq!(p.link(&Paths::search("air")), "/partners/health/search?q=air");
+    assert_eq!(p.link(&Paths::resource("x")), "/partners/health/resource/x/");
+    assert_eq!(p.link(&Paths::search("air")), "/partners/health/search/?q=air");
     let root = Paths::new("/");
     assert_eq!(root.link(&Paths::home()), "/");
-    assert_eq!(root.link(&Paths::about()), "/about");
+    assert_eq!(root.link(&Paths::about()), "/about/");
+}
+
+#[test]
+fn every_view_but_home_is_a_folder_a_static_host_serves_as_it_is() {
+    for route in [
+        Paths::section("a"),
+        Paths::resource("a"),
+        Paths::tag("a"),
+        Paths::browse(),
+        Paths::compare(&[]),
+        Paths::search(""),
+        Paths::embed(),
+        Paths::about(),
+    ] {
+        assert!(route.ends_with('/'), "{route}");
+    }
+    assert_eq!(Paths::compare(&["a"]), "/compare/?c=a");
+}
+
+#[test]
+fn a_full_path_gives_back_its_route_under_the_base() {
+    let p = Paths::new("/partners/health/");
+    assert_eq!(p.route_of("/partners/health/"), "/");
+    assert_eq!(p.route_of("/partners/health"), "/");
+    assert_eq!(p.route_of("/partners/health/resource/x/"), "/resource/x/");
+    assert_eq!(p.route_of("/partners/healthy/x"), "/partners/healthy/x", "not under the base");
+    assert_eq!(p.route_of("/elsewhere"), "/elsewhere");
+    assert_eq!(Paths::new("/").route_of("/about/"), "/about/");
 }

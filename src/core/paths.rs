@@ -17,7 +17,10 @@ pub fn normalise_base(base: &str) -> String {
 
 /// Builds links to every view, under the site's base.
 ///
-/// Route paths (`Paths::resource`, ...) do not include the base: navigation adds it.
+/// Route paths (`Paths::resource`, ...) do not include the base: navigation adds it. Every
+/// view but home ends in `/` (`/resource/x/`): the build writes each as a folder with an
+/// `index.html` (`resource/x/index.html`), which any static host serves at that address
+/// with status 200, no rewrite rule needed (without the `/`, most hosts first redirect).
 /// [`Paths::link`] turns a route into an `href` under the base, and [`Paths::asset`] does the
 /// same for files the app fetches (the dataset).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,51 +53,51 @@ impl Paths {
 
     /// A section's view.
     pub fn section(id: &str) -> String {
-        format!("/section/{}", encode_segment(id))
+        format!("/section/{}/", encode_segment(id))
     }
 
     /// A resource's view.
     pub fn resource(id: &str) -> String {
-        format!("/resource/{}", encode_segment(id))
+        format!("/resource/{}/", encode_segment(id))
     }
 
     /// A tag's view.
     pub fn tag(id: &str) -> String {
-        format!("/tag/{}", encode_segment(id))
+        format!("/tag/{}/", encode_segment(id))
     }
 
     /// The browse view, unfiltered.
     pub fn browse() -> String {
-        "/browse".into()
+        "/browse/".into()
     }
 
     /// The comparison view with these clusters chosen (all when empty).
     pub fn compare(clusters: &[&str]) -> String {
         let q: Vec<String> = clusters.iter().map(|c| format!("c={}", encode_segment(c))).collect();
         if q.is_empty() {
-            "/compare".into()
+            "/compare/".into()
         } else {
-            format!("/compare?{}", q.join("&"))
+            format!("/compare/?{}", q.join("&"))
         }
     }
 
     /// The search results view for a query.
     pub fn search(query: &str) -> String {
         if query.trim().is_empty() {
-            "/search".into()
+            "/search/".into()
         } else {
-            format!("/search?q={}", encode_segment(query.trim()))
+            format!("/search/?q={}", encode_segment(query.trim()))
         }
     }
 
     /// The embed builder.
     pub fn embed() -> String {
-        "/embed".into()
+        "/embed/".into()
     }
 
     /// The about view.
     pub fn about() -> String {
-        "/about".into()
+        "/about/".into()
     }
 
     /// The `href` for a route: the route under the base.
@@ -103,6 +106,16 @@ impl Paths {
             self.base.clone()
         } else {
             format!("{}/{}", self.base.trim_end_matches('/'), route.trim_start_matches('/'))
+        }
+    }
+
+    /// The base-less route (`/resource/x`) of a path under the base (`/prefix/resource/x`);
+    /// the base alone is `/`, and a path outside the base is kept whole.
+    pub fn route_of(&self, path: &str) -> String {
+        match path.strip_prefix(self.base.trim_end_matches('/')) {
+            Some("") => "/".to_string(),
+            Some(rest) if rest.starts_with('/') => rest.to_string(),
+            _ => path.to_string(),
         }
     }
 

@@ -1,43 +1,24 @@
-//! The root component: loads the dataset, then shows the routed site (or, with `?embed=1`,
-//! the compact embed layout), or the loading or error state while it cannot.
+//! The site: the router, the layout around every view (or, with `?embed=1`, the compact
+//! embed layout) and the routes, once the dataset is loaded. The same component renders the
+//! pages the build writes (natively, [`super::prerender`]) and the running app, which takes
+//! over those pages ([`super::takeover`]).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::layout::{Footer, Header, SkipLink};
 use super::components::search_box::install_slash_shortcut;
-use super::components::state::{ErrorView, Loading};
 use super::components::status::{OfflineNotice, UpdateNotice};
-use super::data::{base_path, fetch_catalog};
 use super::nav::Nav;
-use super::routes::{Pages, RouteView};
+use super::routes::{Pages, SiteRoutes};
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
 use crate::core::search::documents::index_catalog;
 use crate::core::search::SearchIndex;
-
-/// The whole app.
-#[component]
-pub fn App(
-    /// The pages of the routes, as the binary supplies them.
-    pages: Pages,
-) -> impl IntoView {
-    let frame = embed_flags_of_page();
-    if let Some(flags) = &frame {
-        mark_document_embedded(flags);
-    }
-    let data = LocalResource::new(fetch_catalog);
-    move || match data.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(catalog)) => view! { <Site catalog frame=frame.clone() pages/> }.into_any(),
-        Some(Err(failure)) => {
-            view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any()
-        }
-    }
-}
 
 /// The catalog with its search index and facets, built once from it: what every view reads.
 #[derive(Clone)]
@@ -55,6 +36,11 @@ impl Indexed {
         Indexed { catalog, search, browse }
     }
 
+    /// The catalog.
+    pub fn catalog(&self) -> &Arc<Catalog> {
+        &self.catalog
+    }
+
     /// Makes the catalog and its indexes available to every view below.
     pub fn provide(&self) {
         provide_context(self.search.clone());
@@ -63,16 +49,47 @@ impl Indexed {
     }
 }
 
-/// The site (or the embed layout), once the dataset is loaded.
+/// Where the site is: its path prefix (`/` or `/partners/health/`) and its origin
+/// (`https://example.org`), for the router and for absolute links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAddress {
+    /// The path prefix, with `/` on both sides.
+    pub base: String,
+    /// The origin, without a final `/`; empty when it is not known (links are then relative).
+    pub origin: String,
+}
+
+/// The site, with its dataset loaded: routed by `leptos_router` under the site's prefix.
 #[component]
-fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>, pages: Pages) -> impl IntoView {
-    Indexed::new(catalog).provide();
-    let nav = Nav::history(frame.clone(), &base_path());
+pub fn Site(
+    /// The dataset and its indexes.
+    indexed: Indexed,
+    /// The pages of the routes, as the binary supplies them.
+    pages: Pages,
+    /// Where the site is.
+    address: SiteAddress,
+    /// The embed flags, when the page is a partner's frame.
+    frame: Option<EmbedFlags>,
+) -> impl IntoView {
+    indexed.provide();
+    // The router's base has no final `/` ("" at the root), as its matching expects.
+    let base = address.base.trim_end_matches('/').to_string();
+    view! {
+        <Router base>
+            <Layout pages address frame/>
+        </Router>
+    }
+}
+
+/// What surrounds every view: the site's header and footer, or the compact embed layout.
+#[component]
+fn Layout(pages: Pages, address: SiteAddress, frame: Option<EmbedFlags>) -> impl IntoView {
+    let nav = Nav::router(frame.clone(), &address.base, &address.origin);
     provide_context(nav.clone());
     focus_heading_on_navigate(nav.path(), target_of_navigation);
     match frame {
         Some(flags) => view! {
-            <EmbedLayout frame_id=flags.frame><RouteView pages/></EmbedLayout>
+            <EmbedLayout frame_id=flags.frame><SiteRoutes pages/></EmbedLayout>
         }
         .into_any(),
         None => {
@@ -82,7 +99,7 @@ fn Site(catalog: Arc<Catalog>, frame: Option<EmbedFlags>, pages: Pages) -> impl 
                 <Header/>
                 <UpdateNotice/>
                 <OfflineNotice/>
-                <main id="main" tabindex="-1" class="container"><RouteView pages/></main>
+                <main id="main" tabindex="-1" class="container"><SiteRoutes pages/></main>
                 <Footer/>
             }
             .into_any()
@@ -99,20 +116,5 @@ fn target_of_navigation() -> Option<web_sys::Element> {
         document().query_selector("main h1").ok().flatten()
     } else {
         document().get_element_by_id(id)
-    }
-}
-
-/// The embed flags of the page's own address, if it is embedded.
-fn embed_flags_of_page() -> Option<EmbedFlags> {
-    let search = window().location().search().unwrap_or_default();
-    EmbedFlags::split(&search).0
-}
-
-/// Marks `<html>` with the embed layout and any forced theme, before anything renders, so
-/// the stylesheets apply from the first paint.
-fn mark_document_embedded(flags: &EmbedFlags) {
-    if let Some(html) = document().document_element() {
-        let _ = html.class_list().add_1("embedded");
-        let _ = html.set_attribute("data-theme", flags.theme.key());
     }
 }

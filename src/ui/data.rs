@@ -1,11 +1,15 @@
 //! Fetching the dataset and handing the loaded catalog to the views.
 
+#[cfg(target_arch = "wasm32")]
 use std::sync::Arc;
 
-use crate::core::catalog::Catalog;
 use crate::core::error::{DatasetError, Problem};
-use crate::core::load::load;
-use crate::core::paths::{normalise_base, Paths};
+#[cfg(target_arch = "wasm32")]
+use crate::core::{
+    catalog::Catalog,
+    load::load,
+    paths::{normalise_base, Paths},
+};
 
 /// Why the dataset could not be shown, in terms the error view can explain.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +42,7 @@ impl LoadFailure {
 
 /// The path prefix the site is served under, read from the `<base href>` that trunk writes
 /// from its public URL, so trunk and navigation share one setting.
+#[cfg(target_arch = "wasm32")]
 pub fn base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
@@ -56,11 +61,13 @@ pub fn base_path() -> String {
 pub const DATASET: &str = "data/dataset.json";
 
 /// Downloads and validates the site's own dataset.
+#[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
     fetch_catalog_from(Paths::new(&base_path()).asset(DATASET)).await
 }
 
 /// Downloads and validates the dataset at `url` (the widget's is on the site's origin).
+#[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog_from(url: String) -> Result<Arc<Catalog>, LoadFailure> {
     let response = gloo_net::http::Request::get(&url)
         .send()

@@ -13,10 +13,11 @@ use leptos::wasm_split::SplitLoaderError;
 
 use super::components::embed::focus_pending_heading;
 use super::components::title::use_document_title;
-use super::routes::Page;
 
+/// Makes a page's view.
+pub type PageView = fn() -> AnyView;
 /// What a split point gives: the page, or why its chunk did not load.
-pub type Loaded = Result<Page, SplitLoaderError>;
+pub type Loaded = Result<PageView, SplitLoaderError>;
 /// Downloads a page's chunk (once) and gives the page.
 pub type Load = fn() -> Pin<Box<dyn Future<Output = Loaded>>>;
 
@@ -27,17 +28,36 @@ pub fn deferred(load: Load) -> AnyView {
 
 thread_local! {
     /// The pages loaded so far, by their loader: shown at once the next time.
-    static LOADED: RefCell<Vec<(usize, Page)>> = const { RefCell::new(Vec::new()) };
+    static LOADED: RefCell<Vec<(usize, PageView)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn loaded(load: Load) -> Option<Page> {
+fn loaded(load: Load) -> Option<PageView> {
     LOADED.with(|l| l.borrow().iter().find(|(k, _)| *k == load as usize).map(|(_, p)| *p))
+}
+
+/// Keeps a loaded page, so that it shows at once from now on.
+fn remember(load: Load, page: PageView) {
+    if loaded(load).is_none() {
+        LOADED.with(|l| l.borrow_mut().push((load as usize, page)));
+    }
+}
+
+/// Downloads the chunk of `load` ahead of showing it: when the app takes over a page written
+/// at build time, the page's code is there before the first render, so the visitor never sees
+/// a loading note in place of what was already on the screen. A failed download is left for
+/// [`deferred`] to show, with its retry.
+pub async fn preload(load: Load) {
+    if loaded(load).is_none() {
+        if let Ok(page) = load().await {
+            remember(load, page);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
 enum State {
     Loading,
-    Ready(Page),
+    Ready(PageView),
     Failed,
 }
 
@@ -55,9 +75,7 @@ fn Deferred(load: Load) -> impl IntoView {
         spawn_local(async move {
             let next = match load().await {
                 Ok(page) => {
-                    if loaded(load).is_none() {
-                        LOADED.with(|l| l.borrow_mut().push((load as usize, page)));
-                    }
+                    remember(load, page);
                     State::Ready(page)
                 }
                 Err(_) => State::Failed,

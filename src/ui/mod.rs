@@ -1,4 +1,7 @@
-//! The Leptos app: loading, layout, routes and views. Logic lives in [`crate::core`].
+//! The Leptos app: layout, routes and views. Logic lives in [`crate::core`].
+//!
+//! In the browser (wasm32) the app takes over the page the build wrote ([`takeover`]); built
+//! natively with the `ssr` feature, the same views render those pages ([`prerender`]).
 
 mod app;
 pub mod components;
@@ -6,25 +9,33 @@ mod data;
 pub mod deferred;
 pub mod nav;
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
 mod panic;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod prerender;
 pub mod routes;
+#[cfg(target_arch = "wasm32")]
 mod service_worker;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
+#[cfg(target_arch = "wasm32")]
 pub mod widget;
 
-pub use app::App;
-pub use data::{base_path, LoadFailure};
+pub use app::{Indexed, Site, SiteAddress};
+pub use data::LoadFailure;
 
 /// Starts the app on its own page (marked `<body data-mhr-app>`): installs the panic hook
-/// and mounts [`App`]. Anywhere else it does nothing: partners' pages load the widget's own
-/// binary (`src/bin/widget-app.rs`), and a page that is not ours is not ours to replace.
+/// and takes the written page over. Anywhere else it does nothing: partners' pages load the
+/// widget's own binary (`src/bin/widget-app.rs`), and a page that is not ours is not ours to
+/// replace.
+#[cfg(target_arch = "wasm32")]
 pub fn start(pages: routes::Pages) {
     let own_page = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
         .is_some_and(|b| b.has_attribute("data-mhr-app"));
     if own_page {
-        use leptos::prelude::*;
         panic::install();
-        leptos::mount::mount_to_body(move || view! { <App pages/> });
+        takeover::start(pages);
     }
 }

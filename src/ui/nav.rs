@@ -3,16 +3,16 @@
 //!
 //! Views read the path and query from [`Nav`], go places through it, and link with [`Link`];
 //! [`crate::core::route::Route`] says which view a path names. On the site and in a frame,
-//! [`Nav`] keeps the browser's address and history (a frame adds its embed flags to every
-//! address). In the widget the route is only a signal, so the widget never changes its host
-//! page's address or history and never intercepts the host's links. One small router for
-//! both replaced `leptos_router`, which the widget could not use.
+//! [`Nav`] is a view of `leptos_router`'s location and navigation (a frame adds its embed
+//! flags to every address), and the router routes ([`super::routes::SiteRoutes`]). In the
+//! widget the route is only a signal, so the widget never changes its host page's address or
+//! history and never intercepts the host's links: the router's window-wide listeners would
+//! do both.
 
 use std::sync::Arc;
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
@@ -44,32 +44,25 @@ pub struct Nav {
 }
 
 impl Nav {
-    /// The browser's own address and history, for the site and for a frame: `base` is the
-    /// site's path prefix. Navigating pushes a history entry; back and forward are followed.
-    pub fn history(frame: Option<EmbedFlags>, base: &str) -> Nav {
+    /// The router's location, for the site and for a frame: `base` is the site's path prefix,
+    /// `origin` its origin for absolute links. Navigating pushes a history entry; back and
+    /// forward are followed. Call it inside `<Router>`.
+    pub fn router(frame: Option<EmbedFlags>, base: &str, origin: &str) -> Nav {
         let paths = Arc::new(Paths::new(base));
-        let prefix: Arc<str> = paths.base().trim_end_matches('/').into();
-        let read = {
-            let prefix = prefix.clone();
-            move || {
-                let location = window().location();
-                let path = location.pathname().unwrap_or_default();
-                let path = match path.strip_prefix(&*prefix) {
-                    Some("") => "/".to_string(),
-                    Some(rest) if rest.starts_with('/') => rest.to_string(),
-                    _ => path,
-                };
-                (path, location.search().unwrap_or_default())
-            }
+        let location = leptos_router::hooks::use_location();
+        let (pathname, raw_search) = (location.pathname, location.search);
+        let path = {
+            let paths = paths.clone();
+            Memo::new(move |_| pathname.with(|p| paths.route_of(p)))
         };
-        let here = RwSignal::new(read());
-        let on_pop = {
-            let read = read.clone();
-            window_event_listener(leptos::ev::popstate, move |_| here.set(read()))
-        };
-        // The site's location lives as long as the page.
-        std::mem::forget(on_pop);
+        let search = Memo::new(move |_| {
+            raw_search.with(|s| match s.is_empty() {
+                true => String::new(),
+                false => EmbedFlags::split(&format!("?{s}")).1,
+            })
+        });
         let surface = if frame.is_some() { Surface::Frame } else { Surface::Site };
+        let navigate = leptos_router::hooks::use_navigate();
         let go = {
             let paths = paths.clone();
             Callback::new(move |(route, scroll): (String, bool)| {
@@ -77,19 +70,15 @@ impl Nav {
                     Some(flags) => flags.apply(&route),
                     None => route,
                 };
-                let url = paths.link(&route);
-                if let Ok(history) = window().history() {
-                    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
-                }
-                here.set(read());
-                if scroll && !route.contains('#') {
-                    window().scroll_to_with_x_and_y(0.0, 0.0);
-                }
+                let options = leptos_router::NavigateOptions {
+                    resolve: false,
+                    scroll: scroll && !route.contains('#'),
+                    ..Default::default()
+                };
+                navigate(&paths.link(&route), options);
             })
         };
-        let path = Memo::new(move |_| here.with(|h| h.0.clone()));
-        let search = Memo::new(move |_| here.with(|h| EmbedFlags::split(&h.1).1));
-        Nav::new(surface, path, search, go, paths, window().location().origin().unwrap_or_default())
+        Nav::new(surface, path, search, go, paths, origin.to_string())
     }
 
     /// A location held in a signal, for the widget: `site` is the site's absolute URL
@@ -178,9 +167,10 @@ pub fn use_nav() -> Nav {
 
 /// A link to a view of the site.
 ///
-/// A plain click goes to the view in place; a click with a modifier (or the middle button)
-/// is left to the browser, which opens the `href` (in the widget: the full site). In a frame
-/// every link opens the full site in a new tab.
+/// A plain click goes to the view in place (on the site the router takes the click; in the
+/// widget the link does); a click with a modifier (or the middle button) is left to the
+/// browser, which opens the `href` (in the widget: the full site). In a frame every link
+/// opens the full site in a new tab.
 #[component]
 pub fn Link(
     /// The base-less route (`Paths::resource(id)`).
@@ -200,17 +190,24 @@ pub fn Link(
     // Only navigation lists track the location; other links need no effect for it.
     let current = mark_current.then(|| {
         let path = nav.path();
-        let target = split_route(&to).0.to_string();
-        move || path.with(|p| *p == target).then_some("page")
+        let target = Route::parse(&to);
+        move || path.with(|p| Route::parse(p) == target).then_some("page")
     });
-    if nav.surface() == Surface::Frame {
-        return view! {
-            <a href=href class=class target="_blank" rel="noopener">
-                {children()}
-                <span class="visually-hidden">" (opens in a new tab)"</span>
-            </a>
+    match nav.surface() {
+        Surface::Frame => {
+            return view! {
+                <a href=href class=class target="_blank" rel="noopener">
+                    {children()}
+                    <span class="visually-hidden">" (opens in a new tab)"</span>
+                </a>
+            }
+            .into_any()
         }
-        .into_any();
+        Surface::Site => {
+            return view! { <a href=href class=class aria-current=current>{children()}</a> }
+                .into_any()
+        }
+        Surface::Widget => {}
     }
     let on_click = move |ev: MouseEvent| {
         let plain =

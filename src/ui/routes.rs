@@ -1,20 +1,52 @@
-//! Which page each route shows, for the site, a frame and the widget alike.
+//! Which page each route shows: on the site and in a frame through `leptos_router`
+//! ([`SiteRoutes`]), in the widget through [`crate::core::route::Route`] ([`RouteView`]); the
+//! same page components either way.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
+use leptos_router::components::{Route as RouterRoute, Routes};
+use leptos_router::path;
 
+use super::deferred::{deferred, preload, Load};
 use super::nav::use_nav;
 use super::pages::{about::About, browse::BrowsePage, compare::ComparePage, home::Home};
 use super::pages::{not_found::NotFound, resource::ResourcePage, search::SearchPage};
 use super::pages::{section::SectionPage, tag::TagPage};
 use crate::core::route::Route;
 
-/// Makes a page's view.
-pub type Page = fn() -> AnyView;
+/// Where a page's code is.
+#[derive(Clone, Copy)]
+pub enum Page {
+    /// In the binary: the page's view.
+    Linked(fn() -> AnyView),
+    /// In a chunk of the binary's wasm, downloaded when the page is first shown.
+    Split(Load),
+}
+
+impl Page {
+    /// The page, shown at once when its code is there, else as it loads.
+    pub fn view(self) -> AnyView {
+        match self {
+            Page::Linked(page) => page(),
+            Page::Split(load) => deferred(load),
+        }
+    }
+
+    /// Downloads the page's code if it is in a chunk, so that [`Page::view`] shows the page
+    /// at once; done when the chunk is there or failed to come (the page then says so).
+    pub fn preload(self) -> Pin<Box<dyn Future<Output = ()>>> {
+        match self {
+            Page::Linked(_) => Box::pin(std::future::ready(())),
+            Page::Split(load) => Box::pin(preload(load)),
+        }
+    }
+}
 
 /// The pages of every route but home and "not found", as the binary supplies them. The
 /// widget's binary links them in ([`Pages::linked`]); the site's loads each on first use
-/// (`split::pages` in `src/main.rs`, through [`super::deferred::deferred`]), so a first
-/// visit downloads only what home needs.
+/// (`split::pages` in `src/main.rs`), so a first visit downloads only what home needs.
 #[derive(Clone, Copy)]
 pub struct Pages {
     /// A section.
@@ -41,19 +73,64 @@ impl Pages {
     /// Every page but the embed builder, linked into the binary: the widget's pages.
     pub fn linked() -> Pages {
         Pages {
-            section: || view! { <SectionPage/> }.into_any(),
-            resource: || view! { <ResourcePage/> }.into_any(),
-            tag: || view! { <TagPage/> }.into_any(),
-            browse: || view! { <BrowsePage/> }.into_any(),
-            compare: || view! { <ComparePage/> }.into_any(),
-            search: || view! { <SearchPage/> }.into_any(),
-            about: || view! { <About/> }.into_any(),
+            section: Page::Linked(|| view! { <SectionPage/> }.into_any()),
+            resource: Page::Linked(|| view! { <ResourcePage/> }.into_any()),
+            tag: Page::Linked(|| view! { <TagPage/> }.into_any()),
+            browse: Page::Linked(|| view! { <BrowsePage/> }.into_any()),
+            compare: Page::Linked(|| view! { <ComparePage/> }.into_any()),
+            search: Page::Linked(|| view! { <SearchPage/> }.into_any()),
+            about: Page::Linked(|| view! { <About/> }.into_any()),
             builder: None,
+        }
+    }
+
+    /// The page of `route`, or `None` for home and "not found", which are always linked.
+    pub fn of(&self, route: &Route) -> Option<Page> {
+        match route {
+            Route::Home | Route::NotFound => None,
+            Route::Section(_) => Some(self.section),
+            Route::Resource(_) => Some(self.resource),
+            Route::Tag(_) => Some(self.tag),
+            Route::Browse => Some(self.browse),
+            Route::Compare => Some(self.compare),
+            Route::Search => Some(self.search),
+            Route::About => Some(self.about),
+            Route::Embed => self.builder,
         }
     }
 }
 
-/// The page of the current route.
+/// The builder where it is offered, else "not found".
+fn builder_or_not_found(pages: Pages) -> AnyView {
+    match pages.builder {
+        Some(builder) => builder.view(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// The site's routes, for the site and a frame. Inside `<Router>`; every path here is one
+/// [`Route::parse`] reads the same way, which the pages themselves ask for their id.
+#[component]
+pub fn SiteRoutes(
+    /// Where the pages come from.
+    pages: Pages,
+) -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <RouterRoute path=path!("/") view=Home/>
+            <RouterRoute path=path!("/section/:id") view=move || pages.section.view()/>
+            <RouterRoute path=path!("/resource/:id") view=move || pages.resource.view()/>
+            <RouterRoute path=path!("/tag/:id") view=move || pages.tag.view()/>
+            <RouterRoute path=path!("/browse") view=move || pages.browse.view()/>
+            <RouterRoute path=path!("/compare") view=move || pages.compare.view()/>
+            <RouterRoute path=path!("/search") view=move || pages.search.view()/>
+            <RouterRoute path=path!("/about") view=move || pages.about.view()/>
+            <RouterRoute path=path!("/embed") view=move || builder_or_not_found(pages)/>
+        </Routes>
+    }
+}
+
+/// The page of the current route, without a router: the widget's.
 #[component]
 pub fn RouteView(
     /// Where the pages come from.
@@ -62,14 +139,8 @@ pub fn RouteView(
     let route = use_nav().route();
     move || match route.get() {
         Route::Home => view! { <Home/> }.into_any(),
-        Route::Section(_) => (pages.section)(),
-        Route::Resource(_) => (pages.resource)(),
-        Route::Tag(_) => (pages.tag)(),
-        Route::Browse => (pages.browse)(),
-        Route::Compare => (pages.compare)(),
-        Route::Search => (pages.search)(),
-        Route::About => (pages.about)(),
-        Route::Embed if pages.builder.is_some() => pages.builder.map(|b| b()).into_any(),
-        Route::Embed | Route::NotFound => view! { <NotFound/> }.into_any(),
+        Route::Embed => builder_or_not_found(pages),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+        other => pages.of(&other).map(Page::view).into_any(),
     }
 }

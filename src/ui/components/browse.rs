@@ -21,7 +21,7 @@ const PAGE: usize = 20;
 /// Filterable, searchable, sortable list of resources.
 #[component]
 pub fn Browse(
-    /// The view's path without query string, for the links it makes ("/browse").
+    /// The view's path without query string, for the links it makes ("/browse/").
     path: String,
     /// Options fixed by the view (its section or tag).
     #[prop(optional)]

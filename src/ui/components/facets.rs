@@ -50,6 +50,7 @@ pub fn FacetGroups(
                                 <input
                                     type="checkbox"
                                     id=id.clone()
+                                    checked=untrack(checked)
                                     prop:checked=checked
                                     disabled=move || locked || (count() == 0 && !checked())
                                     on:change=move |_| on_toggle.run(i)

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::highlight::Highlighted;
 use super::{use_catalog, use_search};
 use crate::core::paths::Paths;
+use crate::core::route::Route;
 use crate::core::search::{Highlighter, QueryOptions};
 use crate::core::url_state::query_value;
 use crate::ui::nav::use_nav;
@@ -31,7 +32,7 @@ pub fn SearchBox() -> impl IntoView {
 
     // On the results view the box shows the query of the URL, so back and forward restore it.
     Effect::new(move |_| {
-        if path.with(|p| p == "/search") {
+        if path.with(|p| Route::parse(p) == Route::Search) {
             text.set(search.with(|s| query_value(s, "q")));
         }
     });

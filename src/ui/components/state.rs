@@ -1,5 +1,7 @@
 //! What the visitor sees before the dataset is ready: a loading state, or an error view
-//! that says what is wrong and offers a retry.
+//! that says what is wrong and offers a retry. Neither is a page of its own (no `<main>`, no
+//! title): on the site they stand above a written page's content, which stays readable, and
+//! in the widget they sit inside the partner's page.
 
 use leptos::prelude::*;
 
@@ -10,10 +12,10 @@ use crate::ui::LoadFailure;
 #[component]
 pub fn Loading() -> impl IntoView {
     view! {
-        <main id="main" class="container loading" aria-busy="true">
+        <div class="loading" aria-busy="true">
             <h1>{SITE_NAME}</h1>
             <p role="status" data-testid="loading"><span class="spinner" aria-hidden="true"></span>"Loading the directory…"</p>
-        </main>
+        </div>
     }
 }
 
@@ -26,17 +28,14 @@ pub fn ErrorView(
     /// Called when the visitor asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&format!("Error · {SITE_NAME}"));
-    }
     let problems = failure.problems();
     let count = problems.len();
     view! {
-        <main id="main" class="container error-view" data-testid="error-view">
-            <h1>"The directory could not be loaded"</h1>
+        <section class="error-view" data-testid="error-view" aria-labelledby="error-view-title">
+            <h2 id="error-view-title">"The directory could not start"</h2>
             <p role="alert">{failure.summary()}</p>
             {(count > 0).then(|| view! {
-                <h2>{format!("{count} problem(s) found in the data")}</h2>
+                <h3>{format!("{count} problem(s) found in the data")}</h3>
                 <ul class="problems" data-testid="problems">
                     {problems.into_iter().take(50).map(|p| view! {
                         <li>
@@ -50,6 +49,6 @@ pub fn ErrorView(
             })}
             <p>"Your connection may have dropped, or the site may be mid-update. Trying again often helps."</p>
             <button type="button" class="button" on:click=move |_| on_retry()>"Try again"</button>
-        </main>
+        </section>
     }
 }

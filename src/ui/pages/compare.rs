@@ -49,7 +49,7 @@ pub fn ComparePage() -> impl IntoView {
             };
             view! {
                 <li class="facet-option">
-                    <input type="checkbox" id=input_id.clone() prop:checked=checked
+                    <input type="checkbox" id=input_id.clone() checked=untrack(&checked) prop:checked=checked
                         on:change=move |_| go.run(state.get_untracked().toggled(&id))/>
                     <label for=input_id>{c.name.clone()} <span class="cluster-summary">{c.summary.clone()}</span></label>
                 </li>

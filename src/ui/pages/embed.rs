@@ -16,7 +16,7 @@ use crate::ui::components::copy::CopyButton;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::title::SITE_NAME;
 use crate::ui::components::use_catalog;
-use crate::ui::nav::{use_nav, Link, Nav};
+use crate::ui::nav::{use_nav, Link};
 
 /// The frame id the builder writes into iframe snippets.
 const FRAME_ID: &str = "mhr-1";
@@ -38,6 +38,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         })
     };
     let site = nav.absolute("/");
+    #[cfg(target_arch = "wasm32")]
     load_partner_scripts(&nav);
 
     let view_choices = EmbedView::ALL
@@ -47,6 +48,7 @@ pub fn EmbedBuilder() -> impl IntoView {
             view! {
                 <li>
                     <input type="radio" name="embed-view" id=id.clone() value=v.key()
+                        checked=untrack(|| spec.with(|s| s.view == v))
                         prop:checked=move || spec.with(|s| s.view == v)
                         on:change=move |_| set.run(Box::new(move |s| s.view = v))/>
                     <label for=id>{v.label()}</label>
@@ -153,6 +155,7 @@ pub fn EmbedBuilder() -> impl IntoView {
             view! {
                 <li>
                     <input type="radio" name="embed-theme" id=id.clone()
+                        checked=untrack(|| spec.with(|s| s.theme == t))
                         prop:checked=move || spec.with(|s| s.theme == t)
                         on:change=move |_| set.run(Box::new(move |s| s.theme = t))/>
                     <label for=id>{label}</label>
@@ -180,6 +183,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         view! {
             <li>
                 <input type="radio" name="embed-kind" id=id.clone() aria-describedby=hint_id.clone()
+                    checked=untrack(|| spec.with(|s| s.kind == k))
                     prop:checked=move || spec.with(|s| s.kind == k)
                     on:change=move |_| set.run(Box::new(move |s| s.kind = k))/>
                 <label for=id>{label}</label>
@@ -219,7 +223,10 @@ pub fn EmbedBuilder() -> impl IntoView {
             EmbedKind::Widget => {
                 let host = NodeRef::<Div>::new();
                 let values = s.values();
+                #[cfg(target_arch = "wasm32")]
                 host.on_load(move |el| mount_preview_widget(&el, &values));
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = values;
                 view! { <div node_ref=host data-testid="embed-preview-widget"></div> }.into_any()
             }
         }
@@ -269,6 +276,7 @@ pub fn EmbedBuilder() -> impl IntoView {
 
 /// Puts a `<mhr-widget>` with `values` as attributes into `parent`, as a partner's page
 /// would have it; `widget.js` mounts it.
+#[cfg(target_arch = "wasm32")]
 fn mount_preview_widget(parent: &web_sys::HtmlDivElement, values: &[(&'static str, String)]) {
     let Ok(widget) = document().create_element("mhr-widget") else { return };
     for (name, value) in values {
@@ -323,7 +331,7 @@ fn check_list(
             };
             view! {
                 <li>
-                    <input type="checkbox" id=input.clone() prop:checked=checked
+                    <input type="checkbox" id=input.clone() checked=untrack(&checked) prop:checked=checked
                         on:change=move |_| {
                             let id = id.clone();
                             set.run(Box::new(move |s| toggle(write(s), &id)));
@@ -342,7 +350,8 @@ fn frame_title(spec: &EmbedSpec) -> String {
 }
 
 /// Adds `embed.js` and `widget.js` to the page once, as a partner's page would have them.
-fn load_partner_scripts(nav: &Nav) {
+#[cfg(target_arch = "wasm32")]
+fn load_partner_scripts(nav: &crate::ui::nav::Nav) {
     let document = document();
     for name in ["embed.js", "widget.js"] {
         let id = format!("mhr-{}", name.replace('.', "-"));

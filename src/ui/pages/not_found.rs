@@ -6,15 +6,25 @@ use leptos::prelude::*;
 use crate::core::paths::Paths;
 use crate::ui::components::title::use_document_title;
 
+/// In context while the build writes `404.html`: the page a host serves for any address it
+/// has no file for, so the address is not known when it is written.
+#[derive(Clone, Copy)]
+pub struct AnyAddress;
+
 /// The view for paths that match no route.
 #[component]
 pub fn NotFound() -> impl IntoView {
     use_document_title(|| Some("Page not found".into()));
     let path = use_nav().path();
+    let named = use_context::<AnyAddress>().is_none();
     view! {
         <div data-testid="not-found">
             <h1>"Page not found"</h1>
-            <p>"There is no page at " <code>{path}</code> "."</p>
+            {if named {
+                view! { <p>"There is no page at " <code>{path}</code> "."</p> }.into_any()
+            } else {
+                view! { <p>"There is no page at this address."</p> }.into_any()
+            }}
             <WaysBack/>
         </div>
     }

@@ -11,7 +11,7 @@ use std::process::Command;
 
 use sha2::{Digest, Sha384};
 
-use super::{io, FinishError};
+use crate::{io, FinishError};
 
 /// How a script is loaded, which decides what terser may rename.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

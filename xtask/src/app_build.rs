@@ -13,13 +13,13 @@
 //! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
 //! 4. in release builds, wasm-opt shrinks the main module and each chunk.
 //!
-//! Its output, in `target/app-pkg/`, is unnamed; after trunk's build [`install`] copies it
+//! Its output, in `app-pkg/` under cargo's target directory, is unnamed; after trunk's build [`install`] copies it
 //! into the site under names from one hash of all of it, and writes the start-up script.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use super::{content_hash, io, FinishError};
+use crate::{content_hash, io, FinishError};
 
 /// The glue's name, as wasm-bindgen and wasm-split-cli are told to write it.
 const GLUE: &str = "app.js";
@@ -33,9 +33,7 @@ const LOADER: &str = "__wasm_split.js";
 /// per step for the build log.
 pub fn build(root: &Path, release: bool, out: &Path) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
+    let target = crate::target_dir(root);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command.current_dir(root).args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", "app"]);
@@ -161,10 +159,13 @@ pub fn install(pkg: &Path, dir: &Path, treatment: &str) -> Result<Installed, Fin
     Ok(installed)
 }
 
-/// The start-up script: imports the glue and starts the app with the main module.
+/// The start-up script: imports the glue and starts the app with the main module. Where the
+/// app cannot start (no WebAssembly, a blocked download), `<html>` is marked `no-app`: the
+/// page written at build time stays, and the stylesheet then hides the controls that need
+/// the app and shows what to do instead, as it does with scripts off.
 pub fn start_up_script(base: &str, app: &Installed) -> String {
     format!(
-        "import init from '{base}{}';\nawait init({{ module_or_path: '{base}{}' }});\n",
+        "import init from '{base}{}';\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
         app.js, app.wasm
     )
 }

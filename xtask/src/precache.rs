@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use super::{content_hash, fill_placeholder, io, json_string, FinishError};
+use crate::{content_hash, fill_placeholder, io, json_string, FinishError};
 
 /// One precached file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,14 +21,24 @@ pub struct Entry {
     pub bytes: u64,
 }
 
-/// Whether a built file belongs in the precache. Left out: the worker itself, the 404 page
-/// (the shell is `index.html`), the partner-facing scripts and the widget's own binary and
-/// stylesheet (they run on other sites, outside the worker's reach), and host configuration.
+/// Whether a built file belongs in the precache. Left out: the worker itself, the pages
+/// (the worker keeps those a visitor opens; offline, any other address gets `shell.html`,
+/// which is precached) and the 404 page, the partner-facing scripts and the widget's own
+/// binary and stylesheet (they run on other sites, outside the worker's reach), and host
+/// configuration.
 pub fn is_precached(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     !(matches!(
         name,
-        "sw.js" | "404.html" | "widget.js" | "embed.js" | "_headers" | "widget-base.css"
+        "sw.js"
+            | "index.html"
+            | "404.html"
+            | "widget.js"
+            | "embed.js"
+            | "_headers"
+            | "widget-base.css"
+            | "sitemap.xml"
+            | "robots.txt"
     ) || name.starts_with("widget-app-")
         || name.starts_with("widget-") && name.ends_with(".css")
         || name.starts_with('.')

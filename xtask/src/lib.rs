@@ -1,28 +1,32 @@
-//! Finishing a build: what happens to trunk's output before it is served.
+//! The build steps of Midlands Health Resources, apart from the product: trunk runs them as
+//! hooks (`cargo xtask prepare` before its build, `cargo xtask finish` after), and nothing
+//! here is linked into the app.
 //!
-//! Trunk writes `index.html`, the widget's script and wasm, hashed stylesheets, and copies
-//! `public/`.
-//! [`finish`] then, on the staged files:
+//! Trunk writes `index.html`, the widget's script and wasm, and copies `public/` and the
+//! dataset. [`finish`] then, on the staged files:
 //!
+//! - writes the site's one stylesheet ([`styles`]) under a name from its content, and links
+//!   it with its integrity;
 //! - installs the app, which [`app_build`] built in chunks before trunk started, and links
 //!   it from a start-up script in a file of its own, so the Content-Security-Policy needs no
 //!   `'unsafe-inline'` and no hash that changes with every build;
-//! - writes `404.html`, the same shell, for hosts that serve it for unknown paths (its
-//!   `<base href>` is absolute, so it works at any depth);
 //! - writes the widget's stylesheet ([`widget_css`]) and tells `widget.js` the hashed names
 //!   of the script, wasm and stylesheet it loads;
 //! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
 //!   page gets their integrity;
-//! - tells `sw.js` what to precache, with a revision per file, and its version.
 //!
-//! Before trunk starts, [`styles::bundle`] makes the site's one stylesheet out of `style/`,
-//! and [`app_build::build`] builds the app.
+//! then [`pages`] writes a page per route, `404.html` and the offline shell, each with the
+//! finished head (its `<base href>` is absolute, so a page works at any depth), and
+//! [`service_worker`] tells `sw.js` what to precache, with a revision per file, and its
+//! version, once every file is written.
 //!
-//! It is plain file work, so it runs natively (a trunk hook runs the `finish_dist` command)
-//! and is tested with `cargo test`.
+//! Before trunk starts, [`app_build::build`] builds the app.
+//!
+//! It is plain file work, so it runs natively and is tested with `cargo test`.
 
 pub mod app_build;
 pub mod minify;
+pub mod pages;
 pub mod precache;
 pub mod styles;
 pub mod widget_css;
@@ -85,18 +89,43 @@ pub fn json_string(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
 }
 
+/// Where a build's inputs are, besides trunk's staged files.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// The product's crate (`style/site.css` is read from it).
+    pub root: PathBuf,
+    /// The app as [`app_build::build`] left it.
+    pub app_pkg: PathBuf,
+}
+
+impl Sources {
+    /// The product's crate at `root`, with cargo's target directory: `CARGO_TARGET_DIR` if
+    /// set (relative to the working directory, as cargo reads it), else `root/target`.
+    pub fn at(root: &Path) -> Sources {
+        Sources { root: root.to_path_buf(), app_pkg: target_dir(root).join("app-pkg") }
+    }
+}
+
+/// Cargo's target directory for the crate at `root`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
 /// Finishes the build staged in `dir` for the public URL `base` (`/` or `/prefix/`), with
-/// the app built into `app_pkg` ([`app_build::build`]), leaving scripts as they were written.
-/// Returns a line per file written, for the build log.
-pub fn finish(dir: &Path, base: &str, app_pkg: &Path) -> Result<Vec<String>, FinishError> {
-    finish_with(dir, base, app_pkg, None)
+/// the inputs in `sources`, leaving scripts as they were written. Returns a line per file
+/// written, for the build log.
+pub fn finish(dir: &Path, base: &str, sources: &Sources) -> Result<Vec<String>, FinishError> {
+    finish_with(dir, base, sources, None)
 }
 
 /// [`finish`], and with `terser` given (release builds), minifies the scripts too.
 pub fn finish_with(
     dir: &Path,
     base: &str,
-    app_pkg: &Path,
+    sources: &Sources,
     terser: Option<&Path>,
 ) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
@@ -112,7 +141,7 @@ pub fn finish_with(
             Some(terser) => format!("minified by {}", minify::version(terser)?),
             None => String::new(),
         };
-        let app = app_build::install(app_pkg, dir, &treatment)?;
+        let app = app_build::install(&sources.app_pkg, dir, &treatment)?;
         if let Some(terser) = terser {
             for script in [&app.js, &app.loader] {
                 minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
@@ -126,8 +155,16 @@ pub fn finish_with(
             let path = dir.join(name);
             std::fs::read(&path).map(|b| minify::integrity(&b)).map_err(io(&path))
         };
-        // The glue and the loader it imports, and the main module, download in parallel.
-        let mut tags = String::new();
+        // The site's stylesheet, then the glue and the loader it imports and the main module,
+        // which download in parallel.
+        let css = styles::bundle(&sources.root.join("style/site.css"))?;
+        let css_name = format!("site-{}.css", content_hash(css.as_bytes()));
+        let css_path = dir.join(&css_name);
+        std::fs::write(&css_path, &css).map_err(io(&css_path))?;
+        let mut tags = format!(
+            "<link rel=\"stylesheet\" href=\"{base}{css_name}\" integrity=\"{}\">\n    ",
+            minify::integrity(css.as_bytes())
+        );
         for script in [&app.js, &app.loader] {
             let _ = write!(
                 tags,
@@ -144,6 +181,7 @@ pub fn finish_with(
         let at = html
             .find("</head>")
             .ok_or_else(|| FinishError::Unexpected("index.html has no </head>".into()))?;
+        log.push(format!("{css_name}: the site's stylesheet, style/site.css's imports inlined"));
         log.push(format!(
             "{}, {}, {} and {} chunks: the app{}; {boot}: its start-up script",
             app.js,
@@ -155,9 +193,6 @@ pub fn finish_with(
         format!("{}{tags}{}", &html[..at], &html[at..])
     };
     std::fs::write(&index_path, &page).map_err(io(&index_path))?;
-    let not_found = dir.join("404.html");
-    std::fs::write(&not_found, &page).map_err(io(&not_found))?;
-    log.push("404.html: the app shell, for hosts without rewrite rules".into());
 
     // 2. The widget's stylesheet and assets.
     let mut css = String::new();
@@ -203,7 +238,14 @@ pub fn finish_with(
         log.push("widget.js, embed.js: minified".into());
     }
 
-    // 4. The service worker's precache list; the worker is minified once it is filled in.
+    Ok(log)
+}
+
+/// Fills the service worker's precache list in the finished build `dir`, once every file of
+/// the build is written, and (with `terser`) minifies it. Returns a line per step for the
+/// build log.
+pub fn service_worker(dir: &Path, terser: Option<&Path>) -> Result<Vec<String>, FinishError> {
+    let mut log = Vec::new();
     let sw = dir.join("sw.js");
     if sw.exists() {
         log.push(precache::write_service_worker(dir)?);

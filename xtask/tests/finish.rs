@@ -4,12 +4,13 @@
 
 use std::path::Path;
 
-use mhr::dist::app_build::install;
-use mhr::dist::minify::integrity;
-use mhr::dist::precache::{entries, is_precached, manifest_json, version};
-use mhr::dist::styles::{bundle, write_bundle};
-use mhr::dist::widget_css::rewrite_for_shadow_root;
-use mhr::dist::{content_hash, fill_placeholder, finish, linked_stylesheets, without_widget_start};
+use xtask::app_build::install;
+use xtask::minify::integrity;
+use xtask::precache::{entries, is_precached, manifest_json, version};
+use xtask::styles::bundle;
+use xtask::widget_css::rewrite_for_shadow_root;
+use xtask::{content_hash, fill_placeholder, finish, linked_stylesheets, without_widget_start};
+use xtask::{service_worker, Sources};
 
 #[test]
 fn root_and_body_rules_are_rewritten_for_the_shadow_root() {
@@ -92,7 +93,7 @@ fn content_hashes_are_stable_and_differ() {
 #[test]
 fn the_precache_leaves_out_what_runs_elsewhere() {
     for kept in [
-        "index.html",
+        "shell.html",
         "app-1_bg.wasm",
         "app-1.js",
         "app-loader-1.js",
@@ -108,6 +109,8 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
     }
     for left in [
         "sw.js",
+        "index.html",
+        "resource/x/index.html",
         "404.html",
         "widget.js",
         "embed.js",
@@ -154,15 +157,26 @@ fn fake_app_pkg() -> std::path::PathBuf {
     pkg
 }
 
+/// The product's sources that finishing reads: the stylesheet's list and its files.
+fn fake_sources(pkg: &Path) -> Sources {
+    let root = temp_dir("root");
+    std::fs::create_dir_all(root.join("style")).unwrap();
+    let files = [
+        ("style/site.css", "@import \"tokens.css\";\n@import \"print.css\";\n"),
+        ("style/tokens.css", ":root { --a: 1rem; }"),
+        ("style/print.css", "@media print { body { x: y } }"),
+    ];
+    write_files(&root, &files);
+    Sources { root, app_pkg: pkg.to_path_buf() }
+}
+
 fn fake_build() -> std::path::PathBuf {
     let dir = temp_dir("finish");
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let files = [
-        ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\n</script>\n<link rel=\"stylesheet\" href=\"/p/tokens-1.css\"/><link rel=\"stylesheet\" href=\"/p/print-1.css\"/><link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"></head><body data-mhr-app></body></html>"),
+        ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\n</script>\n<link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"></head><body data-mhr-app></body></html>"),
         ("widget-app-9.js", "export default 2;"),
         ("widget-app-9_bg.wasm", "widget wasm"),
-        ("tokens-1.css", ":root { --a: 1rem; }"),
-        ("print-1.css", "@media print { body { x: y } }"),
         ("widget-base.css", ":host { --mhr-rem: 16px; }\n"),
         ("widget.js", "var ASSETS = /*MHR_ASSETS*/null;"),
         ("sw.js", "const MANIFEST = /*MHR_PRECACHE*/null;"),
@@ -175,11 +189,20 @@ fn fake_build() -> std::path::PathBuf {
 #[test]
 fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let (dir, pkg) = (fake_build(), fake_app_pkg());
-    finish(&dir, "/p/", &pkg).unwrap();
+    let sources = fake_sources(&pkg);
+    finish(&dir, "/p/", &sources).unwrap();
+    service_worker(&dir, None).unwrap();
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     let index = read("index.html");
+
+    // The site's stylesheet: its imports inlined, named by content, linked with integrity.
+    let site_css = index.split("<link rel=\"stylesheet\" href=\"/p/").nth(1).unwrap();
+    let site_css = site_css.split('"').next().unwrap().to_string();
+    assert!(site_css.starts_with("site-") && hashed_as_the_service_worker_sees_it(&site_css));
+    let bundled = read(&site_css);
+    assert!(bundled.contains(":root { --a: 1rem; }") && bundled.contains("@media print"));
+    assert!(index.contains(&format!("href=\"/p/{site_css}\" integrity=\"sha384-")), "{index}");
     assert!(!index.contains("import init") && !index.contains("widget-app"), "{index}");
-    assert_eq!(read("404.html"), index, "404.html is the shell");
 
     // The app: installed under one hash, preloaded, and started by a script file.
     let js = index.split("modulepreload\" href=\"/p/").nth(1).unwrap().split('"').next().unwrap();
@@ -201,10 +224,10 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     }
     let boot = index.split("<script type=\"module\" src=\"/p/").nth(1).unwrap();
     let boot = boot.split('"').next().unwrap().to_string();
-    assert_eq!(
-        read(&boot),
-        format!("import init from '/p/{glue}';\nawait init({{ module_or_path: '/p/{wasm}' }});\n")
-    );
+    let start = read(&boot);
+    assert!(start.starts_with(&format!("import init from '/p/{glue}';\n")), "{start}");
+    assert!(start.contains(&format!("await init({{ module_or_path: '/p/{wasm}' }});")), "{start}");
+    assert!(start.contains("classList.add('no-app')"), "a failed start is marked: {start}");
     let glue_text = read(&glue);
     assert!(
         glue_text.starts_with(&format!("import * as import1 from \"./{loader}\"")),
@@ -245,7 +268,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let list = entries(&dir).unwrap();
     assert!(sw.contains(&manifest_json(&list)), "{sw}");
     let urls: Vec<&str> = list.iter().map(|e| e.url.as_str()).collect();
-    for precached in [&"index.html".to_string(), &glue, &wasm, &loader, &chunk, &boot] {
+    for precached in [&glue, &wasm, &loader, &chunk, &boot, &site_css] {
         assert!(urls.contains(&precached.as_str()), "{precached} in {urls:?}");
     }
     assert!(urls.contains(&"data/dataset.json"), "{urls:?}");
@@ -256,17 +279,19 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
 
     // Trunk's `serve` reruns the hook only on a fresh build, but a rerun must not fail.
     let before = version(&list);
-    finish(&dir, "/p/", &pkg).unwrap();
+    finish(&dir, "/p/", &sources).unwrap();
+    service_worker(&dir, None).unwrap();
     assert_eq!(version(&entries(&dir).unwrap()), before);
     assert_eq!(read("widget.js"), widget, "the widget keeps its names");
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&pkg).ok();
+    std::fs::remove_dir_all(&sources.root).ok();
 }
 
 /// `public/sw.js`'s test for a hashed name (`HASHED`), whose files may come from the HTTP
 /// cache: a `-`, 12 to 16 hex digits, `_bg` or nothing, and the extension.
 fn hashed_as_the_service_worker_sees_it(name: &str) -> bool {
-    let sw = include_str!("../public/sw.js");
+    let sw = include_str!("../../public/sw.js");
     let test = r"const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;";
     assert!(sw.contains(test), "sw.js changed its test for hashed names");
     let Some((stem, ext)) = name.rsplit_once('.') else { return false };
@@ -325,9 +350,6 @@ fn the_site_stylesheet_is_its_imports_inlined_in_order() {
     ]);
     let css = bundle(&dir.join("site.css")).unwrap();
     assert_eq!(css, "/* b.css */\n:root { --x: 1; }\n/* a.css */\n.a { color: red; }\n");
-    let out = dir.join("out/site.css");
-    assert!(write_bundle(&dir.join("site.css"), &out).unwrap(), "first write");
-    assert!(!write_bundle(&dir.join("site.css"), &out).unwrap(), "unchanged: not rewritten");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -359,7 +381,7 @@ fn the_site_stylesheet_refuses_rules_and_imports_from_elsewhere() {
 
 #[test]
 fn the_shipped_site_stylesheet_imports_every_stylesheet_once() {
-    let style = Path::new(env!("CARGO_MANIFEST_DIR")).join("style");
+    let style = Path::new(env!("CARGO_MANIFEST_DIR")).join("../style");
     let css = bundle(&style.join("site.css")).unwrap();
     for entry in std::fs::read_dir(&style).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();

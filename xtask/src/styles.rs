@@ -1,11 +1,11 @@
 //! One stylesheet for the site: `style/site.css` lists the files in cascade order as
 //! `@import "file.css";` lines, and [`bundle`] inlines them, so a first visit makes one
 //! request for styles (and brotli compresses them together, 1.5 KB smaller than apart).
-//! Trunk then hashes the bundle and adds its integrity attribute like any stylesheet.
+//! Finishing the build names the bundle after its content and links it with its integrity.
 
 use std::path::Path;
 
-use super::{io, FinishError};
+use crate::{io, FinishError};
 
 /// The bundle of the stylesheet `entry`: each `@import "name";` line replaced by the file
 /// `name` beside it, headed by a comment naming it. Comments outside the imports are left
@@ -70,18 +70,4 @@ pub fn bundle(entry: &Path) -> Result<String, FinishError> {
         ));
     }
     Ok(out)
-}
-
-/// Writes the bundle of `entry` to `out` unless `out` already holds it (so a rebuild that
-/// changes nothing touches nothing). Returns whether it wrote.
-pub fn write_bundle(entry: &Path, out: &Path) -> Result<bool, FinishError> {
-    let css = bundle(entry)?;
-    if std::fs::read_to_string(out).is_ok_and(|old| old == css) {
-        return Ok(false);
-    }
-    if let Some(parent) = out.parent() {
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-    }
-    std::fs::write(out, css).map_err(io(out))?;
-    Ok(true)
 }

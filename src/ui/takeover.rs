@@ -1,0 +1,235 @@
+//! The app taking over a page that the build wrote with its content.
+//!
+//! Every address answers with its page already in the HTML (`xtask` renders it with the same
+//! components, [`super::prerender`]), inside `<div data-mhr-root>`. The app then downloads
+//! the dataset and the page's own chunk, renders the same view into a detached element, and
+//! swaps it in, in one step: the browser paints the page it had, then the same page, live.
+//!
+//! Replacing rather than hydrating: the site's wasm is split, and a page's components are in
+//! a chunk that downloads after the main module, so hydration would have to wait for that
+//! chunk anyway; hydrating also needs the markup to match the live state exactly, and it
+//! cannot on a page whose query string (a search, a filter, another comparison) the build
+//! could not know, nor for the offline banner. Rendering first and swapping once keeps the
+//! written page on the screen until the app is complete, then replaces it whole.
+//!
+//! What the visitor did meanwhile is carried over: the scroll position, which element had
+//! focus (found again at the same place in the new tree, since the markup is the same), and
+//! what they typed into a field, with the caret where it was.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use super::app::{Indexed, Site, SiteAddress};
+use super::components::state::ErrorView;
+use super::data::{base_path, fetch_catalog};
+use super::routes::Pages;
+use crate::core::embed::EmbedFlags;
+use crate::core::paths::Paths;
+use crate::core::route::Route;
+
+/// The element the build writes each page into, and the app replaces.
+const ROOT: &str = "[data-mhr-root]";
+/// Set on `<body>` once the app has taken over, for scripts and tests that wait for it.
+const READY: &str = "data-mhr-ready";
+
+/// Downloads what the page needs, then takes it over; on a failure, keeps the page and says
+/// what went wrong above its content, with a retry.
+pub fn start(pages: Pages) {
+    let frame = embed_flags_of_page();
+    if let Some(flags) = &frame {
+        mark_document_embedded(flags);
+    }
+    // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
+    wasm_bindgen_futures::spawn_local(async move {
+        let address = SiteAddress {
+            base: base_path(),
+            origin: window().location().origin().unwrap_or_default(),
+        };
+        match fetch_catalog().await {
+            Ok(catalog) => {
+                let path = window().location().pathname().unwrap_or_default();
+                let route = Route::parse(&Paths::new(&address.base).route_of(&path));
+                if let Some(page) = pages.of(&route) {
+                    page.preload().await;
+                }
+                let indexed = Indexed::new(catalog);
+                replace_page(move || view! { <Site indexed pages address frame/> });
+            }
+            Err(failure) => {
+                let host = failure_host();
+                let banner = host.clone();
+                let on_retry = move || {
+                    banner.remove();
+                    start(pages);
+                };
+                let handle = leptos::mount::mount_to(host, move || {
+                    view! { <ErrorView failure on_retry/> }
+                });
+                handle.forget();
+            }
+        }
+    });
+}
+
+/// Renders `app` into a new root and puts it in the written page's place, keeping what the
+/// visitor did there.
+fn replace_page<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
+    let document = document();
+    let Some(body) = document.body() else { return };
+    let old = document.query_selector(ROOT).ok().flatten();
+    let kept = Kept::read(old.as_ref());
+    let Ok(fresh) = document.create_element("div") else { return };
+    fresh.set_id("app");
+    let _ = fresh.set_attribute("data-mhr-root", "");
+    let handle = leptos::mount::mount_to(fresh.clone().unchecked_into::<HtmlElement>(), app);
+    // The app lives as long as the page.
+    handle.forget();
+    match &old {
+        Some(old) => {
+            let _ = old.replace_with_with_node_1(&fresh);
+        }
+        None => {
+            let _ = body.append_child(&fresh);
+        }
+    }
+    kept.restore(&fresh);
+    let _ = body.set_attribute(READY, "");
+}
+
+/// Where a failure is shown: a new element at the top of the page's main content (the page
+/// itself stays readable), or of the body when there is none.
+fn failure_host() -> HtmlElement {
+    let document = document();
+    let host: HtmlElement = document.create_element("div").expect("a div").unchecked_into();
+    host.set_class_name("load-failure");
+    let place =
+        document.query_selector("main").ok().flatten().or_else(|| document.body().map(Into::into));
+    if let Some(place) = place {
+        let _ = place.prepend_with_node_1(&host);
+    }
+    let _ = document.body().map(|b| b.set_attribute(READY, ""));
+    host
+}
+
+/// What the visitor did on the written page before the app took over.
+struct Kept {
+    scroll: (f64, f64),
+    /// The focused element, as child indices from the root.
+    focus: Option<Vec<u32>>,
+    /// Each text field the visitor typed into.
+    fields: Vec<Typed>,
+}
+
+/// What was typed into a text field, found by its path from the root.
+struct Typed {
+    path: Vec<u32>,
+    value: String,
+    /// The selection's start and end.
+    caret: Option<(u32, u32)>,
+}
+
+impl Kept {
+    fn read(root: Option<&Element>) -> Kept {
+        let window = window();
+        let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let Some(root) = root else { return Kept { scroll, focus: None, fields: Vec::new() } };
+        let focus = document().active_element().and_then(|el| path_of(&el, root));
+        let mut fields = Vec::new();
+        if let Ok(inputs) = root.query_selector_all("input[type=search], input[type=text]") {
+            for i in 0..inputs.length() {
+                let Some(input) =
+                    inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    continue;
+                };
+                let value = input.value();
+                if value.is_empty() {
+                    continue;
+                }
+                let caret = match (input.selection_start(), input.selection_end()) {
+                    (Ok(Some(a)), Ok(Some(b))) => Some((a, b)),
+                    _ => None,
+                };
+                if let Some(path) = path_of(&input, root) {
+                    fields.push(Typed { path, value, caret });
+                }
+            }
+        }
+        Kept { scroll, focus, fields }
+    }
+
+    fn restore(self, root: &Element) {
+        if let Some(el) = self.focus.as_deref().and_then(|p| at_path(root, p)) {
+            if let Some(el) = el.dyn_ref::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        for Typed { path, value, caret } in self.fields {
+            let Some(input) =
+                at_path(root, &path).and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            input.set_value(&value);
+            if let Some((start, end)) = caret {
+                let _ = input.set_selection_range(start, end);
+            }
+            // The app's own handler reads the text, as if it had been typed into the app.
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+            if document().active_element().as_ref() != Some(input.as_ref()) {
+                // Typed, then left: the suggestions stay closed until the field is used again.
+                if let Ok(event) = web_sys::Event::new("blur") {
+                    let _ = input.dispatch_event(&event);
+                }
+            }
+        }
+        let window = window();
+        if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != self.scroll {
+            window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+        }
+    }
+}
+
+/// The element indices that lead from `root` to `el`, if `el` is inside it. Elements only:
+/// the written page and the app place text and comment nodes differently, never elements.
+fn path_of(el: &Element, root: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while !node.is_same_node(Some(root)) {
+        let parent = node.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length())
+            .find(|&i| siblings.item(i).is_some_and(|s| s.is_same_node(Some(&node))))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// The element at `path` under `root`, if there is one there.
+fn at_path(root: &Element, path: &[u32]) -> Option<Element> {
+    let mut node = root.clone();
+    for &i in path {
+        node = node.children().item(i)?;
+    }
+    Some(node)
+}
+
+/// The embed flags of the page's own address, if it is embedded.
+fn embed_flags_of_page() -> Option<EmbedFlags> {
+    let search = window().location().search().unwrap_or_default();
+    EmbedFlags::split(&search).0
+}
+
+/// Marks `<html>` with the embed layout and any forced theme, before the app renders, so the
+/// stylesheets apply from its first paint.
+fn mark_document_embedded(flags: &EmbedFlags) {
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().add_1("embedded");
+        let _ = html.set_attribute("data-theme", flags.theme.key());
+    }
+}
