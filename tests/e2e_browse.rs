@@ -55,7 +55,7 @@ fn ticking_options_updates_the_list_the_counts_and_the_url() {
     assert!(label_for(&site, "Economy").text().contains(&format!("({economy})")));
     label_for(&site, "Economy").click();
     wait_count(&site, economy);
-    assert!(site.current_url().ends_with("/browse?tag=economy"), "{}", site.current_url());
+    assert!(site.current_url().ends_with("/browse/?tag=economy"), "{}", site.current_url());
 
     let both = count_with(&["economy", "east-midlands"]);
     assert!(
@@ -109,7 +109,7 @@ fn chips_remove_one_filter_and_clear_all_removes_every_one() {
         .expect("chip named for its filter")
         .click();
     wait_count(&site, count_with(&["east-midlands"]));
-    assert!(site.current_url().ends_with("/browse?tag=east-midlands"));
+    assert!(site.current_url().ends_with("/browse/?tag=east-midlands"));
     site.find("[data-testid=chips] .link-button").unwrap().click();
     wait_count(&site, dataset().resources.len());
     assert!(site.find("[data-testid=chips]").is_none());
@@ -153,7 +153,7 @@ fn a_section_view_is_the_same_machinery_with_its_section_fixed() {
         .filter(|r| r.section == "strengths" && r.tags.iter().any(|t| t == "economy"))
         .count();
     wait_count(&site, n);
-    assert!(site.current_url().ends_with("/section/strengths?tag=economy"));
+    assert!(site.current_url().ends_with("/section/strengths/?tag=economy"));
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn choosing_clusters_and_modes_is_kept_in_the_url_and_survives_reload() {
         "two clusters",
     );
     assert!(
-        site.current_url().ends_with("/compare?c=data-driven-healthcare&c=health-life-sciences"),
+        site.current_url().ends_with("/compare/?c=data-driven-healthcare&c=health-life-sciences"),
         "{}",
         site.current_url()
     );
@@ -93,7 +93,7 @@ fn a_cluster_reports_resource_view_links_to_its_comparison() {
     site.open("resource/medtech-report-2019");
     site.wait_for(".compare-link a", WAIT).click();
     site.wait_for("[data-testid=compare-table]", WAIT);
-    assert!(site.current_url().ends_with("/compare?c=medtech"));
+    assert!(site.current_url().ends_with("/compare/?c=medtech"));
     assert!(site.find(".note").unwrap().text().contains("Choose another cluster"));
 }
 

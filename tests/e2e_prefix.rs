@@ -38,14 +38,14 @@ fn a_deep_link_under_the_prefix_loads_and_internal_links_keep_the_prefix() {
         .click();
     site.wait_until("location.search === '?tag=economy'", WAIT, "filter in the URL");
     assert!(
-        site.current_url().contains(&format!("{prefix}browse?tag=economy")),
+        site.current_url().contains(&format!("{prefix}browse/?tag=economy")),
         "{}",
         site.current_url()
     );
     site.find("#site-search").unwrap().send_keys("diabetes\u{E007}");
-    site.wait_until("location.pathname.endsWith('/search')", WAIT, "search results");
+    site.wait_until("location.pathname.endsWith('/search/')", WAIT, "search results");
     assert!(
-        site.current_url().contains(&format!("{prefix}search?q=diabetes")),
+        site.current_url().contains(&format!("{prefix}search/?q=diabetes")),
         "{}",
         site.current_url()
     );

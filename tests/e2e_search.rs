@@ -93,7 +93,7 @@ fn enter_opens_results_with_the_query_in_the_url_and_back_forward_restore_it() {
         WAIT,
     );
     assert!(
-        site.current_url().ends_with("/search?q=health%20inequalities"),
+        site.current_url().ends_with("/search/?q=health%20inequalities"),
         "{}",
         site.current_url()
     );

@@ -161,7 +161,7 @@ fn links_navigate_in_place_and_back_forward_and_reload_restore_the_view() {
     assert_view(&site, &resource.title, &format!("{} · {SITE}", resource.title));
     site.refresh();
     assert_view(&site, &resource.title, &format!("{} · {SITE}", resource.title));
-    assert!(site.current_url().ends_with(&format!("/resource/{}", resource.id)));
+    assert!(site.current_url().ends_with(&format!("/resource/{}/", resource.id)));
 }
 
 #[test]

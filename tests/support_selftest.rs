@@ -39,6 +39,8 @@ fn fixture() -> TempDir {
     std::fs::write(p.join("app.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(p.join("404.html"), "<title>Gone</title>custom 404").unwrap();
     std::fs::write(p.join("a b.txt"), "spaced").unwrap();
+    std::fs::create_dir_all(p.join("page")).unwrap();
+    std::fs::write(p.join("page/index.html"), "<title>A page</title>").unwrap();
     // Navigates away by itself, to check that waits survive a full page load.
     std::fs::write(
         p.join("hop.html"),
@@ -73,12 +75,10 @@ fn raw_status(server: &StaticServer, target: &str) -> String {
 #[test]
 fn server_serves_files_types_and_spa_fallback() {
     let dir = fixture();
-    let opts = ServeOptions::default().with_header("X-Test", "yes").with_override(
-        "/data.json",
-        500,
-        "application/json",
-        b"{broken",
-    );
+    let opts = ServeOptions::default()
+        .with_fallback(Fallback::SpaIndex)
+        .with_header("X-Test", "yes")
+        .with_override("/data.json", 500, "application/json", b"{broken");
     let server = StaticServer::start(dir.path(), opts);
 
     let (status, ctype, body) = get(&server.url("/"));
@@ -127,6 +127,27 @@ fn server_prefix_and_not_found_page() {
     let plain =
         StaticServer::start(dir.path(), ServeOptions::default().with_fallback(Fallback::None));
     assert_eq!(get(&plain.url("/route")).0, 404);
+}
+
+#[test]
+fn a_folder_is_its_index_at_its_address_with_a_final_slash() {
+    let dir = fixture();
+    let server = StaticServer::start(dir.path(), ServeOptions::default());
+    assert_eq!(
+        get(&server.url("/page/")),
+        (200, "text/html; charset=utf-8".into(), "<title>A page</title>".into())
+    );
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let moved = agent.get(&server.url("/page?q=1")).call().expect("a response");
+    assert_eq!(moved.status(), 301);
+    let moved = moved.header("location").map(str::to_string);
+    assert_eq!(moved.as_deref(), Some("/page/?q=1"));
+    let (status, _, body) = get(&server.url("/no/such/page/"));
+    assert_eq!(
+        (status, body.as_str()),
+        (404, "<title>Gone</title>custom 404"),
+        "404.html by default"
+    );
 }
 
 #[test]

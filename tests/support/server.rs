@@ -1,8 +1,9 @@
 //! A tiny static file server for end-to-end tests, built on `std::net` only.
 //!
 //! It serves a built site (e.g. `dist/`) the way the real hosts do: under a path prefix (GitHub
-//! Pages project sites live under `/<repo>/`), with either an SPA fallback or a `404.html` page,
-//! and with per-path overrides so a test can swap in a broken or slow-to-parse dataset without
+//! Pages project sites live under `/<repo>/`), a folder's `index.html` at the folder's address
+//! (and the address without its final `/` redirected there), with a `404.html` page, an SPA
+//! fallback or a plain 404 for what matches no file, and with per-path overrides so a test can swap in a broken or slow-to-parse dataset without
 //! touching files on disk. Every response carries `Connection: close` and
 //! `Cache-Control: no-store` so the browser never reuses stale bytes between tests.
 
@@ -18,13 +19,13 @@ use std::time::Duration;
 /// What to serve for a path under the prefix that matches no file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fallback {
+    /// No fallback at all: a plain-text 404, as a bare static host sends.
+    None,
     /// Extension-less paths get `index.html` with 200 (client-side routes); paths with an
     /// extension get a plain-text 404, so a missing asset is not masked by HTML.
     SpaIndex,
-    /// Serve `<root>/404.html` with status 404, like GitHub Pages.
+    /// Serve `<root>/404.html` with status 404, like GitHub Pages, Netlify or Cloudflare.
     NotFoundPage,
-    /// Plain-text 404.
-    None,
 }
 
 /// A replacement response for one URL path: (path, status, content type, body).
@@ -40,15 +41,19 @@ pub struct ServeOptions {
     pub headers: Vec<(String, String)>,
     /// Matched against the percent-decoded request path (query stripped), prefix included.
     pub overrides: Vec<Override>,
+    /// Paths (as `overrides` are matched) whose responses wait until the test opens them with
+    /// [`StaticServer::open_gate`]: a test can look at a page while its app still waits.
+    pub gates: Vec<String>,
 }
 
 impl Default for ServeOptions {
     fn default() -> Self {
         ServeOptions {
             prefix: "/".into(),
-            fallback: Fallback::SpaIndex,
+            fallback: Fallback::NotFoundPage,
             headers: Vec::new(),
             overrides: Vec::new(),
+            gates: Vec::new(),
         }
     }
 }
@@ -76,6 +81,12 @@ impl ServeOptions {
         self
     }
 
+    /// Holds the responses to `path` until [`StaticServer::open_gate`].
+    pub fn with_gate(mut self, path: &str) -> Self {
+        self.gates.push(path.to_string());
+        self
+    }
+
     pub fn with_override(mut self, path: &str, status: u16, ctype: &str, body: &[u8]) -> Self {
         self.overrides.push((path.to_string(), status, ctype.to_string(), body.to_vec()));
         self
@@ -89,6 +100,9 @@ struct Shared {
     log: Mutex<Vec<String>>,
     /// Signalled on every logged request, so a test can wait for traffic without sleeping.
     logged: Condvar,
+    /// Gates the test has opened.
+    open: Mutex<Vec<String>>,
+    opened: Condvar,
 }
 
 /// A running server; stops (and joins its accept thread) on drop.
@@ -107,8 +121,14 @@ impl StaticServer {
         opts.prefix = normalize_prefix(&opts.prefix);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local_addr");
-        let shared =
-            Arc::new(Shared { root, opts, log: Mutex::new(Vec::new()), logged: Condvar::new() });
+        let shared = Arc::new(Shared {
+            root,
+            opts,
+            log: Mutex::new(Vec::new()),
+            logged: Condvar::new(),
+            open: Mutex::new(Vec::new()),
+            opened: Condvar::new(),
+        });
         let stop = Arc::new(AtomicBool::new(false));
         let (shared2, stop2) = (shared.clone(), stop.clone());
         let accept = thread::Builder::new()
@@ -163,6 +183,13 @@ impl StaticServer {
         let (log, _) =
             self.shared.logged.wait_timeout_while(log, timeout, |log| count(log) < n).unwrap();
         count(&log)
+    }
+
+    /// Lets the held responses to `path` go, and every later one (see
+    /// [`ServeOptions::with_gate`]).
+    pub fn open_gate(&self, path: &str) {
+        self.shared.open.lock().unwrap().push(path.to_string());
+        self.shared.opened.notify_all();
     }
 
     /// Forgets the request log, e.g. before the step whose traffic a test wants to inspect.
@@ -249,6 +276,14 @@ fn route(shared: &Shared, raw_path: &str, query: Option<&str>) -> Response {
     let Some(path) = percent_decode(raw_path) else {
         return Response::text(400, "bad percent-encoding");
     };
+    if shared.opts.gates.contains(&path) {
+        // Held until the test opens the gate; a minute at most, so a failed test ends.
+        let open = shared.open.lock().unwrap();
+        let _ = shared
+            .opened
+            .wait_timeout_while(open, Duration::from_secs(60), |open| !open.contains(&path))
+            .unwrap();
+    }
     if let Some((_, status, ctype, body)) = shared.opts.overrides.iter().find(|o| o.0 == path) {
         let (ctype, body) = (ctype.clone(), body.clone());
         return Response { status: *status, ctype, body, extra: vec![] };
@@ -270,6 +305,14 @@ fn route(shared: &Shared, raw_path: &str, query: Option<&str>) -> Response {
     }
     let mut file = shared.root.join(segments.join("/"));
     if file.is_dir() {
+        // A folder's address ends in "/", so relative links inside it resolve under it; every
+        // static host redirects the address without it.
+        if !raw_path.ends_with('/') {
+            let mut r = Response::text(301, "moved");
+            let q = query.map(|q| format!("?{q}")).unwrap_or_default();
+            r.extra.push(("Location".into(), format!("{raw_path}/{q}")));
+            return r;
+        }
         file.push("index.html");
     }
     if let Some(r) = file.is_file().then(|| Response::file(200, &file)).flatten() {

@@ -79,11 +79,37 @@ pub struct Browser {
     tmp: TempDir,
     /// Current session script timeout, raised on demand for long waits.
     script_ms: Cell<u64>,
+    /// Whether pages run their scripts (see [`Browser::launch_without_scripts`]).
+    scripts: bool,
+    /// Whether the viewport's size is emulated (see [`Browser::set_window_size`]).
+    emulated: Cell<bool>,
 }
+
+/// Headless Chromium keeps its window at least this wide; narrower viewports are emulated.
+const NARROWEST_WINDOW: u32 = 500;
+
+/// True once a page of the site has been taken over by its app (or it has said it cannot
+/// start: `data-mhr-ready` with an error, or `<html class="no-app">` when the app itself did
+/// not load), and at once on any other page: the build writes every page with its content,
+/// and the app replaces it when it is ready, so a test that clicks or types must wait.
+const APP_READY: &str = "(() => { const b = document.body; \
+     return !!b && (!b.hasAttribute('data-mhr-app') || b.hasAttribute('data-mhr-ready') \
+       || document.documentElement.classList.contains('no-app')); })()";
 
 impl Browser {
     /// Starts chromedriver (env CHROMEDRIVER) and a headless Chromium (env CHROME) session.
     pub fn launch(width: u32, height: u32) -> Browser {
+        Browser::launch_with(width, height, "normal")
+    }
+
+    /// A browser whose navigations return once the document is parsed (WebDriver's "eager"
+    /// page load strategy), not when every download has finished: a test can look at a page
+    /// while a download it holds back ([`super::ServeOptions::with_gate`]) still waits.
+    pub fn launch_eager(width: u32, height: u32) -> Browser {
+        Browser::launch_with(width, height, "eager")
+    }
+
+    fn launch_with(width: u32, height: u32, page_load: &str) -> Browser {
         let driver_bin = super::env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chrome_bin = super::env_or("CHROME", "/usr/bin/chromium");
         let tmp = TempDir::new("browser");
@@ -117,6 +143,7 @@ impl Browser {
                 "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
             },
             "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
+            "pageLoadStrategy": page_load,
             "timeouts": {"script": 30_000, "pageLoad": 30_000, "implicit": 0},
         }}});
         let created = http(&agent, "POST", &format!("{base}/session"), Some(caps));
@@ -135,11 +162,47 @@ impl Browser {
             }
         };
         let s = Arc::new(Session { agent, base, id });
-        Browser { s, driver, tmp, script_ms: Cell::new(30_000) }
+        let browser = Browser {
+            s,
+            driver,
+            tmp,
+            script_ms: Cell::new(30_000),
+            scripts: true,
+            emulated: Cell::new(false),
+        };
+        if width < NARROWEST_WINDOW {
+            browser.set_window_size(width, height);
+        }
+        browser
     }
 
+    /// A browser whose pages run no script at all, as with JavaScript turned off. Test
+    /// scripts still run (they come through DevTools, not the page), and the page sees
+    /// `(scripting: none)`.
+    pub fn launch_without_scripts(width: u32, height: u32) -> Browser {
+        let mut browser = Browser::launch(width, height);
+        browser.cdp("Emulation.setScriptExecutionDisabled", json!({ "value": true }));
+        browser.scripts = false;
+        browser
+    }
+
+    /// Opens `url`; on a page of the site, waits until its app has taken it over.
     pub fn goto(&self, url: &str) {
+        self.goto_unwaited(url);
+        self.wait_for_app();
+    }
+
+    /// Opens `url` and returns once it has loaded, whether or not its app has run yet.
+    pub fn goto_unwaited(&self, url: &str) {
         self.s.cmd("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// Waits until a page of the site has been taken over by its app (at once elsewhere, and
+    /// in a browser without scripts).
+    pub fn wait_for_app(&self) {
+        if self.scripts {
+            self.wait_until(APP_READY, super::WAIT, "the app to take the page over");
+        }
     }
 
     pub fn current_url(&self) -> String {
@@ -174,14 +237,17 @@ impl Browser {
 
     pub fn refresh(&self) {
         self.s.cmd("POST", "/refresh", Some(json!({})));
+        self.wait_for_app();
     }
 
     pub fn back(&self) {
         self.s.cmd("POST", "/back", Some(json!({})));
+        self.wait_for_app();
     }
 
     pub fn forward(&self) {
         self.s.cmd("POST", "/forward", Some(json!({})));
+        self.wait_for_app();
     }
 
     /// Runs a function body (`return …;`) with `arguments`; elements come back as references
@@ -315,8 +381,20 @@ impl Browser {
     }
 
     /// Resizes the window (outer size; headless has no browser chrome, so this is the viewport).
+    /// Makes the viewport `width` × `height` CSS px: the window's size, or, below the narrowest
+    /// window headless Chromium keeps (a 375 px phone), an emulated viewport of that size.
     pub fn set_window_size(&self, width: u32, height: u32) {
-        self.s.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height })));
+        self.s.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width.max(NARROWEST_WINDOW), "height": height })),
+        );
+        if width < NARROWEST_WINDOW || self.emulated.get() {
+            let metrics =
+                json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false});
+            self.cdp("Emulation.setDeviceMetricsOverride", metrics);
+            self.emulated.set(true);
+        }
     }
 
     /// Types each char of `keys` (plain text or `keys::*` code points) into the focused element.
