@@ -164,3 +164,48 @@ fn the_offline_notice_passes_axe_in_light_and_dark() {
         assert!(found.is_empty(), "{scheme}: {found:#?}");
     }
 }
+
+/// Pages where the app cannot run: its WebAssembly is blocked, so the start-up script marks
+/// the page `no-app`, and the stylesheet hides what needs the app and shows what stands in
+/// for it, with the same rules it applies with scripts off (`@media (scripting: none)`).
+/// axe cannot run in a page with scripts off (its checks wait on the page's own timers), so
+/// this is where the written pages, as a reader without the app sees them, are checked.
+#[test]
+fn every_kind_of_written_page_passes_axe_where_the_app_cannot_run() {
+    let axe = axe_source();
+    let server = support::StaticServer::start(support::dist_dir(), ServeOptions::default());
+    let pages = [
+        "",
+        "section/strengths/",
+        "resource/data-driven-healthcare-report/",
+        "tag/diabetes/",
+        "browse/",
+        "search/",
+        "compare/",
+        "about/",
+        "embed/",
+        "no/such/page",
+    ];
+    let mut found = Vec::new();
+    for (width, height) in [(375, 812), (1280, 900)] {
+        let browser = Browser::launch(width, height);
+        browser.cdp("Network.enable", serde_json::json!({}));
+        browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*_bg.wasm"] }));
+        for scheme in ["light", "dark"] {
+            browser.emulate_color_scheme(scheme);
+            for page in pages {
+                browser.goto(&server.site_url(page));
+                let marked = browser.execute("return document.documentElement.className", vec![]);
+                assert_eq!(marked, "no-app", "/{page}: the failed start is marked");
+                let notes = browser.find_all("[data-testid=without-app]");
+                if page.starts_with("browse") || page.starts_with("compare") {
+                    assert!(notes.iter().any(|n| n.is_displayed()), "/{page}: the note shows");
+                }
+                for v in violations(&browser, &axe) {
+                    found.push(format!("/{page} ({scheme}, {width}px, no app): {v}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "axe found {} violation(s):\n{}", found.len(), found.join("\n"));
+}

@@ -1,5 +1,6 @@
 //! `make screenshots`: saves a PNG of every kind of view at phone (375 px) and desktop
-//! (1280 px) widths, in light and dark, into `screenshots/`, to be looked at by a person.
+//! (1280 px) widths, in light and dark, and of the written pages read with scripts off, into
+//! `screenshots/`, to be looked at by a person.
 //! Not a test: it asserts nothing beyond each view having rendered its heading.
 
 mod support;
@@ -39,11 +40,11 @@ const PARTNER: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf
 <script src="{SITE}embed.js" async></script><script src="{SITE}widget.js" async></script></body></html>"#;
 
 /// A full-page shot: grows the window to the document's height, shoots, and restores it.
-fn full_page(site: &Site, file: &std::path::Path, (width, height): (u32, u32)) {
-    let full = site.execute("return document.documentElement.scrollHeight;", vec![]);
-    site.set_window_size(width, full.as_u64().unwrap_or(u64::from(height)).min(6000) as u32);
-    site.screenshot(file);
-    site.set_window_size(width, height);
+fn full_page(browser: &support::Browser, file: &std::path::Path, (width, height): (u32, u32)) {
+    let full = browser.execute("return document.documentElement.scrollHeight;", vec![]);
+    browser.set_window_size(width, full.as_u64().unwrap_or(u64::from(height)).min(6000) as u32);
+    browser.screenshot(file);
+    browser.set_window_size(width, height);
     println!("{}", file.display());
 }
 
@@ -125,5 +126,25 @@ fn main() {
             "the sized iframe",
         );
         full_page(&site, &out.join(format!("partner-page-{width}.png")), (width, height));
+    }
+    // The pages as the build wrote them, read with scripts off, beside the same pages with
+    // the app running (home-1280-light.png and so on, above).
+    let server = support::StaticServer::start(support::dist_dir(), ServeOptions::default());
+    for (width, height) in [(375, 812), (1280, 900)] {
+        let browser = support::Browser::launch_without_scripts(width, height);
+        for (name, path) in [
+            ("home", ""),
+            ("resource", "resource/data-driven-healthcare-report/"),
+            ("compare-table", "compare/"),
+            ("browse", "browse/"),
+        ] {
+            browser.goto(&server.site_url(path));
+            browser.wait_for("main h1", WAIT);
+            full_page(
+                &browser,
+                &out.join(format!("{name}-{width}-no-scripts.png")),
+                (width, height),
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouterRoute, Routes};
+use leptos_router::components::{FlatRoutes, Route as RouterRoute};
 use leptos_router::path;
 
 use super::deferred::{deferred, preload, Load};
@@ -110,13 +110,17 @@ fn builder_or_not_found(pages: Pages) -> AnyView {
 
 /// The site's routes, for the site and a frame. Inside `<Router>`; every path here is one
 /// [`Route::parse`] reads the same way, which the pages themselves ask for their id.
+///
+/// `FlatRoutes`, not `Routes`: there is no nesting, and `Routes` renders nothing on its first
+/// build and the matched page a task later, while `FlatRoutes` renders a page that is ready
+/// at once, so the app's first render is the whole page and can replace the written one.
 #[component]
 pub fn SiteRoutes(
     /// Where the pages come from.
     pages: Pages,
 ) -> impl IntoView {
     view! {
-        <Routes fallback=|| view! { <NotFound/> }>
+        <FlatRoutes fallback=|| view! { <NotFound/> }>
             <RouterRoute path=path!("/") view=Home/>
             <RouterRoute path=path!("/section/:id") view=move || pages.section.view()/>
             <RouterRoute path=path!("/resource/:id") view=move || pages.resource.view()/>
@@ -126,7 +130,7 @@ pub fn SiteRoutes(
             <RouterRoute path=path!("/search") view=move || pages.search.view()/>
             <RouterRoute path=path!("/about") view=move || pages.about.view()/>
             <RouterRoute path=path!("/embed") view=move || builder_or_not_found(pages)/>
-        </Routes>
+        </FlatRoutes>
     }
 }
 

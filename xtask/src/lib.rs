@@ -133,7 +133,7 @@ pub fn finish_with(
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
 
     // 1. The app, its start-up script, and the tags that load them.
-    let html = without_widget_start(&html, base)?;
+    let html = without_comments(&without_widget_start(&html, base)?);
     let page = if html.contains("<script type=\"module\" src=") {
         html // Already finished (a rerun on the same directory).
     } else {
@@ -283,6 +283,23 @@ fn widget_app(dir: &Path, terser: Option<&Path>) -> Result<(String, String), Fin
     std::fs::rename(&js_path, dir.join(&new_js)).map_err(io(&js_path))?;
     std::fs::rename(&wasm_path, dir.join(&new_wasm)).map_err(io(&wasm_path))?;
     Ok((new_js, new_wasm))
+}
+
+/// `html` without its comments and the blank lines they leave: index.html explains itself to
+/// whoever edits it, and every page the build writes from it would carry that to every
+/// visitor. Pages have no inline scripts or styles, where `<!--` could mean something else.
+pub fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find("-->") {
+            Some(end) => &rest[start + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n"
 }
 
 /// `html` without the tags trunk writes to start its "main" binary, which is the widget:

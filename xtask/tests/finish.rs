@@ -9,7 +9,8 @@ use xtask::minify::integrity;
 use xtask::precache::{entries, is_precached, manifest_json, version};
 use xtask::styles::bundle;
 use xtask::widget_css::rewrite_for_shadow_root;
-use xtask::{content_hash, fill_placeholder, finish, linked_stylesheets, without_widget_start};
+use xtask::without_widget_start;
+use xtask::{content_hash, fill_placeholder, finish, linked_stylesheets, without_comments};
 use xtask::{service_worker, Sources};
 
 #[test]
@@ -69,6 +70,13 @@ fn trunks_start_up_of_the_widget_is_taken_out_of_the_page() {
     assert_eq!(without_widget_start(other, "/p/").unwrap(), other, "other scripts stay");
     // Tags under another base than the page's are not the expected ones: refused, not kept.
     assert!(without_widget_start(html, "/q/").is_err());
+}
+
+#[test]
+fn comments_and_the_blank_lines_they_leave_are_taken_out_of_the_page() {
+    let html = "<head>\n  <!-- a note\n  on two lines -->\n  <title>T</title>\n\n  <!-- x --><meta a>\n</head>";
+    assert_eq!(without_comments(html), "<head>\n  <title>T</title>\n  <meta a>\n</head>\n");
+    assert_eq!(without_comments("a <!-- never closed"), "a \n");
 }
 
 #[test]

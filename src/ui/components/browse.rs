@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::cards::ResourceCard;
 use super::facets::{FacetGroups, FilterChips, SortSelect};
 use super::notices::Notices;
+use super::without_app::PagesWithoutApp;
 use super::{use_browse, use_catalog, use_search};
 use crate::core::filter::Facet;
 use crate::core::paths::Paths;
@@ -17,6 +18,10 @@ use crate::core::url_state::{parse_browse_state, BrowseState};
 
 /// Results rendered at first and added by each "show more".
 const PAGE: usize = 20;
+
+/// Results on the page at first: a page, in the app; every one in a page written at build
+/// time, where "show more" cannot run without the app.
+const FIRST: usize = if cfg!(target_arch = "wasm32") { PAGE } else { usize::MAX };
 
 /// Filterable, searchable, sortable list of resources.
 #[component]
@@ -63,10 +68,12 @@ pub fn Browse(
         let fixed = fixed.clone();
         Memo::new(move |_| state.with(|s| search.with(|r| browse.run(s, &fixed, r.as_ref()))))
     };
-    let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
+    let shown = RwSignal::new(FIRST);
+    Effect::new(move |previous: Option<()>| {
         state.track();
-        shown.set(PAGE);
+        if previous.is_some() {
+            shown.set(PAGE);
+        }
     });
     let filters_open = RwSignal::new(false);
 
@@ -149,7 +156,7 @@ pub fn Browse(
         let limit = shown.get();
         (total > limit).then(|| {
             view! {
-                <button type="button" class="button secondary" on:click=move |_| shown.update(|s| *s += PAGE)>
+                <button type="button" class="button secondary needs-app" on:click=move |_| shown.update(|s| *s += PAGE)>
                     {format!("Show more ({} of {total} shown)", limit)}
                 </button>
             }
@@ -160,7 +167,7 @@ pub fn Browse(
         <div class="browse">
             <button
                 type="button"
-                class="filters-toggle button secondary"
+                class="filters-toggle button secondary needs-app"
                 aria-expanded=move || filters_open.get().to_string()
                 aria-controls="facets"
                 on:click=move |_| filters_open.update(|o| *o = !*o)
@@ -170,6 +177,7 @@ pub fn Browse(
             </button>
             <aside id="facets" class="facets" class:open=move || filters_open.get() aria-label="Filters">
                 <FacetGroups browse=browse.clone() outcome fixed=fixed.clone() hide_sections on_toggle=toggle/>
+                <PagesWithoutApp needs="Filtering and sorting need JavaScript"/>
             </aside>
             <div class="results">
                 <Notices notices/>

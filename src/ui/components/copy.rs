@@ -28,7 +28,7 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="button secondary" on:click=copy>{label}</button>
-        <span role="status" class="copy-status">{move || status.get()}</span>
+        <button type="button" class="button secondary needs-app" on:click=copy>{label}</button>
+        <span role="status" class="copy-status needs-app">{move || status.get()}</span>
     }
 }

@@ -65,7 +65,7 @@ pub fn FacetGroups(
                     })
                     .collect_view();
                 view! {
-                    <fieldset class="facet">
+                    <fieldset class="facet needs-app">
                         <legend>{facet.label()}</legend>
                         <ul>{items}</ul>
                     </fieldset>
@@ -74,7 +74,7 @@ pub fn FacetGroups(
         })
         .collect_view();
     view! {
-        <p class="facet-hint">
+        <p class="facet-hint needs-app">
             "Ticking more options in one group widens the results (any of them); options in different groups narrow them (all groups must match)."
         </p>
         {groups}
@@ -146,7 +146,7 @@ pub fn SortSelect(
             .collect_view()
     };
     view! {
-        <div class="sort">
+        <div class="sort needs-app">
             <label for="sort-order">"Sort by"</label>
             <select
                 id="sort-order"

@@ -26,6 +26,8 @@ pub fn SearchBox() -> impl IntoView {
     let index = use_search();
     let nav = use_nav();
     let (path, search) = (nav.path(), nav.search());
+    // Submitted before the app has taken over, the form still leads to the results page.
+    let action = nav.href(&Paths::search(""));
     let text = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
@@ -173,10 +175,11 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     view! {
-        <form role="search" class="search-box" on:submit=on_submit action="">
+        <form role="search" class="search-box needs-app" on:submit=on_submit action=action method="get">
             <label for=SEARCH_INPUT_ID class="visually-hidden">"Search"</label>
             <input
                 id=SEARCH_INPUT_ID
+                name="q"
                 type="search"
                 role="combobox"
                 aria-autocomplete="list"

@@ -13,6 +13,7 @@ use crate::ui::components::copy::CopyButton;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
+use crate::ui::components::without_app::WithoutApp;
 use crate::ui::nav::use_nav;
 
 /// The comparison view.
@@ -108,16 +109,19 @@ pub fn ComparePage() -> impl IntoView {
             "The region's economic clusters side by side, each figure with its period and source. Rows whose figures come from different periods are marked as not directly comparable."
         </p>
         <Notices notices/>
-        <fieldset class="facet cluster-choice">
+        <WithoutApp>
+            <p>"Choosing clusters, the chart and the order of rows need JavaScript, which is off or could not start in this browser. The table compares every cluster."</p>
+        </WithoutApp>
+        <fieldset class="facet cluster-choice needs-app">
             <legend>"Clusters"</legend>
             <ul>{choices}</ul>
         </fieldset>
         <div class="compare-controls">
-            <div class="segmented" role="group" aria-label="Display">
+            <div class="segmented needs-app" role="group" aria-label="Display">
                 {mode_button(Mode::Table, "Table")}
                 {mode_button(Mode::Chart, "Chart")}
             </div>
-            <div class="sort">
+            <div class="sort needs-app">
                 <label for="row-order">"Order rows by"</label>
                 <select id="row-order" on:change=move |ev| {
                     if let Some(order) = RowOrder::from_key(&event_target_value(&ev)) {

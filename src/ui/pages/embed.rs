@@ -16,6 +16,7 @@ use crate::ui::components::copy::CopyButton;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::title::SITE_NAME;
 use crate::ui::components::use_catalog;
+use crate::ui::components::without_app::WithoutApp;
 use crate::ui::nav::{use_nav, Link};
 
 /// The frame id the builder writes into iframe snippets.
@@ -238,8 +239,16 @@ pub fn EmbedBuilder() -> impl IntoView {
             "Choose what to show, check the preview, and paste the snippet into your page. "
             "The embedded view stays up to date, and its links open the full directory."
         </p>
+        <WithoutApp>
+            <p>
+                "Choosing what to embed and the preview need JavaScript, which is off or could not start in this browser. "
+                "The snippet below embeds the list of every resource; the "
+                <Link to=format!("{}#embedding", Paths::about())>"notes on embedding"</Link>
+                " say what else it can show."
+            </p>
+        </WithoutApp>
         <div class="builder">
-            <form class="builder-options" aria-label="What to embed" on:submit=|ev| ev.prevent_default()>
+            <form class="builder-options needs-app" aria-label="What to embed" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>"View"</legend>
                     <ul class="choice-list">{view_choices}</ul>
@@ -263,8 +272,8 @@ pub fn EmbedBuilder() -> impl IntoView {
                 {move || missing().map(|m| view! { <p class="note" role="status">{m}</p> })}
                 <pre class="snippet" tabindex="0" aria-labelledby="embed-snippet-heading"><code data-testid="embed-snippet">{move || snippet.get()}</code></pre>
                 <CopyButton label="Copy snippet" text=Callback::new(move |()| snippet.get_untracked())/>
-                <h2>"Preview"</h2>
-                <div class="preview-area">{preview}</div>
+                <h2 class="needs-app">"Preview"</h2>
+                <div class="preview-area needs-app">{preview}</div>
                 <p class="note">
                     "How it works, what your site's Content-Security-Policy must allow, and how the frame "
                     "sizes itself: see the " <Link to=format!("{}#embedding", Paths::about())>"notes on embedding"</Link> "."

@@ -14,6 +14,7 @@ use crate::ui::components::figures::FigureList;
 use crate::ui::components::links::{ExternalLink, TagLinks};
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
+use crate::ui::components::without_app::WithoutApp;
 
 /// How many related resources to suggest.
 const RELATED: usize = 4;
@@ -95,6 +96,7 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
                 <h2 id="share-title">"Share or cite"</h2>
                 <CopyButton label="Copy link" text=page_url/>
                 <CopyButton label="Copy citation" text=cite/>
+                <WithoutApp><p>"Cite as: " {citation(&resource)}</p></WithoutApp>
             </section>
             <section aria-labelledby="tags-title">
                 <h2 id="tags-title">"Tags"</h2>

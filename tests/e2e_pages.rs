@@ -1,0 +1,300 @@
+//! Every address is a real page: the build writes each route the dataset lists as a file
+//! with its content, a plain static host serves every one with status 200, a reader with
+//! scripts off reads all of it, and the app then takes it over without a visible change.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+use support::{prefixed_dist, Browser, Fallback, ServeOptions, StaticServer, WAIT};
+
+const DATA: &str = "/data/dataset.json";
+
+/// The pages written into `dist`, as paths under the site's prefix (`""`, `resource/x/`).
+fn written_pages(dist: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if path.file_name().is_some_and(|n| n == "index.html") {
+                let folder = path.parent().unwrap().strip_prefix(root).unwrap();
+                let rel = folder.to_string_lossy().replace('\\', "/");
+                out.push(if rel.is_empty() { rel } else { format!("{rel}/") });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dist, dist, &mut out);
+    out.sort();
+    out
+}
+
+/// The status of a GET, without following redirects.
+fn status(url: &str) -> u16 {
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    match agent.get(url).call() {
+        Ok(r) => r.status(),
+        Err(ureq::Error::Status(code, _)) => code,
+        Err(e) => panic!("GET {url}: {e}"),
+    }
+}
+
+fn dataset() -> Value {
+    serde_json::from_str(include_str!("../data/dataset.json")).unwrap()
+}
+
+fn ids(data: &Value, list: &str) -> BTreeSet<String> {
+    data[list].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+}
+
+/// Every link on the page that stays on the site, as the browser resolved it, without its
+/// fragment.
+fn internal_links(browser: &Browser, server: &StaticServer) -> Vec<String> {
+    let base = server.site_url("");
+    let links = browser.execute(
+        "return [...document.querySelectorAll('a[href]')].map(a => a.href.split('#')[0]);",
+        vec![],
+    );
+    links
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l.as_str())
+        .filter(|l| l.starts_with(&base) && !l.contains("/data/"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_host_without_any_fallback_serves_every_page_and_every_link_with_200() {
+    let data = dataset();
+    for (dist, prefix) in [(support::dist_dir(), "/".to_string()), prefixed_dist()] {
+        let pages = written_pages(&dist);
+        // One page per route the dataset lists.
+        for (list, folder) in [("resources", "resource"), ("sections", "section"), ("tags", "tag")]
+        {
+            let written: BTreeSet<String> = pages
+                .iter()
+                .filter_map(|p| p.strip_prefix(&format!("{folder}/")))
+                .map(|id| id.trim_end_matches('/').to_string())
+                .collect();
+            assert_eq!(written, ids(&data, list), "{prefix}: a page for every one of the {list}");
+        }
+        for view in ["", "browse/", "compare/", "search/", "about/", "embed/"] {
+            assert!(pages.contains(&view.to_string()), "{prefix}: no page for {view:?}");
+        }
+        let opts = ServeOptions::default().with_prefix(&prefix).with_fallback(Fallback::None);
+        let server = StaticServer::start(&dist, opts);
+        for page in &pages {
+            assert_eq!(status(&server.site_url(page)), 200, "{prefix}{page}");
+        }
+        // Every link of every page, followed as it is written: no redirect, no 404.
+        let browser = Browser::launch_without_scripts(1280, 900);
+        let mut links = BTreeSet::new();
+        for page in &pages {
+            browser.goto(&server.site_url(page));
+            links.extend(internal_links(&browser, &server));
+        }
+        assert!(links.len() >= pages.len(), "{prefix}: the pages link to each other");
+        for link in &links {
+            assert_eq!(status(link), 200, "{prefix}: {link}");
+        }
+    }
+}
+
+/// The visible controls of the page (buttons, fields, selects) and the headings.
+const READ_PAGE: &str = "const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    return {
+      h1: (document.querySelector('main h1') || {}).innerText || '',
+      controls: [...document.querySelectorAll('button, input, select, textarea')].filter(visible).map(e => e.outerHTML.slice(0, 120)),
+      notes: [...document.querySelectorAll('[data-testid=without-app]')].filter(visible).length,
+      text: document.body.innerText,
+    };";
+
+#[test]
+fn with_scripts_off_every_page_shows_its_content_and_no_control_that_needs_the_app() {
+    let data = dataset();
+    let dist = support::dist_dir();
+    let server = StaticServer::start(&dist, ServeOptions::default());
+    let browser = Browser::launch_without_scripts(1280, 900);
+    for page in written_pages(&dist) {
+        browser.goto(&server.site_url(&page));
+        let read = browser.execute(READ_PAGE, vec![]);
+        assert!(!read["h1"].as_str().unwrap().trim().is_empty(), "{page}: a heading");
+        assert_eq!(read["controls"], serde_json::json!([]), "{page}: controls that need the app");
+        assert!(browser.title().ends_with("Midlands Health Resources"), "{page}");
+        let filters = ["browse/", "search/", "section/", "tag/", "compare/", "embed/"];
+        if filters.iter().any(|f| page.starts_with(f)) {
+            assert!(read["notes"].as_u64().unwrap() >= 1, "{page}: says what needs the app");
+        }
+    }
+
+    // A resource: summary, every figure with its period, links out, tags and related.
+    let resource = &data["resources"].as_array().unwrap()[0];
+    let id = resource["id"].as_str().unwrap();
+    browser.goto(&server.site_url(&format!("resource/{id}/")));
+    let text = browser.execute(READ_PAGE, vec![])["text"].as_str().unwrap().to_string();
+    let summary: String = resource["summary"].as_str().unwrap().chars().take(60).collect();
+    assert!(text.contains(&summary), "the summary: {text}");
+    let figures: Vec<&Value> =
+        data["figures"].as_array().unwrap().iter().filter(|f| f["resource"] == id).collect();
+    let shown = browser.find_all("[data-testid=figures] .figure");
+    assert_eq!(shown.len(), figures.len(), "every figure of {id}");
+    for (figure, li) in figures.iter().zip(&shown) {
+        let li = li.text();
+        assert!(li.contains(figure["label"].as_str().unwrap()), "{li}");
+        assert!(li.contains("Period"), "{li}");
+    }
+    let tags = resource["tags"].as_array().unwrap().len();
+    assert_eq!(
+        browser.find_all("section[aria-labelledby=tags-title] a[href*='/tag/']").len(),
+        tags
+    );
+    assert!(!browser.find_all("a.external[href^='https://']").is_empty(), "links out");
+    assert!(!browser.find_all(".related a[href*='/resource/']").is_empty(), "related, as links");
+
+    // The comparison: the table of every cluster, a row per measure.
+    browser.goto(&server.site_url("compare/"));
+    let clusters = data["clusters"].as_array().unwrap().len();
+    assert_eq!(browser.find_all("[data-testid=compare-table] thead th").len(), clusters + 1);
+    assert!(browser.find_all("[data-testid=compare-table] tbody tr").len() >= 5);
+
+    // Plain links are the navigation.
+    browser.goto(&server.site_url(""));
+    let compare = browser.find_all("header nav a").into_iter().find(|a| a.text() == "Compare");
+    compare.expect("the Compare link").click();
+    browser.wait_for_text("main h1", "Compare clusters", WAIT);
+    assert!(browser.current_url().ends_with("/compare/"), "{}", browser.current_url());
+}
+
+/// The text of the page's content as the visitor reads it in either case: without the
+/// controls that need the app and the notes that stand in for them where it cannot run.
+/// The builder's snippet names the site's absolute address, which the build cannot know
+/// (the app reads it from the page's address), so it is left out too.
+const CONTENT_TEXT: &str = "const copy = document.querySelector('[data-mhr-root]').cloneNode(true);
+    copy.querySelectorAll('.needs-app, .without-app, [data-testid=embed-snippet]').forEach((e) => e.remove());
+    return copy.textContent.replace(/\\s+/g, ' ').trim();";
+
+#[test]
+fn each_written_page_says_what_the_running_app_shows_at_its_address() {
+    let dist = support::dist_dir();
+    let server = StaticServer::start(&dist, ServeOptions::default());
+    let (written, running) =
+        (Browser::launch_without_scripts(1280, 900), Browser::launch(1280, 900));
+    for page in written_pages(&dist) {
+        let url = server.site_url(&page);
+        written.goto(&url);
+        running.goto(&url);
+        let (a, b) = (written.execute(CONTENT_TEXT, vec![]), running.execute(CONTENT_TEXT, vec![]));
+        assert!(a.as_str().is_some_and(|t| t.len() > 100), "{page}: {a}");
+        assert_eq!(a, b, "{page}: the written page and the running app differ");
+        assert_eq!(written.title(), running.title(), "{page}");
+    }
+}
+
+/// Recorded in the page before its scripts run: layout shifts, and whether a loading note
+/// was ever put on it.
+const RECORD: &str = "window.__shift = 0; window.__shifted = []; window.__sawLoading = false;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) {
+        window.__shift += e.value;
+        window.__shifted.push(Math.round(e.startTime) + ' ms, app ready: '
+          + document.body.hasAttribute('data-mhr-ready') + ', innerWidth ' + innerWidth + ' '
+          + e.sources.map((s) => (s.node && s.node.outerHTML || '?').slice(0, 100)
+            + ' ' + JSON.stringify([s.previousRect, s.currentRect])));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid=loading], [data-testid=page-loading]')) window.__sawLoading = true;
+    }).observe(document, { childList: true, subtree: true });";
+
+/// Where the page's landmarks and first and last pieces of content are, in the document.
+const LAYOUT: &str = "const at = (css) => { const e = document.querySelector(css);
+      if (!e) return null; const r = e.getBoundingClientRect();
+      return [css, Math.round(r.left * 100) / 100, Math.round((r.top + scrollY) * 100) / 100, Math.round(r.width * 100) / 100, Math.round(r.height * 100) / 100]; };
+    return ['header', 'main', 'main h1', 'footer', 'main > :first-child', 'main > :last-child',
+      '[data-testid=figures]', '[data-testid=compare-table]', '.related'].map(at).filter(Boolean);";
+
+#[test]
+fn the_app_takes_over_home_a_resource_and_the_comparison_without_moving_anything() {
+    for (width, height) in [(375, 700), (1280, 800)] {
+        for page in ["", "resource/data-driven-healthcare-report/", "compare/"] {
+            let server =
+                StaticServer::start(support::dist_dir(), ServeOptions::default().with_gate(DATA));
+            let browser = Browser::launch_eager(width, height);
+            browser.on_every_document(RECORD);
+            browser.goto_unwaited(&server.site_url(page));
+            browser.wait_for("[data-mhr-root] main h1", WAIT);
+            assert_eq!(browser.execute("return innerWidth;", vec![]), width, "the viewport");
+            let before = browser.execute(LAYOUT, vec![]);
+            browser.execute("window.scrollTo(0, 240);", vec![]);
+            let scrolled = browser.execute("return scrollY;", vec![]);
+            assert!(
+                browser.execute("return document.body.hasAttribute('data-mhr-ready')", vec![])
+                    == false,
+                "{page}: the app waits for the dataset"
+            );
+            server.open_gate(DATA);
+            browser.wait_for_app();
+            let after = browser.execute(LAYOUT, vec![]);
+            assert_eq!(before, after, "{page} at {width} px: the same layout");
+            assert_eq!(browser.execute("return scrollY;", vec![]), scrolled, "{page}: scroll kept");
+            let shift = browser.execute("return window.__shift;", vec![]);
+            let shifted = browser.execute("return window.__shifted;", vec![]);
+            assert_eq!(
+                shift.as_f64(),
+                Some(0.0),
+                "{page} at {width} px: cumulative layout shift, of {shifted:#}"
+            );
+            assert_eq!(browser.execute("return window.__sawLoading;", vec![]), false, "{page}");
+            let errors = browser.console_errors();
+            assert!(errors.is_empty(), "{page}: {errors:?}");
+        }
+    }
+}
+
+#[test]
+fn text_typed_before_the_app_started_is_kept_once_with_its_caret() {
+    let server = StaticServer::start(support::dist_dir(), ServeOptions::default().with_gate(DATA));
+    let browser = Browser::launch_eager(1280, 800);
+    browser.goto_unwaited(&server.site_url(""));
+    let input = browser.wait_for("#site-search", WAIT);
+    input.click();
+    input.send_keys("air qual");
+    server.open_gate(DATA);
+    browser.wait_for_app();
+    let input = browser.find("#site-search").expect("the app's search box");
+    assert_eq!(input.property("value"), "air qual");
+    assert_eq!(
+        browser.execute("return document.activeElement && document.activeElement.id", vec![]),
+        "site-search",
+        "focus stays in the box"
+    );
+    assert_eq!(browser.execute("return document.activeElement.selectionStart", vec![]), 8);
+    browser.wait_for("#search-suggestions:not([hidden]) .suggestion", WAIT);
+    let first = browser.find("#search-suggestions .suggestion").unwrap().text().to_lowercase();
+    assert!(first.contains("air quality"), "{first}");
+    input.send_keys("ity");
+    assert_eq!(input.property("value"), "air quality", "typing goes on where it was");
+}
+
+#[test]
+fn an_unknown_address_gets_the_written_not_found_page_then_the_apps() {
+    let server = StaticServer::start(support::dist_dir(), ServeOptions::default());
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let url = server.site_url("no/such/page");
+    let body = match agent.get(&url).call() {
+        Err(ureq::Error::Status(404, r)) => r.into_string().unwrap(),
+        other => panic!("expected 404.html with status 404, got {other:?}"),
+    };
+    assert!(body.contains("<h1>Page not found</h1>"), "{body}");
+    let written = Browser::launch_without_scripts(1280, 900);
+    written.goto(&url);
+    assert_eq!(written.find("main h1").unwrap().text(), "Page not found");
+    let running = Browser::launch(1280, 900);
+    running.goto(&url);
+    running.wait_for_text("[data-testid=not-found]", "/no/such/page", WAIT);
+}
