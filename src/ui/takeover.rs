@@ -54,6 +54,7 @@ pub fn start(pages: Pages) {
                     page.preload().await;
                 }
                 let indexed = Indexed::new(catalog);
+                first_paint().await;
                 replace_page(move || view! { <Site indexed pages address frame/> });
             }
             Err(failure) => {
@@ -70,6 +71,44 @@ pub fn start(pages: Pages) {
             }
         }
     });
+}
+
+/// Waits until the browser has shown the written page (its first contentful paint is
+/// reported), or a short while at most: a tab or a frame out of sight paints nothing.
+///
+/// On a fast connection the app is ready before the first frame, and swapping the page then
+/// would replace what the visitor has not seen yet: Chromium reports no paint of content that
+/// left the page before its frame was shown, so the page would seem to appear only with the
+/// app. Waiting keeps the order the visitor sees: the page, then the same page, live. The
+/// downloads and the wasm's start are not held up, only the swap.
+async fn first_paint() {
+    const LONGEST_MS: i32 = 300;
+    let painted = || {
+        window()
+            .performance()
+            .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+    };
+    if painted() {
+        return;
+    }
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let window = window();
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, LONGEST_MS);
+        let on_paint = wasm_bindgen::closure::Closure::<dyn FnMut()>::new({
+            let resolve = resolve.clone();
+            move || {
+                if painted() {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            }
+        });
+        if let Ok(observer) = web_sys::PerformanceObserver::new(on_paint.as_ref().unchecked_ref()) {
+            let types = js_sys::Array::of1(&"paint".into());
+            observer.observe(&web_sys::PerformanceObserverInit::new(&types));
+        }
+        on_paint.forget();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// Renders `app` into a new root and puts it in the written page's place, keeping what the

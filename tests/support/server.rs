@@ -44,6 +44,9 @@ pub struct ServeOptions {
     /// Paths (as `overrides` are matched) whose responses wait until the test opens them with
     /// [`StaticServer::open_gate`]: a test can look at a page while its app still waits.
     pub gates: Vec<String>,
+    /// Whether responses are gzip-compressed for a browser that accepts it, as real hosts
+    /// compress: for benchmarks, which would otherwise time downloads of raw files.
+    pub gzip: bool,
 }
 
 impl Default for ServeOptions {
@@ -54,6 +57,7 @@ impl Default for ServeOptions {
             headers: Vec::new(),
             overrides: Vec::new(),
             gates: Vec::new(),
+            gzip: false,
         }
     }
 }
@@ -81,6 +85,12 @@ impl ServeOptions {
         self
     }
 
+    /// Compresses responses with gzip for clients that accept it (see [`ServeOptions::gzip`]).
+    pub fn with_gzip(mut self) -> Self {
+        self.gzip = true;
+        self
+    }
+
     /// Holds the responses to `path` until [`StaticServer::open_gate`].
     pub fn with_gate(mut self, path: &str) -> Self {
         self.gates.push(path.to_string());
@@ -103,6 +113,8 @@ struct Shared {
     /// Gates the test has opened.
     open: Mutex<Vec<String>>,
     opened: Condvar,
+    /// Compressed bodies, by path, made once (files do not change while a server runs).
+    gzipped: Mutex<std::collections::HashMap<String, Vec<u8>>>,
 }
 
 /// A running server; stops (and joins its accept thread) on drop.
@@ -128,6 +140,7 @@ impl StaticServer {
             logged: Condvar::new(),
             open: Mutex::new(Vec::new()),
             opened: Condvar::new(),
+            gzipped: Mutex::new(std::collections::HashMap::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let (shared2, stop2) = (shared.clone(), stop.clone());
@@ -248,13 +261,19 @@ fn handle(stream: TcpStream, shared: &Shared) {
     if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
         return; // the Drop wake-up connection, or a client that gave up
     }
-    // Drain headers; the body (none for GET/HEAD) is ignored.
+    // Read the headers (only Accept-Encoding matters); the body (none for GET/HEAD) is ignored.
+    let mut accepts_gzip = false;
     loop {
         let mut line = String::new();
         match reader.read_line(&mut line) {
             Ok(0) | Err(_) => break,
             Ok(_) if line.trim_end().is_empty() => break,
-            Ok(_) => {}
+            Ok(_) => {
+                let line = line.to_ascii_lowercase();
+                if line.starts_with("accept-encoding:") && line.contains("gzip") {
+                    accepts_gzip = true;
+                }
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -265,10 +284,21 @@ fn handle(stream: TcpStream, shared: &Shared) {
     };
     shared.log.lock().unwrap().push(raw_path.to_string());
     shared.logged.notify_all();
-    let resp = match method {
+    let mut resp = match method {
         "GET" | "HEAD" => route(shared, raw_path, query),
         _ => Response::text(405, "method not allowed"),
     };
+    if shared.opts.gzip && accepts_gzip && resp.status == 200 && resp.body.len() > 512 {
+        let mut cache = shared.gzipped.lock().unwrap();
+        let body = cache.entry(raw_path.to_string()).or_insert_with(|| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            let _ = gz.write_all(&resp.body);
+            gz.finish().unwrap_or_default()
+        });
+        resp.body = body.clone();
+        resp.extra.push(("Content-Encoding".into(), "gzip".into()));
+        resp.extra.push(("Vary".into(), "Accept-Encoding".into()));
+    }
     write_response(stream, shared, resp, method == "HEAD");
 }
 

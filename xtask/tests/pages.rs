@@ -1,0 +1,114 @@
+//! A page per route: which routes are written, where, and what each page holds, rendered
+//! natively by the app's own components from the shipped dataset.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use mhr::core::catalog::Catalog;
+use mhr::ui::prerender::{self, Rendered};
+use mhr::ui::{Indexed, SiteAddress};
+use xtask::pages::{file_of, fill};
+
+fn indexed() -> Indexed {
+    let text = include_str!("../../data/dataset.json");
+    Indexed::new(Arc::new(Catalog::new(mhr::core::load::load(text).expect("the shipped dataset"))))
+}
+
+fn at(base: &str) -> SiteAddress {
+    SiteAddress { base: base.to_string(), origin: String::new() }
+}
+
+const TEMPLATE: &str = "<!doctype html>\n<html><head><title>Site</title><base href=\"/\" /></head>\n<body data-mhr-app>\n</body>\n</html>\n";
+
+#[test]
+fn every_route_the_dataset_lists_is_written_once() {
+    let indexed = indexed();
+    let routes = prerender::routes(&indexed, &at("/")).unwrap();
+    let unique: BTreeSet<&String> = routes.iter().collect();
+    assert_eq!(unique.len(), routes.len(), "no route twice: {routes:?}");
+    let data = indexed.catalog().data();
+    let views = ["/", "/browse/", "/compare/", "/search/", "/about/", "/embed/"];
+    assert_eq!(
+        routes.len(),
+        views.len() + data.sections.len() + data.resources.len() + data.tags.len(),
+        "{routes:?}"
+    );
+    for view in views {
+        assert!(routes.contains(&view.to_string()), "{view} in {routes:?}");
+    }
+    for r in &data.resources {
+        assert!(routes.contains(&format!("/resource/{}/", r.id)), "{}", r.id);
+    }
+    for t in &data.tags {
+        assert!(routes.contains(&format!("/tag/{}/", t.id)), "{}", t.id);
+    }
+    // The router's own base is not part of its routes.
+    assert_eq!(prerender::routes(&indexed, &at("/partners/health/")).unwrap(), routes);
+}
+
+#[test]
+fn each_route_renders_its_own_page_under_any_prefix() {
+    let indexed = indexed();
+    for base in ["/", "/partners/health/"] {
+        for route in prerender::routes(&indexed, &at(base)).unwrap() {
+            let page = prerender::page(&indexed, &at(base), &route);
+            assert!(!page.title.starts_with("Page not found"), "{base}{route}: {}", page.title);
+            assert!(!page.body.contains("data-testid=\"not-found\""), "{base}{route}");
+            assert!(page.body.contains("<h1"), "{base}{route}: a heading");
+            assert!(page.body.contains("<main id=\"main\""), "{base}{route}");
+            assert!(!page.body.contains("<!>"), "{base}{route}: no hydration markers");
+            // Every link inside the site stays under the prefix.
+            for href in page.body.split("href=\"").skip(1).filter_map(|h| h.split('"').next()) {
+                let inside = href.starts_with('/') && !href.starts_with("//");
+                assert!(!inside || href.starts_with(base), "{base}{route}: {href}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_resource_page_is_titled_and_holds_what_it_says() {
+    let indexed = indexed();
+    let resource = &indexed.catalog().data().resources[0];
+    let page = prerender::page(&indexed, &at("/"), &format!("/resource/{}/", resource.id));
+    assert_eq!(page.title, format!("{} · Midlands Health Resources", resource.title));
+    let summary: String = resource.summary.chars().take(40).collect();
+    assert!(page.body.contains(&summary.replace('\'', "&#39;")) || page.body.contains(&summary));
+}
+
+#[test]
+fn the_page_for_any_address_is_a_real_not_found_page() {
+    let page = prerender::not_found(&indexed(), &at("/"));
+    assert_eq!(page.title, "Page not found · Midlands Health Resources");
+    assert!(page.body.contains("There is no page at this address."), "{}", page.body);
+    assert!(!page.body.contains("404.html"), "the address it was written at is not named");
+}
+
+#[test]
+fn the_offline_shell_is_a_loading_note_the_app_replaces() {
+    let shell = prerender::shell();
+    assert!(shell.body.contains("data-testid=\"loading\""), "{}", shell.body);
+    assert!(shell.body.starts_with("<main id=\"main\""), "{}", shell.body);
+}
+
+#[test]
+fn a_route_is_written_as_its_folders_index() {
+    assert_eq!(file_of("/").unwrap(), "index.html");
+    assert_eq!(file_of("/about/").unwrap(), "about/index.html");
+    assert_eq!(file_of("/resource/a-b/").unwrap(), "resource/a-b/index.html");
+    for bad in ["/../x/", "/a/../../b/", "relative/", "/.hidden/", "/a b/", "/a\\b/"] {
+        assert!(file_of(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn a_page_is_the_template_with_its_title_and_content_and_fills_again_the_same() {
+    let page =
+        Rendered { title: "A & B <c>".into(), body: "<main id=\"main\"><h1>x</h1></main>".into() };
+    let html = fill(TEMPLATE, &page).unwrap();
+    assert!(html.contains("<title>A &amp; B &lt;c&gt;</title>"), "{html}");
+    assert!(html.contains("<body data-mhr-app>\n<div id=\"app\" data-mhr-root><main id=\"main\"><h1>x</h1></main></div>\n</body>"), "{html}");
+    assert!(html.contains("<base href=\"/\" />"), "the head is kept");
+    assert_eq!(fill(&html, &page).unwrap(), html, "filled twice, the same page");
+    assert!(fill("<html><body></body></html>", &page).is_err(), "no <title>");
+}
