@@ -171,10 +171,33 @@ fn the_skip_link_and_landmarks_are_present_on_every_view() {
         site.open(path);
         site.wait_for("main h1", WAIT);
         let skip = site.find("a.skip-link").expect("skip link");
-        assert_eq!(skip.attr("href").as_deref(), Some("#main"));
+        let href = skip.attr("href").unwrap_or_default();
+        assert!(href.ends_with("#main"), "{path}: {href}");
         for landmark in ["header", "nav", "main#main", "footer"] {
             assert!(site.find(landmark).is_some(), "{path}: no {landmark}");
         }
+    }
+}
+
+#[test]
+fn the_skip_link_moves_focus_to_the_content_of_the_same_page() {
+    let site = Site::start(ServeOptions::default());
+    for path in ["about/", "browse/?tag=economy"] {
+        site.open(path);
+        site.press_key(support::keys::TAB);
+        site.wait_until(
+            "document.activeElement && document.activeElement.matches('a.skip-link')",
+            WAIT,
+            "the skip link first in the tab order",
+        );
+        site.press_key(support::keys::ENTER);
+        site.wait_until(
+            "document.activeElement && document.activeElement.id === 'main'",
+            WAIT,
+            "focus on the page's main content",
+        );
+        let url = site.current_url();
+        assert!(url.ends_with(&format!("{path}#main")), "{path}: still the same page: {url}");
     }
 }
 

@@ -1,6 +1,6 @@
 //! The frame around every view: skip link, header with navigation, footer with provenance.
 
-use crate::ui::nav::Link;
+use crate::ui::nav::{use_nav, Link};
 use leptos::prelude::*;
 
 use super::links::ExternalLink;
@@ -10,9 +10,16 @@ use super::use_catalog;
 use crate::core::paths::Paths;
 
 /// Lets keyboard users jump past the navigation.
+///
+/// Its address is the page's own with `#main`: a bare `#main` resolves against `<base href>`,
+/// which is the site's root, and would lead every other page to home. `target="_self"` leaves
+/// it to the browser, which moves focus to `<main>` (the router would only scroll).
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#main">"Skip to content"</a> }
+    let nav = use_nav();
+    let (path, search) = (nav.path(), nav.search());
+    let href = move || format!("{}{}#main", nav.href(&path.get()), search.get());
+    view! { <a class="skip-link" href=href target="_self">"Skip to content"</a> }
 }
 
 /// Site name and the main navigation.
