@@ -11,7 +11,7 @@ TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
 AXE_VERSION := 4.11.0
 TERSER_VERSION := 5.51.4
-# Splits the app's wasm into a main module and per-view chunks (src/dist/app_build.rs).
+# Splits the app's wasm into a main module and per-view chunks (xtask/src/app_build.rs).
 WASM_SPLIT_VERSION := 0.2.4
 # The wasm-bindgen CLI must equal the crate's version exactly; read it from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)

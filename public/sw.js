@@ -2,7 +2,7 @@
  * Midlands Health Resources: the service worker that makes every view work offline.
  *
  * The build fills in MANIFEST: the exact files of this build, each with a revision, and a
- * version for the whole (see src/dist/precache.rs). From it:
+ * version for the whole (see xtask/src/precache.rs). From it:
  *
  * - install: precache every file into a cache named after the version. The new worker then
  *   waits, so an open tab never mixes files of two builds; the app shows "A new version is

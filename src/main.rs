@@ -11,7 +11,7 @@
 //! a page written at build time, it downloads that page's chunk first
 //! ([`mhr::ui::routes::Page::preload`]).
 //!
-//! The split points live here, in the one binary that is split (`src/dist/app_build.rs`):
+//! The split points live here, in the one binary that is split (`xtask/src/app_build.rs`):
 //! they are exported symbols, so any binary of the library's would keep them and all they
 //! reach, and one that is not split would not start (an import nothing provides). The
 //! widget's binary links its pages in instead (`Pages::linked`).
