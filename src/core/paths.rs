@@ -90,6 +90,12 @@ impl Paths {
         }
     }
 
+    /// A file written beside a resource's page (`citation.ris`), relative to the site's
+    /// root, for [`Paths::asset`].
+    pub fn resource_file(id: &str, name: &str) -> String {
+        format!("resource/{}/{name}", encode_segment(id))
+    }
+
     /// The embed builder.
     pub fn embed() -> String {
         "/embed/".into()
@@ -124,6 +130,9 @@ impl Paths {
         format!("{}{}", self.base, file.trim_start_matches('/'))
     }
 }
+
+/// The citation files the build writes beside each resource's page: RIS, then BibTeX.
+pub const CITATION_FILES: [&str; 2] = ["citation.ris", "citation.bib"];
 
 /// Percent-encodes a path segment. Ids are validated slugs, but a hand-typed URL may carry
 /// anything, and links built from it must stay links.
