@@ -25,9 +25,11 @@
 //! It is plain file work, so it runs natively and is tested with `cargo test`.
 
 pub mod app_build;
+pub mod head;
 pub mod minify;
 pub mod pages;
 pub mod precache;
+pub mod sitemap;
 pub mod styles;
 pub mod widget_css;
 

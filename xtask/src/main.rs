@@ -5,7 +5,8 @@
 //! `cargo xtask finish [DIR]`: finishes a trunk build (see [`xtask::finish`]). Trunk runs it
 //! as a post-build hook, with the staged directory, public URL and profile in
 //! `TRUNK_STAGING_DIR`, `TRUNK_PUBLIC_URL` and `TRUNK_PROFILE`; it can also be run by hand on
-//! a `dist` directory. Release builds have their scripts minified by `terser`, found on PATH.
+//! a `dist` directory. `SITE_URL`, when set, is the site's public address: pages then get
+//! canonical links, and a sitemap and robots.txt are written. Release builds have their scripts minified by `terser`, found on PATH.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,13 +36,13 @@ fn main() -> ExitCode {
             }
             let sources = xtask::Sources::at(&root);
             let dir = Path::new(&dir);
-            report(xtask::finish_with(dir, &base, &sources, terser.as_deref()).and_then(
-                |mut log| {
-                    log.extend(xtask::pages::write(dir, &base)?);
-                    log.extend(xtask::service_worker(dir, terser.as_deref())?);
-                    Ok(log)
-                },
-            ))
+            let site = std::env::var("SITE_URL").ok();
+            report(xtask::sitemap::site_url(site.as_deref(), &base).and_then(|site| {
+                let mut log = xtask::finish_with(dir, &base, &sources, terser.as_deref())?;
+                log.extend(xtask::pages::write(dir, &base, site.as_deref())?);
+                log.extend(xtask::service_worker(dir, terser.as_deref())?);
+                Ok(log)
+            }))
         }
         _ => {
             eprintln!("usage: cargo xtask prepare | cargo xtask finish [DIR]");

@@ -6,24 +6,32 @@
 //! the service worker answers offline for a page it has no copy of.
 //!
 //! Each page is the finished `index.html` (its head, with the app's tags) with the page's
-//! title and its rendered content in `<div id="app" data-mhr-root>`, which the app takes
-//! over once it runs.
+//! title, its own head tags ([`crate::head`]: description, Open Graph, and for a resource
+//! its citation) and its rendered content in `<div id="app" data-mhr-root>`, which the app
+//! takes over once it runs. Beside each resource's page go its citation files
+//! (`citation.ris`, `citation.bib`), and when the site's address is known, `sitemap.xml`
+//! and `robots.txt` ([`crate::sitemap`]).
 
 use std::path::Path;
 use std::sync::Arc;
 
 use mhr::core::catalog::Catalog;
+use mhr::core::page_meta::page_meta;
+use mhr::core::paths::{Paths, CITATION_FILES};
+use mhr::core::reference_files::{bibtex, ris};
+use mhr::core::route::Route;
 use mhr::ui::prerender;
 use mhr::ui::{Indexed, SiteAddress};
 
-use crate::{io, FinishError};
+use crate::{head, io, sitemap, FinishError};
 
 /// The offline fallback's file, relative to the site's root.
 pub const SHELL: &str = "shell.html";
 
-/// Writes every page of the finished build in `dir` (served under `base`), from its own
-/// `index.html` and `data/dataset.json`. Returns a line for the build log.
-pub fn write(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
+/// Writes every page of the finished build in `dir` (served under `base`, at the public
+/// address `site` when known), from its own `index.html` and `data/dataset.json`. Returns
+/// lines for the build log.
+pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, FinishError> {
     let index = dir.join("index.html");
     let template = std::fs::read_to_string(&index).map_err(io(&index))?;
     let data = dir.join("data/dataset.json");
@@ -34,31 +42,80 @@ pub fn write(dir: &Path, base: &str) -> Result<Vec<String>, FinishError> {
     let indexed = Indexed::new(Arc::new(Catalog::new(dataset)));
     let address = SiteAddress { base: base.to_string(), origin: String::new() };
     let routes = prerender::routes(&indexed, &address).map_err(FinishError::Unexpected)?;
+    let started = std::time::Instant::now();
+    let catalog = indexed.catalog();
+    let site_name = catalog.data().meta.title.clone();
+    let head_of = |route: &Route, rendered: &prerender::Rendered| {
+        head::tags(&page_meta(catalog, route, &rendered.name, site), &site_name, site)
+    };
     let (mut largest, mut total) = ((String::new(), 0), 0);
+    let mut urls = Vec::new();
     for route in &routes {
-        let page = fill(&template, &prerender::page(&indexed, &address, route))?;
+        let parsed = Route::parse(route);
+        let rendered = prerender::page(&indexed, &address, route);
+        let page = fill(&template, &rendered, &head_of(&parsed, &rendered))?;
         let file = dir.join(file_of(route)?);
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
-        }
+        let folder = file.parent().unwrap_or(dir);
+        std::fs::create_dir_all(folder).map_err(io(folder))?;
         std::fs::write(&file, &page).map_err(io(&file))?;
         total += page.len();
         if page.len() > largest.1 {
             largest = (route.clone(), page.len());
         }
+        let url = site.map(|s| Paths::absolute(s).link(route));
+        if let Route::Resource(id) = &parsed {
+            let resource = catalog.resource(id).ok_or_else(|| {
+                FinishError::Unexpected(format!("no resource {id:?} for the route {route}"))
+            })?;
+            let [ris_name, bib_name] = CITATION_FILES;
+            for (name, text) in [
+                (ris_name, ris(catalog, resource, url.as_deref())),
+                (bib_name, bibtex(catalog, resource, url.as_deref())),
+            ] {
+                let path = folder.join(name);
+                std::fs::write(&path, text).map_err(io(&path))?;
+            }
+        }
+        urls.extend(url);
     }
-    for (name, rendered) in
-        [("404.html", prerender::not_found(&indexed, &address)), (SHELL, prerender::shell())]
+    // The "not found" page says so to search engines; the offline shell stands in for any
+    // address, so it names none.
+    let not_found = prerender::not_found(&indexed, &address);
+    let not_found_tags = head_of(&Route::NotFound, &not_found);
+    for (name, rendered, tags) in
+        [("404.html", not_found, not_found_tags), (SHELL, prerender::shell(), String::new())]
     {
         let file = dir.join(name);
-        std::fs::write(&file, fill(&template, &rendered)?).map_err(io(&file))?;
+        std::fs::write(&file, fill(&template, &rendered, &tags)?).map_err(io(&file))?;
     }
-    Ok(vec![format!(
-        "{} pages, {total} bytes, the largest {} ({} bytes); 404.html; {SHELL}",
+    let mut log = vec![format!(
+        "{} pages, {total} bytes, the largest {} ({} bytes), with the resources' citations; \
+         404.html; {SHELL}; in {} ms",
         routes.len(),
         largest.0,
-        largest.1
-    )])
+        largest.1,
+        started.elapsed().as_millis()
+    )];
+    let (map, robots) = (dir.join("sitemap.xml"), dir.join("robots.txt"));
+    match site {
+        Some(site) => {
+            let text = sitemap::sitemap(&urls, &catalog.data().meta.updated);
+            std::fs::write(&map, text).map_err(io(&map))?;
+            std::fs::write(&robots, sitemap::robots(site)).map_err(io(&robots))?;
+            log.push(format!("sitemap.xml ({} addresses) and robots.txt for {site}", urls.len()));
+        }
+        None => {
+            // A build without the address has no absolute links to list: none from a
+            // previous run stays behind.
+            for file in [&map, &robots] {
+                if file.exists() {
+                    std::fs::remove_file(file).map_err(io(file))?;
+                }
+            }
+            log.push("no SITE_URL: no canonical links, sitemap.xml or robots.txt".into());
+        }
+    }
+    Ok(log)
 }
 
 /// The file of a base-less route: `/` is `index.html`, `/resource/x/` is
@@ -76,15 +133,26 @@ pub fn file_of(route: &str) -> Result<String, FinishError> {
     Ok(segments.iter().map(|s| format!("{s}/")).collect::<String>() + "index.html")
 }
 
-/// The page `template` with `page`'s title and content: `<title>` holds the title, and the
-/// body holds only the element the app takes over, with the content in it. A page filled
-/// before is filled again in the same way.
-pub fn fill(template: &str, page: &prerender::Rendered) -> Result<String, FinishError> {
+/// The page `template` with `page`'s title, head tags and content: `<title>` holds the
+/// title, `head_tags` follow it (in place of the template's own description), and the body
+/// holds only the element the app takes over, with the content in it. A page filled before
+/// is filled again in the same way.
+pub fn fill(
+    template: &str,
+    page: &prerender::Rendered,
+    head_tags: &str,
+) -> Result<String, FinishError> {
     let missing = |what: &str| FinishError::Unexpected(format!("index.html has no {what}"));
+    let template = head::without_page_tags(template);
     let start = template.find("<title>").ok_or_else(|| missing("<title>"))?;
     let end = template[start..].find("</title>").ok_or_else(|| missing("</title>"))? + start;
-    let mut html =
-        format!("{}<title>{}{}", &template[..start], escape(&page.title), &template[end..]);
+    let after = end + "</title>".len();
+    let mut html = format!(
+        "{}<title>{}</title>{head_tags}{}",
+        &template[..start],
+        escape(&page.title),
+        &template[after..]
+    );
     let body = html.find("<body").ok_or_else(|| missing("<body>"))?;
     let open = html[body..].find('>').ok_or_else(|| missing("<body>"))? + body + 1;
     let close = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;

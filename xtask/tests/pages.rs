@@ -103,12 +103,16 @@ fn a_route_is_written_as_its_folders_index() {
 
 #[test]
 fn a_page_is_the_template_with_its_title_and_content_and_fills_again_the_same() {
-    let page =
-        Rendered { title: "A & B <c>".into(), body: "<main id=\"main\"><h1>x</h1></main>".into() };
-    let html = fill(TEMPLATE, &page).unwrap();
-    assert!(html.contains("<title>A &amp; B &lt;c&gt;</title>"), "{html}");
+    let page = Rendered {
+        title: "A & B <c>".into(),
+        name: "A & B <c>".into(),
+        body: "<main id=\"main\"><h1>x</h1></main>".into(),
+    };
+    let tags = "\n    <meta name=\"description\" content=\"D\" data-mhr-page>";
+    let html = fill(TEMPLATE, &page, tags).unwrap();
+    assert!(html.contains("<title>A &amp; B &lt;c&gt;</title>\n    <meta name=\"description\" content=\"D\" data-mhr-page>"), "{html}");
     assert!(html.contains("<body data-mhr-app>\n<div id=\"app\" data-mhr-root><main id=\"main\"><h1>x</h1></main></div>\n</body>"), "{html}");
     assert!(html.contains("<base href=\"/\" />"), "the head is kept");
-    assert_eq!(fill(&html, &page).unwrap(), html, "filled twice, the same page");
-    assert!(fill("<html><body></body></html>", &page).is_err(), "no <title>");
+    assert_eq!(fill(&html, &page, tags).unwrap(), html, "filled twice, the same page");
+    assert!(fill("<html><body></body></html>", &page, tags).is_err(), "no <title>");
 }
