@@ -298,3 +298,31 @@ fn an_unknown_address_gets_the_written_not_found_page_then_the_apps() {
     running.goto(&url);
     running.wait_for_text("[data-testid=not-found]", "/no/such/page", WAIT);
 }
+
+#[test]
+fn a_resource_pages_citation_downloads_and_leaves_the_head_when_the_visitor_moves_on() {
+    let site = support::Site::start(ServeOptions::default());
+    site.open("resource/hiwm-impact-report-2023-24/");
+    site.wait_for_app();
+    let count = |css: &str| {
+        site.execute("return document.querySelectorAll(arguments[0]).length;", vec![css.into()])
+    };
+    assert_eq!(count("head meta[name=citation_title]"), 1, "the landing page's citation");
+    // The links are plain files beside the page, for any reference manager.
+    for (format, first_line) in
+        [("ris", "TY  - RPRT"), ("bib", "@techreport{hiwm-impact-report-2023-24,")]
+    {
+        let link = site.find(&format!("a[download][href$='citation.{format}']")).expect(format);
+        let href = site.execute("return arguments[0].href;", vec![link.to_arg()]);
+        let body = ureq::get(href.as_str().unwrap()).call().unwrap().into_string().unwrap();
+        assert_eq!(body.lines().next(), Some(first_line), "{body}");
+        assert!(body.contains("Health Innovation West Midlands Impact Report 2023-2024"));
+    }
+    // Moving to another view inside the app: the tags that described the page go.
+    let tag = site.find("section[aria-labelledby=tags-title] a[href*='/tag/']").unwrap();
+    let label = tag.text();
+    tag.click();
+    site.wait_for_text("main h1", &label, WAIT);
+    assert_eq!(count("head [data-mhr-page]"), 0, "no page's description or citation is left");
+    assert_eq!(count("head meta[name=citation_title]"), 0);
+}

@@ -12,6 +12,7 @@ use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::layout::{Footer, Header, SkipLink};
 use super::components::search_box::install_slash_shortcut;
 use super::components::status::{OfflineNotice, UpdateNotice};
+use super::components::title::forget_page_head_on_navigate;
 use super::nav::Nav;
 use super::routes::{Pages, SiteRoutes};
 use crate::core::browse::BrowseIndex;
@@ -87,6 +88,7 @@ fn Layout(pages: Pages, address: SiteAddress, frame: Option<EmbedFlags>) -> impl
     let nav = Nav::router(frame.clone(), &address.base, &address.origin);
     provide_context(nav.clone());
     focus_heading_on_navigate(nav.path(), target_of_navigation);
+    forget_page_head_on_navigate(nav.path());
     match frame {
         Some(flags) => view! {
             <EmbedLayout frame_id=flags.frame><SiteRoutes pages/></EmbedLayout>

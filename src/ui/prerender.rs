@@ -26,6 +26,8 @@ use crate::core::paths::{encode_segment, Paths};
 pub struct Rendered {
     /// The document's title, as the running app sets it.
     pub title: String,
+    /// The page's own name, without the site's: the site's name for home.
+    pub name: String,
     /// The markup of the page's body, for the element the app takes over.
     pub body: String,
 }
@@ -54,8 +56,10 @@ fn render(indexed: &Indexed, address: &SiteAddress, route: &str, extra: impl FnO
         extra();
         let (indexed, address) = (indexed.clone(), address.clone());
         let html = view! { <Site indexed pages=pages() address frame=None/> }.to_html();
+        let name = sink.named().flatten();
         Rendered {
             title: sink.title().unwrap_or_else(|| SITE_NAME.to_string()),
+            name: name.unwrap_or_else(|| SITE_NAME.to_string()),
             body: clean(&html),
         }
     })
@@ -78,7 +82,7 @@ pub fn shell() -> Rendered {
     let body = owner.with(|| {
         view! { <main id="main" tabindex="-1" class="container"><Loading/></main> }.to_html()
     });
-    Rendered { title: SITE_NAME.to_string(), body: clean(&body) }
+    Rendered { title: SITE_NAME.to_string(), name: SITE_NAME.to_string(), body: clean(&body) }
 }
 
 /// Every route the dataset lists, base-less (`/`, `/section/strengths/`, …): the router's

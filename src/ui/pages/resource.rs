@@ -7,7 +7,7 @@ use super::not_found::NotFoundMessage;
 use super::use_id_param;
 use crate::core::citation::citation;
 use crate::core::model::Resource;
-use crate::core::paths::Paths;
+use crate::core::paths::{Paths, CITATION_FILES};
 use crate::ui::components::cards::ResourceList;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::figures::FigureList;
@@ -46,6 +46,7 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
     let related = catalog.related(&resource.id, RELATED).into_iter().cloned().collect::<Vec<_>>();
     let facts = facts(&resource);
     let has_links = !resource.links.is_empty();
+    let id = resource.id.clone();
     let cluster = catalog.cluster_of(&resource.id).cloned();
     let page_url = {
         let nav = use_nav();
@@ -97,6 +98,7 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
                 <CopyButton label="Copy link" text=page_url/>
                 <CopyButton label="Copy citation" text=cite/>
                 <WithoutApp><p>"Cite as: " {citation(&resource)}</p></WithoutApp>
+                <CitationFiles id/>
             </section>
             <section aria-labelledby="tags-title">
                 <h2 id="tags-title">"Tags"</h2>
@@ -109,6 +111,23 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
                 </section>
             })}
         </article>
+    }
+}
+
+/// Links to the citation files the build writes beside the page, for reference managers:
+/// plain links, so they work without the app too.
+#[component]
+fn CitationFiles(id: String) -> impl IntoView {
+    let nav = use_nav();
+    let [ris, bib] = CITATION_FILES.map(|name| nav.asset(&Paths::resource_file(&id, name)));
+    view! {
+        <p class="citation-files">
+            "Download the citation for a reference manager: "
+            <a href=ris download=format!("{id}.ris")>"RIS"</a>
+            " (Zotero, EndNote, Mendeley) or "
+            <a href=bib download=format!("{id}.bib")>"BibTeX"</a>
+            "."
+        </p>
     }
 }
 
