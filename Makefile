@@ -6,7 +6,13 @@
 # PUBLIC_URL is the one setting for the path prefix the site is served under; trunk writes it
 # into <base href>, which the router and the dataset fetch read at run time.
 
-PUBLIC_URL ?= /
+# SITE_URL, when given, is the site's public address (https://example.org/partners/health/):
+# every page then gets a canonical link and og:url, and the build writes sitemap.xml and
+# robots.txt. Its path is the prefix, unless PUBLIC_URL says otherwise (the build refuses a
+# mismatch). Without it, none of those are written.
+SITE_URL ?=
+export SITE_URL
+PUBLIC_URL ?= $(if $(SITE_URL),$(shell printf '%s' '$(SITE_URL)' | sed -E 's#^[A-Za-z]+://[^/]*##; s#^$$#/#; s#([^/])$$#\1/#'),/)
 TRUNK_VERSION := 0.21.14
 BINARYEN_VERSION := 132
 AXE_VERSION := 4.11.0
@@ -37,7 +43,7 @@ test: setup setup-browser check unit dist dist-prefixed e2e wasm-test size
 # The same site built for a path prefix, for the end-to-end test that serves it there.
 TEST_PREFIX := /partners/health/
 dist-prefixed: setup
-	trunk build --release --public-url $(TEST_PREFIX) --dist target/dist-prefixed
+	SITE_URL= trunk build --release --public-url $(TEST_PREFIX) --dist target/dist-prefixed
 
 # --- tools: each step is skipped when its tool is already there ---------------------------
 
