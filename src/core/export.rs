@@ -5,16 +5,35 @@ use super::catalog::Catalog;
 use super::paths::encode_segment;
 
 /// Quotes a CSV field when it needs it, and defuses text a spreadsheet would run as a
-/// formula (a leading `=`, `+`, `@`, or `-` not starting a number) by prefixing `'`.
+/// formula by prefixing `'`.
+///
+/// A spreadsheet reads a cell as a formula when its first sign, after any whitespace it
+/// skips, is `=`, `+`, `-` or `@` (or their full-width forms, read as formulas in East
+/// Asian locales), or when a tab or carriage return comes before its first sign. A sign followed by a
+/// digit is no safer (`-1+HYPERLINK(…)` is a formula), so the only exception is a value
+/// that is wholly a number, such as `-12.5`, which stays a number.
 pub fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '@'])
-        || (s.starts_with('-') && !s[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let rest = s.trim_start();
+    let leading_control = s[..s.len() - rest.len()].contains(['\t', '\r']);
+    let sign = rest.starts_with(FORMULA_SIGNS) && !is_plain_number(s);
+    let formula = leading_control || sign;
     let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
     }
+}
+
+/// Signs that start a formula.
+const FORMULA_SIGNS: [char; 8] = ['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+
+/// `-12.5`, `0.25`, `12`: an optional minus, digits, and optionally a point and more digits.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 /// A `data:` address that downloads `csv` as a file (with the link's `download` attribute).
