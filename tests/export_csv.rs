@@ -97,7 +97,8 @@ fn every_formula_sign_is_defused_with_or_without_whitespace_before_it() {
 
 #[test]
 fn a_sign_then_a_digit_is_a_formula_unless_the_whole_value_is_a_number() {
-    for value in ["-1+HYPERLINK(\"https://evil.example\",\"x\")", "-1)", "+1+1", "-2-3", "-1 x", "-1e"]
+    for value in
+        ["-1+HYPERLINK(\"https://evil.example\",\"x\")", "-1)", "+1+1", "-2-3", "-1 x", "-1e"]
     {
         assert!(cell_text(&csv_field(value)).starts_with('\''), "{value:?} was left live");
     }

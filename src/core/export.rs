@@ -26,7 +26,8 @@ pub fn csv_field(s: &str) -> String {
 }
 
 /// Signs that start a formula.
-const FORMULA_SIGNS: [char; 8] = ['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+const FORMULA_SIGNS: [char; 8] =
+    ['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
 
 /// `-12.5`, `0.25`, `12`: an optional minus, digits, and optionally a point and more digits.
 fn is_plain_number(s: &str) -> bool {
