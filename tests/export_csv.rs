@@ -106,3 +106,15 @@ fn a_sign_then_a_digit_is_a_formula_unless_the_whole_value_is_a_number() {
         assert_eq!(csv_field(number), number, "{number} stays a number");
     }
 }
+
+#[test]
+fn the_builds_csv_files_are_the_directory_and_the_comparison_of_every_cluster() {
+    use mhr::core::export::{download_files, COMPARISON_CSV, RESOURCES_CSV};
+    let catalog = shipped();
+    let [(resources_path, resources), (comparison_path, comparison)] = download_files(&catalog);
+    assert_eq!((resources_path, comparison_path), (RESOURCES_CSV, COMPARISON_CSV));
+    assert_eq!(resources, resources_csv(&catalog));
+    let clusters: std::collections::BTreeSet<String> =
+        parse(&comparison)[1..].iter().map(|row| row[1].clone()).collect();
+    assert_eq!(clusters.len(), catalog.data().clusters.len(), "{clusters:?}");
+}

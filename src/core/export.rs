@@ -2,7 +2,13 @@
 //! the other download).
 
 use super::catalog::Catalog;
-use super::paths::encode_segment;
+use super::compare::compare;
+use super::compare_state::CompareState;
+
+/// The whole directory's CSV, as the build writes it (relative to the site's root).
+pub const RESOURCES_CSV: &str = "downloads/midlands-health-resources.csv";
+/// The comparison of every cluster, as the comparison page shows it first.
+pub const COMPARISON_CSV: &str = "downloads/midlands-cluster-comparison.csv";
 
 /// Quotes a CSV field when it needs it, and defuses text a spreadsheet would run as a
 /// formula by prefixing `'`.
@@ -37,9 +43,15 @@ fn is_plain_number(s: &str) -> bool {
     all_digits(whole) && all_digits(fraction)
 }
 
-/// A `data:` address that downloads `csv` as a file (with the link's `download` attribute).
-pub fn csv_data_url(csv: &str) -> String {
-    format!("data:text/csv;charset=utf-8,{}", encode_segment(csv))
+/// The CSV files the build writes beside the pages, for readers without the app (which
+/// makes them itself, from what is shown): each file's path and its text.
+pub fn download_files(catalog: &Catalog) -> [(&'static str, String); 2] {
+    let clusters: Vec<String> = catalog.data().clusters.iter().map(|c| c.id.clone()).collect();
+    let (first, _) = CompareState::parse("", &clusters);
+    [
+        (RESOURCES_CSV, resources_csv(catalog)),
+        (COMPARISON_CSV, compare(catalog, &first.clusters, first.order).to_csv()),
+    ]
 }
 
 /// One row per resource: id, title, section, publisher, year, date, period covered, tags
