@@ -76,15 +76,22 @@ impl Drop for TempDir {
 /// The headers of the `/*` block of the build's `_headers` file (what static hosts send with
 /// every response), so tests serve the build exactly as documented.
 pub fn shipped_headers() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(dist_dir().join("_headers")).expect("dist/_headers");
+    headers_of(&dist_dir())
+}
+
+/// The headers of the first block of `dist`'s `_headers`: the one for every path under its
+/// prefix (`/*`, or `/partners/health/*`).
+pub fn headers_of(dist: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(dist.join("_headers")).expect("the build's _headers");
     let mut out = Vec::new();
-    let mut in_block = false;
+    let (mut in_block, mut blocks) = (false, 0);
     for line in text.lines() {
         if line.trim_start().starts_with('#') || line.trim().is_empty() {
             continue;
         }
         if !line.starts_with(' ') {
-            in_block = line.trim() == "/*";
+            blocks += 1;
+            in_block = blocks == 1 && line.trim().ends_with("/*");
             continue;
         }
         if let (true, Some((k, v))) = (in_block, line.trim().split_once(':')) {

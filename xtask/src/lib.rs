@@ -14,6 +14,8 @@
 //!   of the script, wasm and stylesheet it loads;
 //! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
 //!   page gets their integrity;
+//! - writes `_headers` for the build's prefix and its Content-Security-Policy into the page
+//!   as a `<meta>` element, for hosts that ignore `_headers` ([`headers`]);
 //!
 //! then [`pages`] writes a page per route, `404.html` and the offline shell, each with the
 //! finished head (its `<base href>` is absolute, so a page works at any depth), and
@@ -25,6 +27,8 @@
 //! It is plain file work, so it runs natively and is tested with `cargo test`.
 
 pub mod app_build;
+pub mod downloads;
+pub mod headers;
 pub mod minify;
 pub mod pages;
 pub mod precache;
@@ -191,6 +195,13 @@ pub fn finish_with(
             if terser.is_some() { ", its scripts minified" } else { "" }
         ));
         format!("{}{tags}{}", &html[..at], &html[at..])
+    };
+    let page = match headers::write(dir, base)? {
+        Some(policy) => {
+            log.push(format!("_headers: for {base}; its Content-Security-Policy in every page"));
+            headers::with_meta_policy(&page, &policy)?
+        }
+        None => page,
     };
     std::fs::write(&index_path, &page).map_err(io(&index_path))?;
 

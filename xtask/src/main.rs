@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             report(xtask::finish_with(dir, &base, &sources, terser.as_deref()).and_then(
                 |mut log| {
                     log.extend(xtask::pages::write(dir, &base)?);
+                    log.extend(xtask::downloads::write(dir)?);
                     log.extend(xtask::service_worker(dir, terser.as_deref())?);
                     Ok(log)
                 },
