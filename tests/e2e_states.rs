@@ -131,3 +131,22 @@ fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
     site.find_all("header nav a").into_iter().find(|a| a.text() == "About").unwrap().click();
     site.wait_for_text("main h1", "About this directory", WAIT);
 }
+
+#[test]
+fn a_dataset_over_the_size_cap_is_refused_with_a_clear_message() {
+    // A valid dataset, padded past 10 MB with whitespace: today's parser would read it.
+    let mut body = include_str!("../data/dataset.json").to_string();
+    body.push_str(&" ".repeat(10_000_001));
+    let site = Site::start(ServeOptions::default().with_override(
+        DATA,
+        200,
+        "application/json",
+        body.as_bytes(),
+    ));
+    site.open("");
+    let view = site.wait_for("[data-testid=error-view]", WAIT);
+    assert!(view.text().contains("more than the 10 MB this app reads"), "{}", view.text());
+    assert!(site.console_errors().iter().all(|e| !e.contains("panicked")));
+    // The page the build wrote is still there to read.
+    assert!(site.find("main .expertise").is_some());
+}

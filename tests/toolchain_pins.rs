@@ -59,7 +59,8 @@ fn every_tool_found_is_checked_for_its_version() {
         .flat_map(|t| recipe(&makefile, t))
         .filter(|l| l.trim_start().starts_with('@'))
         .collect();
-    for tool in ["trunk", "wasm-bindgen", "wasm_split_cli_support", "wasm-opt", "terser", "axe-core"]
+    for tool in
+        ["trunk", "wasm-bindgen", "wasm_split_cli_support", "wasm-opt", "terser", "axe-core"]
     {
         let checks: Vec<&String> = steps.iter().filter(|l| l.contains(tool)).collect();
         assert!(!checks.is_empty(), "{tool} is not checked");

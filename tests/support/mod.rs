@@ -3,6 +3,7 @@
 //! the module-wide `allow`s.
 #![allow(dead_code, unused_imports)]
 
+pub mod deploy;
 pub mod server;
 pub mod webdriver;
 
@@ -143,6 +144,26 @@ impl Deref for Site {
     fn deref(&self) -> &Browser {
         &self.browser
     }
+}
+
+/// Clicks the CSV download `link` and returns the file it makes. The app makes it as a Blob,
+/// never a `data:` address (browsers limit an address's length); the Blob is read as the
+/// page hands it to the browser to save.
+pub fn downloaded_csv(browser: &Browser, link: &Element) -> String {
+    let href = link.attr("href").unwrap_or_default();
+    assert!(
+        !href.starts_with("data:"),
+        "the download is carried in its address: {}",
+        &href[..40.min(href.len())]
+    );
+    let text = browser.execute_async(
+        "const [link, done] = arguments;
+         const make = URL.createObjectURL;
+         URL.createObjectURL = (blob) => { URL.createObjectURL = make; blob.text().then(done); return make(blob); };
+         link.click();",
+        vec![link.to_arg()],
+    );
+    text.as_str().expect("the CSV as text").to_string()
 }
 
 /// WebDriver code points for special keys, for `Browser::press_key`, `key_chord` and
