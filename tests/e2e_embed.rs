@@ -197,6 +197,22 @@ fn rendering(p: &Partner, id: &str) -> Value {
     ))
 }
 
+/// Fails with the first differences when `after` is not the rendering `before` was.
+fn assert_same_rendering(before: &Value, after: &Value, what: &str) {
+    let differences: Vec<(&Value, &Value)> = before
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(after.as_array().unwrap())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert!(
+        differences.is_empty(),
+        "{what} reached into the widget: {:?}",
+        &differences[..differences.len().min(3)]
+    );
+}
+
 fn wait_widget_ready(p: &Partner, id: &str) {
     p.browser.wait_until(
         &in_widget(id, "root && root.querySelector('[data-testid=result-count]')"),
@@ -250,19 +266,7 @@ fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
         p.js("return getComputedStyle(document.getElementById('host-text')).color"),
         "rgb(255, 0, 0)"
     );
-    let hostile = rendering(&p, "w1");
-    let differences: Vec<(&Value, &Value)> = calm
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(hostile.as_array().unwrap())
-        .filter(|(a, b)| a != b)
-        .collect();
-    assert!(
-        differences.is_empty(),
-        "the host's stylesheet reached into the widget: {:?}",
-        &differences[..differences.len().min(3)]
-    );
+    assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's stylesheet");
 
     // Navigating inside a widget leaves the host's address and history alone, and the other
     // widget where it was.
@@ -444,19 +448,7 @@ fn a_host_pages_custom_properties_do_not_restyle_the_widget() {
         vec![],
     );
     assert!(p.number("return window.__names.length") > 20.0, "the widget's tokens were found");
-    let hostile = rendering(&p, "w1");
-    let differences: Vec<(&Value, &Value)> = calm
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(hostile.as_array().unwrap())
-        .filter(|(a, b)| a != b)
-        .collect();
-    assert!(
-        differences.is_empty(),
-        "the host's custom properties reached into the widget: {:?}",
-        &differences[..differences.len().min(3)]
-    );
+    assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's custom properties");
 }
 
 #[test]
