@@ -81,7 +81,7 @@ fn the_error_view_offers_a_waiting_update_and_it_starts_the_app_again() {
     let offer = browser.wait_for("[data-testid=update-available] button", WAIT);
     offer.click();
     browser.wait_until(
-        "!document.querySelector('[data-testid=error-view]') && !!document.querySelector('.expertise')",
+        "document.body.hasAttribute('data-mhr-ready') && !document.querySelector('[data-testid=error-view]')",
         WAIT,
         "the new version to start with its own dataset",
     );
