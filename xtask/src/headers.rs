@@ -76,12 +76,20 @@ pub fn with_meta_policy(page: &str, policy: &str) -> Result<String, FinishError>
     Ok(format!("{}{meta}{}", &page[..head], &page[head..]))
 }
 
-/// Rewrites `dir/_headers` for `base` and returns its policy for the pages' `<meta>`, or
-/// `None` when the build has no `_headers`.
-pub fn write(dir: &Path, base: &str) -> Result<Option<String>, FinishError> {
+/// Rewrites `dir/_headers` for `base` and, with `meta`, writes its policy into the finished
+/// `dir/index.html`, the template of every page. Development builds (`trunk serve`) go
+/// without it: trunk serves them with an inline live-reload script, which the policy
+/// forbids. Returns a line for the build log; nothing when the build has no `_headers`.
+pub fn write(dir: &Path, base: &str, meta: bool) -> Result<Vec<String>, FinishError> {
     let path = dir.join("_headers");
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(None) };
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
     let text = for_prefix(&text, base);
     std::fs::write(&path, &text).map_err(io(&path))?;
-    Ok(policy(&text).map(|p| meta_policy(&p)))
+    let Some(policy) = policy(&text).filter(|_| meta) else {
+        return Ok(vec![format!("_headers: for {base}")]);
+    };
+    let index = dir.join("index.html");
+    let page = std::fs::read_to_string(&index).map_err(io(&index))?;
+    std::fs::write(&index, with_meta_policy(&page, &meta_policy(&policy))?).map_err(io(&index))?;
+    Ok(vec![format!("_headers: for {base}; its Content-Security-Policy in every page")])
 }

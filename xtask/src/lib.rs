@@ -14,10 +14,10 @@
 //!   of the script, wasm and stylesheet it loads;
 //! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
 //!   page gets their integrity;
-//! - writes `_headers` for the build's prefix and its Content-Security-Policy into the page
-//!   as a `<meta>` element, for hosts that ignore `_headers` ([`headers`]);
 //!
-//! then [`pages`] writes a page per route, `404.html` and the offline shell, each with the
+//! then [`headers::write`] writes `_headers` for the build's prefix and, in release builds,
+//! its Content-Security-Policy into the page as a `<meta>` element, for hosts that ignore
+//! `_headers`; [`pages`] writes a page per route, `404.html` and the offline shell, each with the
 //! finished head (its `<base href>` is absolute, so a page works at any depth), and
 //! [`service_worker`] tells `sw.js` what to precache, with a revision per file, and its
 //! version, once every file is written.
@@ -195,13 +195,6 @@ pub fn finish_with(
             if terser.is_some() { ", its scripts minified" } else { "" }
         ));
         format!("{}{tags}{}", &html[..at], &html[at..])
-    };
-    let page = match headers::write(dir, base)? {
-        Some(policy) => {
-            log.push(format!("_headers: for {base}; its Content-Security-Policy in every page"));
-            headers::with_meta_policy(&page, &policy)?
-        }
-        None => page,
     };
     std::fs::write(&index_path, &page).map_err(io(&index_path))?;
 

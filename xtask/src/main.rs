@@ -37,6 +37,7 @@ fn main() -> ExitCode {
             let dir = Path::new(&dir);
             report(xtask::finish_with(dir, &base, &sources, terser.as_deref()).and_then(
                 |mut log| {
+                    log.extend(xtask::headers::write(dir, &base, release)?);
                     log.extend(xtask::pages::write(dir, &base)?);
                     log.extend(xtask::downloads::write(dir)?);
                     log.extend(xtask::service_worker(dir, terser.as_deref())?);

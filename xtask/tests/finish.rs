@@ -430,6 +430,7 @@ fn print_rules_are_left_out_of_the_widget() {
 fn headers_are_written_for_the_builds_prefix_and_every_page_carries_the_policy() {
     let (dir, pkg) = (fake_build(), fake_app_pkg());
     finish(&dir, "/p/", &fake_sources(&pkg)).unwrap();
+    xtask::headers::write(&dir, "/p/", true).unwrap();
     let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
     assert!(headers.contains("\n/p/*\n") && headers.contains("\n/p/sw.js\n"), "{headers}");
     assert!(!headers.lines().any(|l| l == "/*" || l == "/sw.js"), "{headers}");
@@ -439,6 +440,7 @@ fn headers_are_written_for_the_builds_prefix_and_every_page_carries_the_policy()
     assert!(page.find(meta) < page.find("<base"), "before anything it governs: {page}");
     // A second run changes neither.
     finish(&dir, "/p/", &fake_sources(&pkg)).unwrap();
+    xtask::headers::write(&dir, "/p/", true).unwrap();
     assert_eq!(std::fs::read_to_string(dir.join("_headers")).unwrap(), headers);
     let again = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert_eq!(again.matches("http-equiv").count(), 1, "{again}");
@@ -458,4 +460,14 @@ fn the_shipped_headers_name_every_policy_the_readme_promises() {
     ] {
         assert!(text.contains(name), "_headers lacks {name}");
     }
+}
+
+#[test]
+fn a_development_build_has_headers_for_its_prefix_and_no_page_policy() {
+    let (dir, pkg) = (fake_build(), fake_app_pkg());
+    finish(&dir, "/p/", &fake_sources(&pkg)).unwrap();
+    xtask::headers::write(&dir, "/p/", false).unwrap();
+    assert!(std::fs::read_to_string(dir.join("_headers")).unwrap().contains("\n/p/*\n"));
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(!page.contains("http-equiv"), "trunk serve's live reload is an inline script: {page}");
 }
