@@ -14,15 +14,21 @@ SITE_URL ?=
 export SITE_URL
 PUBLIC_URL ?= $(if $(SITE_URL),$(shell printf '%s' '$(SITE_URL)' | sed -E 's#^[A-Za-z]+://[^/]*##; s#^$$#/#; s#([^/])$$#\1/#'),/)
 TRUNK_VERSION := 0.21.14
-BINARYEN_VERSION := 132
-AXE_VERSION := 4.11.0
-TERSER_VERSION := 5.51.4
 # Splits the app's wasm into a main module and per-view chunks (xtask/src/app_build.rs).
 WASM_SPLIT_VERSION := 0.2.4
 # The wasm-bindgen CLI must equal the crate's version exactly; read it from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
 CARGO_BIN := $(HOME)/.cargo/bin
+# The npm tools (binaryen's wasm-opt, terser, axe-core) are pinned by tools/package.json and
+# its lockfile, and installed into .tools/ with `npm ci --ignore-scripts`: the lockfile's
+# versions and integrity hashes, and no package's install script (none of the three needs
+# one; binaryen's wasm-opt is JavaScript and wasm). The check compares each installed
+# version with the pinned one, and runs wasm-opt and terser.
+npm_pinned = $(shell node -p "require('./tools/package.json').dependencies['$(1)']")
+NPM_TOOLS_MATCH := node -e 'const want = require("./tools/package.json").dependencies; \
+	for (const name in want) { let got; try { got = require("$(TOOLS)/node_modules/" + name + "/package.json").version; } catch (e) {} \
+	if (got !== want[name]) process.exit(1); }'
 # npm's binaryen gives a working wasm-opt; Debian's (v108) silently breaks the module.
 export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -47,25 +53,33 @@ dist-prefixed: setup
 
 # --- tools: each step is skipped when its tool is already there ---------------------------
 
+# Each tool's version is checked, not only its presence. `cargo install` uses --locked (the
+# crate's own lockfile) except for wasm-bindgen-cli, whose lockfile names a dependency version
+# missing from the registry (see the README).
 setup:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 		|| rustup target add wasm32-unknown-unknown
-	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" \
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked
-	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" \
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
 		|| cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
-	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
-		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent binaryen@$(BINARYEN_VERSION))
-	@test -x $(TOOLS)/node_modules/.bin/terser \
-		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent terser@$(TERSER_VERSION))
+	@$(NPM_TOOLS_MATCH) \
+		|| (mkdir -p $(TOOLS) && cp tools/package.json tools/package-lock.json $(TOOLS)/ \
+			&& cd $(TOOLS) && npm ci --ignore-scripts --no-audit --no-fund --silent)
+	@wasm-opt --version | grep -q "version $(firstword $(subst ., ,$(call npm_pinned,binaryen)))" \
+		|| (echo "wasm-opt is not binaryen $(call npm_pinned,binaryen): $$(command -v wasm-opt)" && false)
+	@terser --version | grep -qx "terser $(call npm_pinned,terser)" \
+		|| (echo "terser is not $(call npm_pinned,terser): $$(command -v terser)" && false)
 
-setup-browser:
+setup-browser: setup
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver \
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
-	@test -f $(TOOLS)/node_modules/axe-core/axe.min.js \
-		|| (mkdir -p $(TOOLS) && cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@$(AXE_VERSION))
+	@test "$$(/usr/bin/chromium --version | grep -o '[0-9]*' | head -1)" = "$$(/usr/bin/chromedriver --version | grep -o '[0-9]*' | head -1)" \
+		|| (echo "chromium and chromedriver differ in major version" && false)
+	@test "$$(node -p "require('$(TOOLS)/node_modules/axe-core/package.json').version")" = "$(call npm_pinned,axe-core)" \
+		|| (echo "axe-core is not $(call npm_pinned,axe-core)" && false)
 
 # --- checks and tests -----------------------------------------------------------------------
 

@@ -4,23 +4,6 @@ mod support;
 
 use support::{ServeOptions, Site, WAIT};
 
-fn decode(data_url: &str) -> String {
-    let encoded = data_url.split_once(',').expect("a data URL").1;
-    let bytes = encoded.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&encoded[i + 1..i + 3], 16).expect("hex"));
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).expect("UTF-8 CSV")
-}
-
 #[test]
 fn choosing_clusters_and_modes_is_kept_in_the_url_and_survives_reload() {
     let site = Site::start(ServeOptions::default());
@@ -71,7 +54,7 @@ fn the_csv_link_downloads_exactly_what_is_shown() {
     site.wait_for("[data-testid=compare-table]", WAIT);
     let link = site.find("[data-testid=csv]").unwrap();
     assert_eq!(link.attr("download").as_deref(), Some("midlands-cluster-comparison.csv"));
-    let csv = decode(&link.attr("href").unwrap());
+    let csv = support::downloaded_csv(&site, &link);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],

@@ -197,6 +197,22 @@ fn rendering(p: &Partner, id: &str) -> Value {
     ))
 }
 
+/// Fails with the first differences when `after` is not the rendering `before` was.
+fn assert_same_rendering(before: &Value, after: &Value, what: &str) {
+    let differences: Vec<(&Value, &Value)> = before
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(after.as_array().unwrap())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert!(
+        differences.is_empty(),
+        "{what} reached into the widget: {:?}",
+        &differences[..differences.len().min(3)]
+    );
+}
+
 fn wait_widget_ready(p: &Partner, id: &str) {
     p.browser.wait_until(
         &in_widget(id, "root && root.querySelector('[data-testid=result-count]')"),
@@ -250,19 +266,7 @@ fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
         p.js("return getComputedStyle(document.getElementById('host-text')).color"),
         "rgb(255, 0, 0)"
     );
-    let hostile = rendering(&p, "w1");
-    let differences: Vec<(&Value, &Value)> = calm
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(hostile.as_array().unwrap())
-        .filter(|(a, b)| a != b)
-        .collect();
-    assert!(
-        differences.is_empty(),
-        "the host's stylesheet reached into the widget: {:?}",
-        &differences[..differences.len().min(3)]
-    );
+    assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's stylesheet");
 
     // Navigating inside a widget leaves the host's address and history alone, and the other
     // widget where it was.
@@ -359,4 +363,124 @@ fn the_builders_snippets_work_pasted_unchanged_on_another_origin() {
     assert_eq!(p.js("return document.documentElement.dataset.theme"), "dark");
     p.browser.switch_to_top();
     assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
+const START_PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner start</title></head>
+<body><h1>Partner start</h1><p><a id="on" href="partner.html">On to the directory</a></p></body></html>"#;
+
+#[test]
+fn filter_changes_in_an_embedded_frame_add_nothing_to_the_partners_history() {
+    let p = Partner::start(
+        &[("start.html", START_PAGE), ("partner.html", IFRAME_PAGE), ("other.html", OTHER_FRAME)],
+        1000,
+    );
+    p.open("start.html");
+    p.browser.find("#on").unwrap().click();
+    let frame = p.browser.wait_for("#f", WAIT);
+    let history = p.number("return history.length");
+    p.browser.switch_to_frame(&frame);
+    p.browser.wait_for("[data-testid=result-count]", WAIT);
+    p.browser.find(".filters-toggle").expect("filters button").click();
+    for label in ["Air quality", "Economy"] {
+        p.browser
+            .find_all(".facet-option label")
+            .into_iter()
+            .find(|l| l.text().starts_with(label))
+            .unwrap_or_else(|| panic!("an {label} option"))
+            .click();
+        p.browser.wait_until(
+            &format!("location.search.includes('tag={}')", label.to_lowercase().replace(' ', "-")),
+            WAIT,
+            "the filter",
+        );
+    }
+    p.browser.switch_to_top();
+    assert_eq!(p.number("return history.length"), history, "the partner's history grew");
+    // The partner's Back button leaves the partner's page, as it would without us.
+    p.browser.back();
+    p.browser.wait_until("document.title === 'Partner start'", WAIT, "Back to leave the page");
+}
+
+#[test]
+fn an_iframe_whose_address_was_upgraded_to_https_still_sizes_itself() {
+    let p = Partner::start(&[("partner.html", IFRAME_PAGE), ("other.html", OTHER_FRAME)], 1000);
+    p.open("partner.html");
+    let frame = p.browser.wait_for("#f", WAIT);
+    wait_sized(&p, &frame);
+    // The frame's http address redirected to https (a different origin, on the same host,
+    // maybe another port): its window reports from there. Chromium here has no https site
+    // to redirect to, so the report is the one that window would send, given to embed.js as
+    // the browser would deliver it.
+    let host = p.site.origin().replace("http://", "").split(':').next().unwrap().to_string();
+    let report = |origin: &str, height: u32| {
+        p.js(&format!(
+            "const f = document.getElementById('f');
+             window.dispatchEvent(new MessageEvent('message', {{ data: {{ type: 'mhr-embed:height', frame: 't1', height: {height} }}, origin: {origin:?}, source: f.contentWindow }}));
+             return f.getBoundingClientRect().height;"
+        ))
+    };
+    assert_eq!(report(&format!("https://{host}:8443"), 777), 777.0, "the upgraded frame sized");
+    assert_eq!(report(&format!("https://{host}"), 701), 701.0, "on the default port too");
+    // Another host, even over https, is not the frame's.
+    assert_eq!(report("https://evil.example", 555), 701.0, "another host resized it");
+    assert_eq!(report(&format!("http://{host}:1"), 556), 701.0, "another http origin resized it");
+}
+
+#[test]
+fn a_host_pages_custom_properties_do_not_restyle_the_widget() {
+    let p = Partner::start(&[("partner.html", WIDGET_PAGE)], 1280);
+    p.open("partner.html");
+    wait_widget_ready(&p, "w1");
+    let calm = rendering(&p, "w1");
+    // Every custom property the widget's stylesheet uses, set on the element by the host.
+    p.browser.execute_async(
+        "const done = arguments[arguments.length - 1];
+         const link = document.getElementById('w1').shadowRoot.querySelector('link[rel=stylesheet]');
+         fetch(link.href).then((r) => r.text()).then((text) => {
+           const names = [...new Set(text.match(/--[a-z0-9-]+/g))];
+           const style = document.createElement('style');
+           style.textContent = 'mhr-widget { ' + names.map((n) => n + ': ' + (n === '--mhr-rem' ? '40px' : 'red')).join('; ') + ' }';
+           document.head.append(style);
+           window.__names = names;
+           requestAnimationFrame(() => done(names.length));
+         });",
+        vec![],
+    );
+    assert!(p.number("return window.__names.length") > 20.0, "the widget's tokens were found");
+    assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's custom properties");
+}
+
+#[test]
+fn the_widgets_error_view_leaves_the_host_pages_title_and_landmarks_alone() {
+    let site = StaticServer::start(
+        support::dist_dir(),
+        ServeOptions::default().with_shipped_headers().with_override(
+            "/data/dataset.json",
+            503,
+            "text/plain",
+            b"down",
+        ),
+    );
+    let dir = TempDir::new("partner");
+    std::fs::write(
+        dir.path().join("partner.html"),
+        WIDGET_PAGE.replace("{SITE}", &site.site_url("")),
+    )
+    .unwrap();
+    let partner = StaticServer::start(dir.path(), ServeOptions::default());
+    let browser = Browser::launch(1280, 900);
+    browser.goto(&partner.url("partner.html"));
+    browser.wait_until(
+        &in_widget("w1", "root && root.querySelector('[data-testid=error-view]')"),
+        WAIT,
+        "the widget's error view",
+    );
+    assert_eq!(browser.title(), "Partner with widgets");
+    let mains = browser.execute(
+        "return [document.querySelectorAll('main').length, document.querySelectorAll('#main').length,
+                 document.getElementById('w1').shadowRoot.querySelectorAll('main, #main').length]",
+        vec![],
+    );
+    assert_eq!(mains, serde_json::json!([1, 0, 0]), "only the host's own <main>");
 }

@@ -5,10 +5,13 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use support::deploy::{
+    deploy_and_visit, new_worker_version, rename_built_file, wait_controlled, Deployed,
+};
 use support::{
-    prefixed_dist, shipped_headers, Browser, Fallback, ServeOptions, StaticServer, TempDir, WAIT,
+    prefixed_dist, shipped_headers, Browser, Fallback, ServeOptions, StaticServer, WAIT,
 };
 
 /// Records CSP violations of every document (frames too) before its scripts run.
@@ -119,15 +122,6 @@ fn on_a_host_that_serves_404_html_deep_links_boot_the_app() {
     }
 }
 
-/// Waits until the service worker controls the page.
-fn wait_controlled(browser: &Browser) {
-    browser.wait_until(
-        "navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'",
-        WAIT,
-        "the service worker to control the page",
-    );
-}
-
 /// `fetch(path)` from the page: "STATUS TYPE" of the answer, or "failed".
 fn fetch_outcome(browser: &Browser, url: &str) -> String {
     browser
@@ -196,40 +190,6 @@ fn after_one_visit_every_view_works_offline_under_a_prefix() {
     );
 }
 
-/// Copies a built site into `to`.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A copy of the build that the test can redeploy, served, with a tab open on `path` (whose
-/// heading shows `heading`) and controlled by the service worker.
-struct Deployed {
-    browser: Browser,
-    server: StaticServer,
-    root: PathBuf,
-    _host: TempDir,
-}
-
-fn deploy_and_visit(path: &str, heading: &str) -> Deployed {
-    let host = TempDir::new("deploy");
-    let root = host.path().join("site");
-    copy_dir(&support::dist_dir(), &root);
-    let server = StaticServer::start(&root, ServeOptions::default());
-    let browser = Browser::launch(1280, 900);
-    browser.goto(&server.site_url(path));
-    browser.wait_for_text("main h1", heading, WAIT);
-    wait_controlled(&browser);
-    Deployed { browser, server, root, _host: host }
-}
-
 #[test]
 fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
     let Deployed { browser, root, _host, server: _server } =
@@ -242,9 +202,7 @@ fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
         text.replacen("\"curator\": \"MI Health\"", "\"curator\": \"MI Health, second build\"", 1);
     assert_ne!(text, renamed, "the curator is in the dataset");
     std::fs::write(&dataset, &renamed).unwrap();
-    let sw = std::fs::read_to_string(root.join("sw.js")).unwrap();
-    let version = sw.split("\"version\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-    std::fs::write(root.join("sw.js"), sw.replace(&version, "second-build")).unwrap();
+    new_worker_version(&root, "second-build");
 
     // The open tab notices (as when it comes back into view) and offers the new version,
     // still showing the page it had.
@@ -262,7 +220,7 @@ fn a_new_deployment_is_offered_to_an_open_tab_and_reload_switches_to_it() {
         "const done = arguments[arguments.length - 1]; caches.keys().then(done);",
         vec![],
     );
-    assert_eq!(caches, serde_json::json!(["mhr-second-build"]), "the old cache is deleted");
+    assert_eq!(caches, serde_json::json!(["mhr:/:second-build"]), "the old cache is deleted");
 }
 
 #[test]
@@ -337,31 +295,8 @@ fn a_first_visit_downloads_the_dataset_once_while_the_wasm_downloads() {
 /// precache list), as a new build's would be, and gives the worker a new version: a second
 /// deployment whose pages name a file the first one did not have.
 fn redeploy_with_a_new_start_up_script(root: &Path) -> String {
-    let old = std::fs::read_dir(root)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.starts_with("boot-") && n.ends_with(".js"))
-        .expect("a start-up script");
-    let new = "boot-0123456789abcdef.js".to_string();
-    std::fs::rename(root.join(&old), root.join(&new)).unwrap();
-    fn rewrite(dir: &Path, old: &str, new: &str) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                rewrite(&path, old, new);
-            } else if path.extension().is_some_and(|e| e == "html" || e == "js") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                if text.contains(old) {
-                    std::fs::write(&path, text.replace(old, new)).unwrap();
-                }
-            }
-        }
-    }
-    rewrite(root, &old, &new);
-    let sw = std::fs::read_to_string(root.join("sw.js")).unwrap();
-    let version = sw.split("\"version\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-    std::fs::write(root.join("sw.js"), sw.replace(&version, "second-build")).unwrap();
+    let new = rename_built_file(root, |n| n.starts_with("boot-") && n.ends_with(".js"));
+    new_worker_version(root, "second-build");
     new
 }
 
@@ -404,5 +339,34 @@ fn after_a_new_deployment_no_page_names_a_file_of_the_old_one() {
         let script =
             browser.execute("return document.querySelector('script[type=module]').src", vec![]);
         assert!(script.as_str().unwrap().ends_with(&boot), "{page}: {script}");
+    }
+}
+
+/// A host that sends no headers of the build's choosing (GitHub Pages, a plain file server):
+/// every page's own `<meta>` policy still holds, and the app keeps to it.
+#[test]
+fn on_a_host_that_ignores_headers_every_page_carries_its_own_policy() {
+    for (dist, prefix) in [(support::dist_dir(), "/".to_string()), prefixed_dist()] {
+        let server = StaticServer::start(&dist, ServeOptions::default().with_prefix(&prefix));
+        let browser = Browser::launch(1280, 900);
+        browser.on_every_document(RECORD_CSP);
+        for (path, heading) in [("", "Midlands"), ("compare/", "Compare"), ("about/", "About")] {
+            browser.goto(&server.site_url(path));
+            browser.wait_for_text("main h1", heading, WAIT);
+            let violations = browser.execute("return window.__csp", vec![]);
+            assert_eq!(violations, serde_json::json!([]), "{prefix}{path}: the app broke it");
+            // An injected inline script is refused by the page's own policy.
+            let ran = browser.execute_async(
+                "const done = arguments[arguments.length - 1]; window.__ran = false;
+                 const s = document.createElement('script'); s.textContent = 'window.__ran = true';
+                 document.body.append(s); requestAnimationFrame(() => done(window.__ran));",
+                vec![],
+            );
+            assert_eq!(ran, false, "{prefix}{path}: an inline script ran");
+        }
+        // The build's _headers names its own prefix.
+        let headers = std::fs::read_to_string(dist.join("_headers")).unwrap();
+        assert!(headers.lines().any(|l| l == format!("{prefix}*")), "{prefix}: {headers}");
+        assert!(support::headers_of(&dist).iter().any(|(k, _)| k == "Content-Security-Policy"));
     }
 }

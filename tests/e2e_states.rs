@@ -12,6 +12,15 @@ fn broken_dataset() -> Vec<u8> {
         .into_bytes()
 }
 
+/// The site with `body` as its dataset, opened at home: the site and its error view's text.
+fn error_view_for(body: &[u8]) -> (Site, String) {
+    let site =
+        Site::start(ServeOptions::default().with_override(DATA, 200, "application/json", body));
+    site.open("");
+    let view = site.wait_for("[data-testid=error-view]", WAIT).text();
+    (site, view)
+}
+
 #[test]
 fn an_invalid_dataset_shows_the_error_view_naming_record_and_field() {
     let body = broken_dataset();
@@ -62,15 +71,8 @@ fn an_unknown_schema_version_is_named_in_the_error_view() {
         "\"schema_version\": 7",
         1,
     );
-    let site = Site::start(ServeOptions::default().with_override(
-        DATA,
-        200,
-        "application/json",
-        body.as_bytes(),
-    ));
-    site.open("");
-    let view = site.wait_for("[data-testid=error-view]", WAIT);
-    assert!(view.text().contains("schema version 7"), "{}", view.text());
+    let (_site, view) = error_view_for(body.as_bytes());
+    assert!(view.contains("schema version 7"), "{view}");
 }
 
 #[test]
@@ -130,4 +132,16 @@ fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
     // Views in other chunks still load.
     site.find_all("header nav a").into_iter().find(|a| a.text() == "About").unwrap().click();
     site.wait_for_text("main h1", "About this directory", WAIT);
+}
+
+#[test]
+fn a_dataset_over_the_size_cap_is_refused_with_a_clear_message() {
+    // A valid dataset, padded past 10 MB with whitespace: today's parser would read it.
+    let mut body = include_str!("../data/dataset.json").to_string();
+    body.push_str(&" ".repeat(10_000_001));
+    let (site, view) = error_view_for(body.as_bytes());
+    assert!(view.contains("more than the 10 MB this app reads"), "{view}");
+    assert!(site.console_errors().iter().all(|e| !e.contains("panicked")));
+    // The page the build wrote is still there to read.
+    assert!(site.find("main .expertise").is_some());
 }

@@ -290,3 +290,16 @@ fn a_field_named_by_the_message_is_the_field_reported_wherever_it_sits() {
     );
     expect(&text, "expertise area \"trials\"", "tags[0]", "invalid type: sequence");
 }
+
+#[test]
+fn a_dataset_over_the_size_cap_is_refused_before_it_is_parsed() {
+    use mhr::core::load::MAX_DATASET_BYTES;
+    // Not even JSON: a parser would report a syntax error, so the size is checked first.
+    let text = "x".repeat(MAX_DATASET_BYTES + 1);
+    expect(&text, "dataset", "", "more than the 10 MB");
+    // Within the cap, the same file is read as usual.
+    let mut v = minimal_value();
+    v["resources"][0]["summary"] = json!("a".repeat(MEGABYTE));
+    assert!(v.to_string().len() < MAX_DATASET_BYTES);
+    expect(&v.to_string(), "resource \"alpha-report\"", "summary", "1048576 characters");
+}

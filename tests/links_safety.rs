@@ -64,3 +64,74 @@ fn the_host_is_shown_without_www() {
     assert_eq!(host_of("https://wm-air.org.uk"), Some("wm-air.org.uk"));
     assert_eq!(host_of("mailto:a@b.c"), None);
 }
+
+#[test]
+fn addresses_with_a_user_before_the_host_are_refused() {
+    for url in [
+        "https://nhs.uk@evil.example",
+        "https://nhs.uk@evil.example/report",
+        "http://user:password@example.org/",
+        "https://nhs.uk%2F@evil.example",
+        "HTTPS://www.nhs.uk@evil.example?x",
+    ] {
+        assert_eq!(check_url(url), Err(LinkProblem::UserInfo), "{url}");
+    }
+    // An @ after the host is part of the path or query, where it is harmless.
+    for url in ["https://example.org/people/@someone", "https://example.org/?by=a@b.c"] {
+        assert!(is_safe_url(url), "{url}");
+    }
+}
+
+#[test]
+fn the_host_shown_is_the_one_the_browser_goes_to() {
+    assert_eq!(host_of("https://nhs.uk@evil.example/x"), Some("evil.example"));
+    assert_eq!(host_of("https://example.org\\@evil.example"), Some("example.org"));
+}
+
+/// Every Unicode format character (general category Cf, Unicode 15.1), as ranges: soft
+/// hyphen, Arabic and Syriac marks, zero-width and direction controls, invisible operators,
+/// the byte-order mark, interlinear annotations, Egyptian and shorthand format controls,
+/// musical symbols and tags. Listed from the Unicode Character Database, not from the code.
+const FORMAT_CHARACTERS: [(u32, u32); 21] = [
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+];
+
+#[test]
+fn every_unicode_format_character_is_refused() {
+    for (first, last) in FORMAT_CHARACTERS {
+        for code in first..=last {
+            let c = char::from_u32(code).expect("a character");
+            for url in [
+                format!("https://nhs{c}.uk/"),
+                format!("https://nhs.uk/a{c}b"),
+                format!("{c}https://nhs.uk"),
+            ] {
+                assert_eq!(
+                    check_url(&url),
+                    Err(LinkProblem::HiddenCharacters),
+                    "U+{code:04X} in {url:?}"
+                );
+            }
+        }
+    }
+}

@@ -70,6 +70,14 @@ pub enum DatasetError {
     /// A field is missing, has the wrong type, or is not part of the schema.
     #[error("{0}")]
     Shape(Problem),
+    /// The file is larger than this app reads; it was not parsed.
+    #[error("the dataset is {}, more than the {} this app reads", megabytes(*.bytes), megabytes(*.limit))]
+    TooLarge {
+        /// Its size in bytes (or at least this many, when it was refused while arriving).
+        bytes: usize,
+        /// The most this app reads.
+        limit: usize,
+    },
     /// The file parsed but breaks one or more rules.
     #[error("the dataset has {} problem(s); the first is: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
     Invalid(Vec<Problem>),
@@ -90,8 +98,18 @@ impl DatasetError {
                 schema_message("the file", found, *expected),
             )],
             DatasetError::Shape(p) => vec![p.clone()],
+            DatasetError::TooLarge { .. } => vec![Problem::new("dataset", "", self.to_string())],
             DatasetError::Invalid(ps) => ps.clone(),
         }
+    }
+}
+
+/// Bytes in megabytes with one decimal where it matters: "10 MB", "12.5 MB".
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        d => format!("{}.{d} MB", tenths / 10),
     }
 }
 

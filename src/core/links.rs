@@ -3,8 +3,10 @@
 //! Only `https`, `http` and `mailto` are allowed. Browsers strip leading spaces and control
 //! characters and ignore tabs and newlines inside a scheme, so `" java\tscript:..."` can still
 //! run script. Rather than normalise like a browser and hope to agree with it, any address
-//! containing whitespace or a control character is refused outright; the scheme is then
-//! compared case-insensitively against the allow-list.
+//! containing whitespace, a control or an invisible character is refused outright; the
+//! scheme is then compared case-insensitively against the allow-list. An http(s) address
+//! with a user before its host (`https://nhs.uk@evil.example`) is refused too: it reads as
+//! one host and goes to another.
 
 use std::fmt;
 
@@ -21,6 +23,9 @@ pub enum LinkProblem {
     SchemeNotAllowed(String),
     /// An http(s) address without a host, or a mailto without a recipient.
     NoDestination,
+    /// An http(s) address names a user (and perhaps a password) before its host:
+    /// `https://nhs.uk@evil.example` goes to evil.example while it reads as nhs.uk.
+    UserInfo,
 }
 
 impl fmt::Display for LinkProblem {
@@ -37,6 +42,10 @@ impl fmt::Display for LinkProblem {
                 write!(f, "the scheme \"{s}\" is not allowed (only https, http and mailto)")
             }
             LinkProblem::NoDestination => write!(f, "the address has no host or recipient"),
+            LinkProblem::UserInfo => write!(
+                f,
+                "the address has a user name before its host (\"name@host\"), so it does not lead where it seems to"
+            ),
         }
     }
 }
@@ -73,6 +82,9 @@ pub fn check_url(url: &str) -> Result<(), LinkProblem> {
             if slashes < 2 || host[..host_end].is_empty() {
                 return Err(LinkProblem::NoDestination);
             }
+            if host[..host_end].contains('@') {
+                return Err(LinkProblem::UserInfo);
+            }
             Ok(())
         }
         "mailto" if rest.contains('@') => Ok(()),
@@ -81,10 +93,45 @@ pub fn check_url(url: &str) -> Result<(), LinkProblem> {
     }
 }
 
-/// Zero-width and direction-changing characters: invisible, so an address containing one
-/// does not read as what it is.
+/// Characters that show nothing, or change how the text around them shows, so an address
+/// containing one does not read as what it is: every Unicode format character (general
+/// category Cf, Unicode 15.1: the soft hyphen, Arabic and Syriac marks, zero-width and
+/// direction controls, invisible operators, the byte-order mark, tags...), and the other
+/// blanks that are letters or marks by category (the combining grapheme joiner, Hangul
+/// fillers, variation selectors).
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+            // Not Cf, but as blank: combining grapheme joiner, Hangul fillers, variation
+            // selectors.
+            | '\u{034F}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
 }
 
 /// True when `url` is safe to put in an `href`; see [`check_url`].
@@ -92,10 +139,12 @@ pub fn is_safe_url(url: &str) -> bool {
     check_url(url).is_ok()
 }
 
-/// The host part of an http(s) address, for showing where a link leads.
+/// The host part of an http(s) address, for showing where a link leads: what the browser
+/// goes to, so without any `user@` before it (which [`check_url`] refuses anyway).
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = &rest[..end];
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
     Some(host.strip_prefix("www.").unwrap_or(host)).filter(|h| !h.is_empty())
 }

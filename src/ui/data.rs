@@ -7,7 +7,7 @@ use crate::core::error::{DatasetError, Problem};
 #[cfg(target_arch = "wasm32")]
 use crate::core::{
     catalog::Catalog,
-    load::load,
+    load::{check_size, load},
     paths::{normalise_base, Paths},
 };
 
@@ -61,15 +61,62 @@ pub fn base_path() -> String {
 pub const DATASET: &str = "data/dataset.json";
 
 /// Downloads and validates the site's own dataset.
+///
+/// A copy whose schema this app cannot read is asked for again past the service worker's
+/// copy: after a deployment that changed the schema, the worker of the build before may
+/// still be the one answering, with the dataset of its own build.
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
-    fetch_catalog_from(Paths::new(&base_path()).asset(DATASET)).await
+    let url = Paths::new(&base_path()).asset(DATASET);
+    match fetch_catalog_from(url.clone()).await {
+        Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. })) => {
+            fetch_catalog_with(url, web_sys::RequestCache::NoCache).await
+        }
+        other => other,
+    }
+}
+
+/// Downloads the site's dataset past the service worker's copy and, if it is valid, gives
+/// it to the worker to keep for the next visit: the worker never keeps a dataset that has
+/// not been validated. Does nothing when no worker controls the page (the page then had
+/// the network's copy already).
+#[cfg(target_arch = "wasm32")]
+pub async fn refresh_cached_dataset() {
+    if !super::service_worker::controls_page() {
+        return;
+    }
+    let url = Paths::new(&base_path()).asset(DATASET);
+    if let Ok(text) = download(&url, web_sys::RequestCache::NoCache).await {
+        if load(&text).is_ok() {
+            super::service_worker::keep_dataset(&text);
+        }
+    }
 }
 
 /// Downloads and validates the dataset at `url` (the widget's is on the site's origin).
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog_from(url: String) -> Result<Arc<Catalog>, LoadFailure> {
-    let response = gloo_net::http::Request::get(&url)
+    fetch_catalog_with(url, web_sys::RequestCache::Default).await
+}
+
+/// As [`fetch_catalog_from`], with the request's `cache` mode. `NoCache` asks the service
+/// worker for the network's copy rather than its own (see `public/sw.js`).
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_catalog_with(
+    url: String,
+    cache: web_sys::RequestCache,
+) -> Result<Arc<Catalog>, LoadFailure> {
+    let text = download(&url, cache).await?;
+    load(&text).map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
+}
+
+/// The dataset's text, refused by its announced size before it downloads, and by its real
+/// size before it is copied into the app's memory: a file over the cap never reaches the
+/// parser, however it is served.
+#[cfg(target_arch = "wasm32")]
+async fn download(url: &str, cache: web_sys::RequestCache) -> Result<String, LoadFailure> {
+    let response = gloo_net::http::Request::get(url)
+        .cache(cache)
         .send()
         .await
         .map_err(|e| LoadFailure::Network(format!("the request failed ({e})")))?;
@@ -80,9 +127,17 @@ pub async fn fetch_catalog_from(url: String) -> Result<Arc<Catalog>, LoadFailure
             response.status_text()
         )));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadFailure::Network(format!("the download was cut short ({e})")))?;
-    load(&text).map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
+    let announced = response.headers().get("content-length").and_then(|l| l.parse().ok());
+    if let Some(bytes) = announced {
+        check_size(bytes).map_err(LoadFailure::Invalid)?;
+    }
+    let cut_short = |e: wasm_bindgen::JsValue| {
+        LoadFailure::Network(format!("the download was cut short ({e:?})"))
+    };
+    let promise = web_sys::Response::from(response).text().map_err(cut_short)?;
+    let text: js_sys::JsString =
+        wasm_bindgen_futures::JsFuture::from(promise).await.map_err(cut_short)?.into();
+    // UTF-16 units: never more than the UTF-8 bytes, so this refuses nothing under the cap.
+    check_size(text.length() as usize).map_err(LoadFailure::Invalid)?;
+    Ok(String::from(text))
 }

@@ -54,6 +54,14 @@ pub async fn preload(load: Load) {
     }
 }
 
+/// Whether another tab's update has taken this one over (never, natively).
+fn out_of_date() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return super::service_worker::is_out_of_date();
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 #[derive(Clone, Copy)]
 enum State {
     Loading,
@@ -77,6 +85,12 @@ fn Deferred(load: Load) -> impl IntoView {
                 Ok(page) => {
                     remember(load, page);
                     State::Ready(page)
+                }
+                Err(_) if out_of_date() => {
+                    // A newer version took this tab over and its cache no longer holds this
+                    // build's chunks: the page at this address, reloaded, is the new one's.
+                    let _ = window().location().reload();
+                    State::Loading
                 }
                 Err(_) => State::Failed,
             };

@@ -45,8 +45,10 @@ pub struct Nav {
 
 impl Nav {
     /// The router's location, for the site and for a frame: `base` is the site's path prefix,
-    /// `origin` its origin for absolute links. Navigating pushes a history entry; back and
-    /// forward are followed. Call it inside `<Router>`.
+    /// `origin` its origin for absolute links. On the site, navigating pushes a history entry;
+    /// back and forward are followed. In a frame it replaces the entry instead: a frame's
+    /// entries join its partner's page's history, and the partner's Back button would step
+    /// through our filters before it left their page. Call it inside `<Router>`.
     pub fn router(frame: Option<EmbedFlags>, base: &str, origin: &str) -> Nav {
         let paths = Arc::new(Paths::new(base));
         let location = leptos_router::hooks::use_location();
@@ -72,6 +74,7 @@ impl Nav {
                 };
                 let options = leptos_router::NavigateOptions {
                     resolve: false,
+                    replace: frame.is_some(),
                     scroll: scroll && !route.contains('#'),
                     ..Default::default()
                 };

@@ -5,6 +5,11 @@
 //! version it started with, so it never mixes old and new files. [`register`] flags that
 //! wait; [`apply_update`] tells the waiting worker to take over, and the page reloads when
 //! it has.
+//!
+//! When the visitor accepts the update in another tab, the new worker takes this tab over
+//! too, and deletes the old build's cache: this tab's app is then out of date
+//! ([`is_out_of_date`]). It offers the reload, and a view whose code it can no longer
+//! download reloads the page rather than fail (see [`crate::ui::deferred`]).
 
 use std::cell::{Cell, RefCell};
 
@@ -18,6 +23,30 @@ use crate::core::paths::Paths;
 thread_local! {
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
+    /// Whether a worker controlled the page before the latest change of controller.
+    static CONTROLLED: Cell<bool> = const { Cell::new(false) };
+    /// Another worker took over from the one this page started with, without this page
+    /// asking: another tab accepted an update.
+    static OUT_OF_DATE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a service worker controls this page (so the dataset came from its cache).
+pub fn controls_page() -> bool {
+    container().and_then(|c| c.controller()).is_some()
+}
+
+/// Whether a newer version has taken this tab over since it started (see the module doc).
+pub fn is_out_of_date() -> bool {
+    OUT_OF_DATE.get()
+}
+
+/// Hands a dataset the app has validated to the controlling worker, to keep.
+pub fn keep_dataset(text: &str) {
+    let Some(worker) = container().and_then(|c| c.controller()) else { return };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"keep-dataset".into());
+    let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
+    let _ = worker.post_message(&message);
 }
 
 /// The browser's service worker container, where there is one (not on plain http).
@@ -36,9 +65,14 @@ pub fn register(base: &str, update_ready: RwSignal<bool>) {
     let script = paths.asset("sw.js");
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(paths.base());
-    let on_change = Closure::<dyn Fn()>::new(|| {
+    CONTROLLED.set(container.controller().is_some());
+    let on_change = Closure::<dyn Fn()>::new(move || {
         if RELOAD_ON_CHANGE.get() {
             let _ = window().location().reload();
+        } else if CONTROLLED.replace(true) {
+            // Not the first worker taking the page over, but a new version, from another tab.
+            OUT_OF_DATE.set(true);
+            update_ready.set(true);
         }
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));

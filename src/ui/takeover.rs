@@ -22,7 +22,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::app::{Indexed, Site, SiteAddress};
 use super::components::state::ErrorView;
-use super::data::{base_path, fetch_catalog};
+use super::components::status::UpdateNotice;
+use super::data::{base_path, fetch_catalog, refresh_cached_dataset};
 use super::routes::Pages;
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
@@ -56,6 +57,7 @@ pub fn start(pages: Pages) {
                 let indexed = Indexed::new(catalog);
                 first_paint().await;
                 replace_page(move || view! { <Site indexed pages address frame/> });
+                refresh_cached_dataset().await;
             }
             Err(failure) => {
                 let host = failure_host();
@@ -64,8 +66,10 @@ pub fn start(pages: Pages) {
                     banner.remove();
                     start(pages);
                 };
+                // A new version may be waiting, and may be what it takes to start again:
+                // after a deployment that changed the dataset's schema, say.
                 let handle = leptos::mount::mount_to(host, move || {
-                    view! { <ErrorView failure on_retry/> }
+                    view! { <UpdateNotice/> <ErrorView failure on_retry/> }
                 });
                 handle.forget();
             }

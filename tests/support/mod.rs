@@ -3,6 +3,7 @@
 //! the module-wide `allow`s.
 #![allow(dead_code, unused_imports)]
 
+pub mod deploy;
 pub mod server;
 pub mod webdriver;
 
@@ -76,15 +77,22 @@ impl Drop for TempDir {
 /// The headers of the `/*` block of the build's `_headers` file (what static hosts send with
 /// every response), so tests serve the build exactly as documented.
 pub fn shipped_headers() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(dist_dir().join("_headers")).expect("dist/_headers");
+    headers_of(&dist_dir())
+}
+
+/// The headers of the first block of `dist`'s `_headers`: the one for every path under its
+/// prefix (`/*`, or `/partners/health/*`).
+pub fn headers_of(dist: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(dist.join("_headers")).expect("the build's _headers");
     let mut out = Vec::new();
-    let mut in_block = false;
+    let (mut in_block, mut blocks) = (false, 0);
     for line in text.lines() {
         if line.trim_start().starts_with('#') || line.trim().is_empty() {
             continue;
         }
         if !line.starts_with(' ') {
-            in_block = line.trim() == "/*";
+            blocks += 1;
+            in_block = blocks == 1 && line.trim().ends_with("/*");
             continue;
         }
         if let (true, Some((k, v))) = (in_block, line.trim().split_once(':')) {
@@ -136,6 +144,26 @@ impl Deref for Site {
     fn deref(&self) -> &Browser {
         &self.browser
     }
+}
+
+/// Clicks the CSV download `link` and returns the file it makes. The app makes it as a Blob,
+/// never a `data:` address (browsers limit an address's length); the Blob is read as the
+/// page hands it to the browser to save.
+pub fn downloaded_csv(browser: &Browser, link: &Element) -> String {
+    let href = link.attr("href").unwrap_or_default();
+    assert!(
+        !href.starts_with("data:"),
+        "the download is carried in its address: {}",
+        &href[..40.min(href.len())]
+    );
+    let text = browser.execute_async(
+        "const [link, done] = arguments;
+         const make = URL.createObjectURL;
+         URL.createObjectURL = (blob) => { URL.createObjectURL = make; blob.text().then(done); return make(blob); };
+         link.click();",
+        vec![link.to_arg()],
+    );
+    text.as_str().expect("the CSV as text").to_string()
 }
 
 /// WebDriver code points for special keys, for `Browser::press_key`, `key_chord` and

@@ -225,6 +225,25 @@ impl Browser {
         self.cdp("Emulation.setEmulatedMedia", json!({ "features": features }));
     }
 
+    /// The handle of the current tab.
+    pub fn window_handle(&self) -> String {
+        self.s.cmd("GET", "/window", None).as_str().unwrap_or_default().to_string()
+    }
+
+    /// Opens a new tab of the same browser (same profile, same service workers) and makes it
+    /// the current one; returns its handle.
+    pub fn new_tab(&self) -> String {
+        let created = self.s.cmd("POST", "/window/new", Some(json!({ "type": "tab" })));
+        let handle = created["handle"].as_str().expect("a new tab's handle").to_string();
+        self.switch_to_window(&handle);
+        handle
+    }
+
+    /// Makes the tab `handle` the context of later commands and scripts.
+    pub fn switch_to_window(&self, handle: &str) {
+        self.s.cmd("POST", "/window", Some(json!({ "handle": handle })));
+    }
+
     /// Makes the iframe `frame` the context of later commands and scripts.
     pub fn switch_to_frame(&self, frame: &Element) {
         self.s.cmd("POST", "/frame", Some(json!({ "id": frame.to_arg() })));

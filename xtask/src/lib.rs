@@ -15,7 +15,9 @@
 //! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
 //!   page gets their integrity;
 //!
-//! then [`pages`] writes a page per route, `404.html` and the offline shell, each with the
+//! then [`headers::write`] writes `_headers` for the build's prefix and, in release builds,
+//! its Content-Security-Policy into the page as a `<meta>` element, for hosts that ignore
+//! `_headers`; [`pages`] writes a page per route, `404.html` and the offline shell, each with the
 //! finished head (its `<base href>` is absolute, so a page works at any depth), and
 //! [`service_worker`] tells `sw.js` what to precache, with a revision per file, and its
 //! version, once every file is written.
@@ -25,7 +27,9 @@
 //! It is plain file work, so it runs natively and is tested with `cargo test`.
 
 pub mod app_build;
+pub mod downloads;
 pub mod head;
+pub mod headers;
 pub mod minify;
 pub mod pages;
 pub mod precache;

@@ -39,7 +39,9 @@ fn main() -> ExitCode {
             let site = std::env::var("SITE_URL").ok();
             report(xtask::sitemap::site_url(site.as_deref(), &base).and_then(|site| {
                 let mut log = xtask::finish_with(dir, &base, &sources, terser.as_deref())?;
+                log.extend(xtask::headers::write(dir, &base, release)?);
                 log.extend(xtask::pages::write(dir, &base, site.as_deref())?);
+                log.extend(xtask::downloads::write(dir)?);
                 log.extend(xtask::service_worker(dir, terser.as_deref())?);
                 Ok(log)
             }))

@@ -24,8 +24,9 @@ pub struct Entry {
 /// Whether a built file belongs in the precache. Left out: the worker itself, the pages
 /// (the worker keeps those a visitor opens; offline, any other address gets `shell.html`,
 /// which is precached) and the 404 page, the partner-facing scripts and the widget's own
-/// binary and stylesheet (they run on other sites, outside the worker's reach), host
-/// configuration, and the resources' citation files (one pair per resource, like the pages).
+/// binary and stylesheet (they run on other sites, outside the worker's reach), the CSV files
+/// for readers without the app (the app makes its own), host configuration, and the
+/// resources' citation files (one pair per resource, like the pages).
 pub fn is_precached(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     !(matches!(
@@ -44,7 +45,8 @@ pub fn is_precached(path: &str) -> bool {
     ) || name.starts_with("widget-app-")
         || name.starts_with("widget-") && name.ends_with(".css")
         || name.starts_with('.')
-        || name.ends_with(".map"))
+        || name.ends_with(".map")
+        || name.ends_with(".csv"))
 }
 
 /// The entries for the files under `dir`, sorted by URL.

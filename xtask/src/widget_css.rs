@@ -1,12 +1,17 @@
 //! The widget's stylesheet, made from the site's.
 //!
-//! The widget lives in a shadow root on somebody else's page. Three things in the site's CSS
+//! The widget lives in a shadow root on somebody else's page. Four things in the site's CSS
 //! would let that page change it: `:root` and `body` rules do not reach into a shadow root;
+//! custom properties inherit through it, and the host's rules for the `<mhr-widget>` element
+//! win over the shadow root's `:host` rules, so tokens declared on `:host` could be set by
+//! the host (`mhr-widget { --text: #fff }`);
 //! `rem` follows the host's `html` font size (a host rule such as
 //! `* { font-size: 40px !important }` would blow the widget up); and width media queries
 //! follow the host's window, not the box the widget was given. So the site's files are
-//! rewritten: `:root`/`html` become `:host`, `body` becomes `.mhr-widget`, every `Nrem` in a
-//! declaration becomes `calc(N * var(--mhr-rem))` (16px, fixed on `:host`), and
+//! rewritten: `:root`/`html` become `.mhr-root` (the element the widget mounts into, inside
+//! the shadow root, which declares every token itself and so overrides what it inherits),
+//! `body` becomes `.mhr-widget`, every `Nrem` in a declaration becomes
+//! `calc(N * var(--mhr-rem))` (16px, fixed on `.mhr-root` too), and
 //! `@media (min-width: …)` becomes a container query on the widget, with rem turned to px.
 //! `@media print` blocks are left out: printing is the host page's business.
 
@@ -107,7 +112,7 @@ fn skip_block(chars: &mut std::iter::Peekable<std::str::Chars>) {
     }
 }
 
-/// `:root`/`html` to `:host`, `body` to `.mhr-widget`, in each selector of a list.
+/// `:root`/`html` to `.mhr-root`, `body` to `.mhr-widget`, in each selector of a list.
 fn rewrite_selectors(list: &str) -> String {
     list.split(',')
         .map(|s| {
@@ -118,11 +123,11 @@ fn rewrite_selectors(list: &str) -> String {
                 None => (s, ""),
             };
             let first = match first {
-                "html" => ":host",
+                "html" => ".mhr-root",
                 "body" => ".mhr-widget",
                 other => other,
             };
-            format!("{first}{rest}").replace(":root", ":host")
+            format!("{first}{rest}").replace(":root", ".mhr-root")
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -17,8 +17,11 @@ use xtask::{service_worker, Sources};
 fn root_and_body_rules_are_rewritten_for_the_shadow_root() {
     let css = ":root { --a: 1rem; }\nhtml { x: y }\nbody, .other { margin: 0 }\nbody > p { a: b }\n.body { c: d }";
     let out = rewrite_for_shadow_root(css);
-    assert!(out.contains(":host{"), "{out}");
-    assert!(out.contains(":host{ x: y }"), "{out}");
+    // The widget's own root, inside the shadow root: custom properties a host page sets on
+    // the <mhr-widget> element are inherited by it, and overridden there.
+    assert!(out.contains(".mhr-root{ --a: calc(1 * var(--mhr-rem)); }"), "{out}");
+    assert!(out.contains(".mhr-root{ x: y }"), "{out}");
+    assert!(!out.contains(":host"), "no token is left on the host element: {out}");
     assert!(out.contains(".mhr-widget, .other{"), "{out}");
     assert!(out.contains(".mhr-widget > p{"), "{out}");
     assert!(out.contains(".body{"), "a class named body is not the body: {out}");
@@ -189,6 +192,7 @@ fn fake_build() -> std::path::PathBuf {
         ("widget.js", "var ASSETS = /*MHR_ASSETS*/null;"),
         ("sw.js", "const MANIFEST = /*MHR_PRECACHE*/null;"),
         ("data/dataset.json", "{}"),
+        ("_headers", "# Notes.\n/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors *; sandbox allow-scripts; report-uri /r\n  X-Content-Type-Options: nosniff\n\n/sw.js\n  Cache-Control: no-cache\n"),
     ];
     write_files(&dir, &files);
     dir
@@ -264,7 +268,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
         widget.split("\"css\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     let css = read(&css_name);
     assert!(css.starts_with(":host { --mhr-rem: 16px; }"), "the widget's base comes first: {css}");
-    assert!(css.contains(":host{ --a: calc(1 * var(--mhr-rem)); }"), "{css}");
+    assert!(css.contains(".mhr-root{ --a: calc(1 * var(--mhr-rem)); }"), "{css}");
     assert!(
         !css.contains("@media print") && !css.contains("x: y"),
         "print styles are not for the widget: {css}"
@@ -420,4 +424,50 @@ fn print_rules_are_left_out_of_the_widget() {
     assert!(!out.contains("print") && !out.contains("11pt") && !out.contains("@page"), "{out}");
     assert!(out.contains("a{ color: red; }") || out.contains("a { color: red; }"), "{out}");
     assert!(out.contains(".b") && out.contains("calc(1 * var(--mhr-rem))"), "{out}");
+}
+
+#[test]
+fn headers_are_written_for_the_builds_prefix_and_every_page_carries_the_policy() {
+    let (dir, pkg) = (fake_build(), fake_app_pkg());
+    finish(&dir, "/p/", &fake_sources(&pkg)).unwrap();
+    xtask::headers::write(&dir, "/p/", true).unwrap();
+    let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+    assert!(headers.contains("\n/p/*\n") && headers.contains("\n/p/sw.js\n"), "{headers}");
+    assert!(!headers.lines().any(|l| l == "/*" || l == "/sw.js"), "{headers}");
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">";
+    assert!(page.contains(meta), "the policy, less what a <meta> cannot carry: {page}");
+    assert!(page.find(meta) < page.find("<base"), "before anything it governs: {page}");
+    // A second run changes neither.
+    finish(&dir, "/p/", &fake_sources(&pkg)).unwrap();
+    xtask::headers::write(&dir, "/p/", true).unwrap();
+    assert_eq!(std::fs::read_to_string(dir.join("_headers")).unwrap(), headers);
+    let again = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_eq!(again.matches("http-equiv").count(), 1, "{again}");
+}
+
+#[test]
+fn the_shipped_headers_name_every_policy_the_readme_promises() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/_headers"))
+            .unwrap();
+    for name in [
+        "Content-Security-Policy:",
+        "Permissions-Policy:",
+        "Cross-Origin-Opener-Policy: same-origin",
+        "Strict-Transport-Security:",
+        "frame-ancestors *",
+    ] {
+        assert!(text.contains(name), "_headers lacks {name}");
+    }
+}
+
+#[test]
+fn a_development_build_has_headers_for_its_prefix_and_no_page_policy() {
+    let (dir, pkg) = (fake_build(), fake_app_pkg());
+    finish(&dir, "/p/", &fake_sources(&pkg)).unwrap();
+    xtask::headers::write(&dir, "/p/", false).unwrap();
+    assert!(std::fs::read_to_string(dir.join("_headers")).unwrap().contains("\n/p/*\n"));
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(!page.contains("http-equiv"), "trunk serve's live reload is an inline script: {page}");
 }

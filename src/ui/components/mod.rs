@@ -5,6 +5,7 @@ pub mod cards;
 pub mod compare_chart;
 pub mod compare_table;
 pub mod copy;
+pub mod download;
 pub mod embed;
 pub mod facets;
 pub mod figures;

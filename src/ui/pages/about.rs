@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::export::{csv_data_url, resources_csv};
+use crate::core::export::{resources_csv, RESOURCES_CSV};
 use crate::core::paths::Paths;
+use crate::ui::components::download::CsvDownload;
 use crate::ui::components::links::ExternalLink;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
@@ -18,7 +19,10 @@ pub fn About() -> impl IntoView {
     let d = catalog.data();
     let meta = d.meta.clone();
     let dataset_url = use_nav().asset(DATASET);
-    let csv_url = csv_data_url(&resources_csv(&catalog));
+    let csv = {
+        let catalog = catalog.clone();
+        Callback::new(move |()| resources_csv(&catalog))
+    };
     let counts = format!(
         "{} resources in {} sections, {} tags and {} figures, each figure with its source.",
         d.resources.len(),
@@ -44,7 +48,9 @@ pub fn About() -> impl IntoView {
             <p>
                 <a href=dataset_url download="midlands-health-resources.json">"Download the whole dataset (JSON)"</a>
                 " or "
-                <a href=csv_url download="midlands-health-resources.csv" data-testid="csv-all">"the resources as a spreadsheet (CSV)"</a>
+                <CsvDownload file=RESOURCES_CSV name="midlands-health-resources.csv" csv testid="csv-all">
+                    "the resources as a spreadsheet (CSV)"
+                </CsvDownload>
             </p>
         </section>
         <section aria-labelledby="a11y-title">

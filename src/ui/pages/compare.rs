@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::core::compare::{compare, RowOrder};
 use crate::core::compare_state::{CompareState, Mode};
-use crate::core::export::csv_data_url;
+use crate::core::export::COMPARISON_CSV;
 use crate::core::paths::Paths;
 use crate::ui::components::compare_chart::CompareChart;
 use crate::ui::components::compare_table::CompareTable;
 use crate::ui::components::copy::CopyButton;
+use crate::ui::components::download::CsvDownload;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
@@ -82,7 +83,7 @@ pub fn ComparePage() -> impl IntoView {
             .map(|(key, label)| view! { <option value=key.clone() selected=key == current>{label}</option> })
             .collect_view()
     };
-    let csv_href = move || comparison.with(|c| csv_data_url(&c.to_csv()));
+    let csv = Callback::new(move |()| comparison.with_untracked(|c| c.to_csv()));
     let page_url = Callback::new(move |()| nav.current_url());
     let notices = Signal::derive(move || parsed.with(|p| p.1.clone()));
     let body = move || {
@@ -129,7 +130,9 @@ pub fn ComparePage() -> impl IntoView {
                     }
                 }>{order_options}</select>
             </div>
-            <a class="button secondary" href=csv_href download="midlands-cluster-comparison.csv" data-testid="csv">"Download CSV"</a>
+            <CsvDownload file=COMPARISON_CSV name="midlands-cluster-comparison.csv" csv class="button secondary" testid="csv">
+                "Download CSV"
+            </CsvDownload>
             <CopyButton label="Copy link" text=page_url/>
         </div>
         {body}
