@@ -26,6 +26,8 @@ fn figure(
         uk_share: share,
         period: None,
         note: None,
+        source: None,
+        decimals: None,
     }
 }
 
