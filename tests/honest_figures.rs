@@ -388,6 +388,22 @@ fn the_health_innovation_west_midlands_figures_name_its_launch_news() {
 }
 
 #[test]
+fn the_focus_adhd_figures_name_the_news_article_not_the_guide() {
+    let c = real();
+    for f in c.figures_of("focus-adhd-guide") {
+        match via(&c, &f.id) {
+            Via::Page(p) => assert_eq!(
+                p.url.as_deref(),
+                Some("https://thehealthinnovationnetwork.co.uk/news/driving-successful-innovation-roll-out/"),
+                "{}",
+                f.id
+            ),
+            other => panic!("{}: the guide itself was not seen, got {other:?}", f.id),
+        }
+    }
+}
+
+#[test]
 fn figures_only_the_mi_health_page_quotes_say_so() {
     let c = real();
     for resource in [
