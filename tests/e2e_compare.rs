@@ -58,14 +58,16 @@ fn the_csv_link_downloads_exactly_what_is_shown() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "measure,cluster,value,qualifier,unit,uk_share_percent,period,source,comparability"
+        "measure,cluster,part_of,value,qualifier,unit,uk_share_percent,implied_uk_total,period,source,note,comparability"
     );
     assert!(
         lines.iter().all(|l| !l.contains("Data-driven healthcare innovation cluster")),
         "only clusters shown"
     );
-    assert!(csv.contains("Jobs,Health and life sciences super cluster,18000,over,jobs,7,"));
-    assert!(csv.contains("Jobs,Medical technologies (MedTech) sector,23600,,jobs,,published 2019,"));
+    assert!(csv.contains("Jobs,Health and life sciences super cluster,,18000,over,jobs,7,"));
+    assert!(csv.contains(
+        "Jobs,Medical technologies (MedTech) sector,Health and life sciences super cluster,23600,,jobs,,,published 2019,"
+    ));
     let rows_shown = site.find_all("[data-testid=compare-table] tbody tr").len();
     assert_eq!(lines.len() - 1, rows_shown * 2, "one CSV line per cell shown");
 }
@@ -107,4 +109,86 @@ fn on_a_phone_the_table_stacks_each_cell_under_its_clusters_name() {
     desktop.wait_for("[data-testid=compare-table]", WAIT);
     let cell = desktop.find("[data-testid=compare-table] tbody td").unwrap();
     assert!(!cell.text().contains("Data-driven healthcare innovation cluster"), "{}", cell.text());
+}
+
+/// The table's row whose header starts with `label`.
+fn table_row(site: &Site, label: &str) -> support::Element {
+    site.find_all("[data-testid=compare-table] tbody tr")
+        .into_iter()
+        .find(|tr| tr.find("th").is_some_and(|th| th.text().starts_with(label)))
+        .unwrap_or_else(|| panic!("no row {label:?}"))
+}
+
+/// Issue 16: above the table and the chart, plain words say which cluster is part of which;
+/// a UK share is marked higher only when it is whatever the qualifiers allow (11% against
+/// "over 10%" is not), in the table and in the chart's labels; derived totals keep their
+/// hedge and the rule is stated. The page written for readers without scripts says the same.
+#[test]
+fn the_comparison_says_which_cluster_is_part_of_which_and_marks_a_share_higher_only_when_it_is() {
+    let site = Site::start(ServeOptions::default());
+    site.open("compare?c=data-driven-healthcare&c=health-life-sciences");
+    site.wait_for("[data-testid=compare-table]", WAIT);
+    let note = site.find("[data-testid=nesting-note]").expect("a nesting note").text();
+    assert!(
+        note.contains("Data-driven healthcare innovation cluster is part of the Health and life sciences super cluster"),
+        "{note}"
+    );
+    let before_table = site.execute(
+        "const n = document.querySelector('[data-testid=nesting-note]'), t = document.querySelector('[data-testid=compare-table]'); return !!(n.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);",
+        vec![],
+    );
+    assert_eq!(before_table, serde_json::json!(true), "the note stands above the table");
+
+    let innovate = table_row(&site, "Share of Innovate UK funding");
+    assert!(innovate.find(".higher-mark").is_none(), "11% is not known to beat over 10%");
+    assert!(innovate.text().contains("is part of the"), "{}", innovate.text());
+    let jobs = table_row(&site, "Jobs");
+    assert_eq!(jobs.find_all(".higher-mark").len(), 1, "9% beats 7%");
+    assert!(
+        jobs.text().contains("Implies a UK total of more than about 61,000"),
+        "{}",
+        jobs.text()
+    );
+    let large = table_row(&site, "Companies with £100m+ turnover");
+    assert!(!large.text().contains("Implies"), "no total from 8 companies: {}", large.text());
+    let rule = site.find("[data-testid=implied-total-rule]").unwrap().text();
+    assert!(rule.contains("two significant figures"), "{rule}");
+    assert!(table_row(&site, "Share of foreign direct investment capex")
+        .text()
+        .contains("Same figure in both reports"));
+
+    // The chart: the same note above it, and "the higher share" only where it is.
+    site.open("compare?c=data-driven-healthcare&c=health-life-sciences&mode=chart");
+    site.wait_for("[data-testid=compare-chart] svg", WAIT);
+    assert!(site.find("[data-testid=nesting-note]").is_some(), "the note stands above the chart");
+    let chart_row = |label: &str| {
+        site.find_all("[data-testid=compare-chart] .chart-row")
+            .into_iter()
+            .find(|g| g.find(".row-label").is_some_and(|t| t.text().starts_with(label)))
+            .unwrap_or_else(|| panic!("no chart row {label:?}"))
+    };
+    let bars = |label: &str| -> Vec<String> {
+        chart_row(label).find_all(".bar-value").iter().map(|t| t.text()).collect()
+    };
+    let innovate = bars("Share of Innovate UK funding");
+    assert!(innovate.iter().any(|t| t.starts_with("over 10%")), "{innovate:?}");
+    assert!(innovate.iter().all(|t| !t.contains("higher")), "{innovate:?}");
+    assert_eq!(bars("Jobs").iter().filter(|t| t.contains("the higher share")).count(), 1);
+    let caution = chart_row("Jobs").find(".row-caution").expect("a reason under the label").text();
+    assert!(caution.contains("nested clusters"), "{caution}");
+
+    // Sorted by the super cluster's share, "over 10%" says its place is uncertain.
+    site.open("compare?c=data-driven-healthcare&c=health-life-sciences&sort=share-1");
+    site.wait_for("[data-testid=compare-table]", WAIT);
+    assert!(table_row(&site, "Share of Innovate UK funding")
+        .text()
+        .contains("place in this order is uncertain"));
+    assert!(!table_row(&site, "Jobs").text().contains("uncertain"));
+
+    // Without scripts, the page written at build time (every cluster) says it too.
+    let written = support::Browser::launch_without_scripts(1280, 900);
+    written.goto(&site.server.site_url("compare/"));
+    let note = written.find("[data-testid=nesting-note]").expect("a nesting note").text();
+    assert!(note.contains("Medical technologies (MedTech) sector is part of"), "{note}");
+    assert!(note.contains("define the sector differently"), "{note}");
 }

@@ -26,6 +26,8 @@ fn figure(
         uk_share: share,
         period: None,
         note: None,
+        source: None,
+        decimals: None,
     }
 }
 
@@ -87,10 +89,11 @@ fn money_and_percentages_use_their_symbols() {
 }
 
 #[test]
-fn a_share_only_figure_headlines_its_share_with_the_qualifier() {
+fn a_share_only_figure_headlines_its_share_with_the_qualifier_and_leaves_the_of_to_its_label() {
     let f = figure(None, "percent", Some(Qualifier::Over), Some(10.0));
     assert_eq!(format_value(&f), None);
-    assert_eq!(format_headline(&f), "over 10% of UK");
+    assert_eq!(format_headline(&f), "over 10%");
+    assert_eq!(format_uk_share(&f).unwrap(), "over 10% of UK");
 }
 
 #[test]

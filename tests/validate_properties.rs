@@ -79,7 +79,7 @@ fn json() -> impl Strategy<Value = Value> {
 fn dataset_like() -> impl Strategy<Value = Value> {
     prop::collection::vec((key(), json()), 0..10).prop_map(|fields| {
         let mut map: Map<String, Value> = fields.into_iter().collect();
-        map.insert("schema_version".into(), Value::from(1));
+        map.insert("schema_version".into(), Value::from(2));
         Value::Object(map)
     })
 }

@@ -26,7 +26,7 @@ fn an_unknown_schema_version_is_named_as_such() {
     let mut v = minimal_value();
     set(&mut v, "/schema_version", json!(99));
     let err = load(&v.to_string()).unwrap_err();
-    assert!(matches!(err, DatasetError::UnknownSchema { ref found, expected: 1 } if found == "99"));
+    assert!(matches!(err, DatasetError::UnknownSchema { ref found, expected: 2 } if found == "99"));
 }
 
 #[test]

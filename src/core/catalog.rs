@@ -126,6 +126,11 @@ impl Catalog {
         self.data.headlines.iter().filter_map(|id| self.figure(id)).collect()
     }
 
+    /// A cluster by id.
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        self.data.clusters.iter().find(|c| c.id == id)
+    }
+
     /// The cluster a resource describes, if it is a cluster report.
     pub fn cluster_of(&self, resource: &str) -> Option<&Cluster> {
         self.data.clusters.iter().find(|c| c.resource == resource)

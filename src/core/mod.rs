@@ -4,6 +4,7 @@
 //! `cargo test`; the views in `ui` only call into it.
 
 pub mod bitset;
+pub mod bounds;
 pub mod browse;
 pub mod catalog;
 pub mod citation;
@@ -17,8 +18,10 @@ pub mod format;
 pub mod links;
 pub mod load;
 pub mod model;
+pub mod nesting;
 pub mod page_meta;
 pub mod paths;
+pub mod provenance;
 pub mod reference_files;
 pub mod route;
 pub mod search;

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build understands. Bump it when the shape of the file changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole dataset, as stored in `data/dataset.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +142,11 @@ pub struct Cluster {
     pub resource: String,
     /// What the cluster is, in a sentence.
     pub summary: String,
+    /// The cluster this one is part of, by id, where a source says so (the data-driven
+    /// healthcare cluster is a concentration inside the health and life sciences super
+    /// cluster). Nested clusters' figures overlap: they are never to be added up.
+    #[serde(default)]
+    pub part_of: Option<String>,
 }
 
 /// What a figure measures, shared by figures from different reports.
@@ -262,4 +267,34 @@ pub struct Figure {
     /// Anything a reader needs to read the figure correctly.
     #[serde(default)]
     pub note: Option<String>,
+    /// Where the figure is stated, when that is not the resource itself.
+    #[serde(default)]
+    pub source: Option<FigureSource>,
+    /// How many decimals the source prints ("26.0%" is 1), where it prints any; the number
+    /// is then written with exactly that many. Without it, trailing zeros are dropped.
+    #[serde(default)]
+    pub decimals: Option<u8>,
+}
+
+/// Where a figure is stated, when it is not taken from the resource it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum FigureSource {
+    /// Only the dataset's source page (the MI Health resources page) quotes it: the resource
+    /// itself could not be checked. Written `"source": "source-page"`.
+    SourcePage,
+    /// Another public page states it, such as a launch news item. Written
+    /// `"source": { "page": { "label": "...", "url": "https://..." } }`.
+    Page(SourcePage),
+}
+
+/// A public page that states a figure: what it is and, where verified, its address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcePage {
+    /// What the page is, so it can be named ("Health sector page (Midlands Engine), November 2024").
+    pub label: String,
+    /// Its address, only where verified: https, http or mailto.
+    #[serde(default)]
+    pub url: Option<String>,
 }

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use super::error::Problem;
 use super::links::check_url;
 use super::load::singular;
-use super::model::{Dataset, Link};
+use super::model::{Dataset, FigureSource, Link};
 
 /// Longest title, label or name accepted, in characters.
 pub const MAX_SHORT_TEXT: usize = 300;
@@ -20,6 +20,8 @@ pub const MAX_SHORT_TEXT: usize = 300;
 pub const MAX_LONG_TEXT: usize = 4_000;
 /// Longest id accepted, in characters.
 pub const MAX_ID: usize = 80;
+/// Most decimals a figure may ask to be written with.
+pub const MAX_DECIMALS: u8 = 3;
 
 /// Returns every rule the dataset breaks; empty when it is valid.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
@@ -67,6 +69,16 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         c.short_text(&rec, "name", &x.name);
         c.long_text(&rec, "summary", &x.summary);
         c.reference(&rec, "resource", &x.resource, &resources, "resource");
+        if let Some(whole) = &x.part_of {
+            c.reference(&rec, "part_of", whole, &clusters, "cluster");
+            if part_of_cycles(d, &x.id) {
+                c.problem(
+                    &rec,
+                    "part_of",
+                    "leads back to this cluster: a cluster cannot be part of itself",
+                );
+            }
+        }
     }
     for (i, x) in d.measures.iter().enumerate() {
         let rec = record("measures", i, &x.id);
@@ -136,11 +148,41 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 c.long_text(&rec, field, text);
             }
         }
+        if let Some(FigureSource::Page(page)) = &f.source {
+            c.short_text(&rec, "source.page.label", &page.label);
+            if let Some(url) = &page.url {
+                if let Err(problem) = check_url(url) {
+                    let message = format!("is not a safe link: {problem}");
+                    c.problem(&rec, "source.page.url", &message);
+                }
+            }
+        }
+        match (f.decimals, f.value) {
+            (Some(n), _) if n > MAX_DECIMALS => {
+                c.problem(&rec, "decimals", &format!("must be at most {MAX_DECIMALS}"))
+            }
+            (Some(_), None) => c.problem(&rec, "decimals", "needs a value to apply to"),
+            _ => {}
+        }
     }
     for (i, h) in d.headlines.iter().enumerate() {
         c.reference("dataset", &format!("headlines[{i}]"), h, &figures, "figure");
     }
     c.problems
+}
+
+/// Whether following `part_of` from the cluster `id` comes back to it.
+fn part_of_cycles(d: &Dataset, id: &str) -> bool {
+    let mut current = id;
+    for _ in 0..d.clusters.len() {
+        let next = d.clusters.iter().find(|c| c.id == current).and_then(|c| c.part_of.as_deref());
+        match next {
+            Some(next) if next == id => return true,
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// `resource "id"` when the id is readable, otherwise `resources[i]`.

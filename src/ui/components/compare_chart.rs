@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::compare::{Comparability, Comparison};
+use crate::core::compare::{Cell, Comparison};
 use crate::core::format::{format_percent, plain_number as num};
 
 const WIDTH: f64 = 640.0;
@@ -12,6 +12,8 @@ const RIGHT: f64 = 300.0;
 const BAR: f64 = 16.0;
 const GAP: f64 = 4.0;
 const LABEL: f64 = 22.0;
+/// Room for a row's second line, saying why it is not directly comparable.
+const CAUTION: f64 = 16.0;
 const ROW_GAP: f64 = 14.0;
 
 /// The chart. Rows without any UK share are left out and listed under it.
@@ -34,34 +36,39 @@ pub fn CompareChart(
     let axis_max = ((max_share / 10.0).ceil() * 10.0).max(10.0);
     let span = WIDTH - LEFT - RIGHT;
     let n = comparison.clusters.len() as f64;
-    let row_height = LABEL + n * (BAR + GAP) + ROW_GAP;
-    let height = 30.0 + rows.len() as f64 * row_height;
+    let mut top = 30.0;
     let mut description = Vec::new();
     let groups = rows
         .iter()
-        .enumerate()
-        .map(|(ri, row)| {
-            let top = 30.0 + ri as f64 * row_height;
-            let caution = matches!(row.comparability, Comparability::NotComparable(_));
-            let label = format!(
-                "{}{}",
-                row.measure.label,
-                if caution { " (not directly comparable)" } else { "" }
-            );
+        .map(|row| {
+            let label = match row.same_figure_text() {
+                Some(same) => format!("{} · {}", row.measure.label, same.to_lowercase()),
+                None => row.measure.label.clone(),
+            };
+            let caution = row.short_caution();
+            let label_top = top;
+            let bars_top = top + LABEL + if caution.is_some() { CAUTION } else { 0.0 };
+            top = bars_top + n * (BAR + GAP) + ROW_GAP;
+            if let Some(c) = &caution {
+                description.push(format!("{}: {}", row.measure.label, c.to_lowercase()));
+            }
             let bars = row
                 .cells
                 .iter()
                 .enumerate()
                 .map(|(ci, cell)| {
-                    let y = top + LABEL + ci as f64 * (BAR + GAP);
+                    let y = bars_top + ci as f64 * (BAR + GAP);
                     let name = comparison.clusters[ci].name.clone();
-                    let (w, text) = match cell
+                    let (w, mut text) = match cell
                         .as_ref()
                         .and_then(|c| Some((c.figure.uk_share?, c.uk_share.clone()?)))
                     {
                         Some((share, text)) => (share / axis_max * span, text),
                         None => (0.0, "not reported".to_string()),
                     };
+                    if row.highest_share == Some(ci) {
+                        text.push_str(", the higher share");
+                    }
                     description.push(format!("{}, {}: {}", row.measure.label, name, text));
                     let name = short_name(&name);
                     view! {
@@ -75,12 +82,16 @@ pub fn CompareChart(
                 .collect_view();
             view! {
                 <g class="chart-row">
-                    <text class="row-label" x=num(LEFT) y=num(top + LABEL - 6.0)>{label}</text>
+                    <text class="row-label" x=num(LEFT) y=num(label_top + LABEL - 6.0)>{label}</text>
+                    {caution.map(|c| view! {
+                        <text class="row-caution" x=num(LEFT) y=num(label_top + LABEL + CAUTION - 6.0)>{c}</text>
+                    })}
                     {bars}
                 </g>
             }
         })
         .collect_view();
+    let height = top;
     let ticks = (0..=4)
         .map(|i| {
             let v = axis_max * f64::from(i) / 4.0;
@@ -105,6 +116,7 @@ pub fn CompareChart(
         .filter(|r| !r.cells.iter().flatten().any(|c| c.figure.uk_share.is_some()))
         .map(|r| r.measure.label.clone())
         .collect();
+    let hedged = rows.iter().flat_map(|r| r.cells.iter().flatten()).any(Cell::share_is_hedged);
     let summary = format!(
         "Bar chart of the Midlands' share of the UK for each measure, on one axis from 0 to {}. {}.",
         format_percent(axis_max),
@@ -122,7 +134,8 @@ pub fn CompareChart(
             </svg>
             </div>
             <figcaption>
-                "Each bar is the Midlands' share of the UK total, on one axis starting at zero. Values that are not shares (counts, money) are in the table."
+                "Each bar is the Midlands' share of the UK total, on one axis starting at zero. Values that are not shares (counts, money) are in the table. A share is called the higher one only when it is higher whatever the qualifiers allow."
+                {hedged.then_some(" A share with a qualifier, such as over 10%, is drawn at the number stated; the qualifier says which way the share may differ.")}
                 {(!left_out.is_empty()).then(|| format!(" Not charted, as no share is reported: {}.", left_out.join(", ")))}
             </figcaption>
         </figure>

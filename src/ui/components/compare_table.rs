@@ -1,13 +1,12 @@
 //! The comparison as a table: measures as rows, clusters as columns, each cell with value,
-//! UK share, period and source. On narrow screens the stylesheet stacks it (each measure a
+//! UK share, period, source and note; each row with its comparability and its reasons. On narrow screens the stylesheet stacks it (each measure a
 //! block, each cell headed by its cluster's name); the explicit table roles keep it a table
 //! for assistive technology, which would otherwise lose that once the cells are blocks.
 
-use crate::ui::nav::Link;
 use leptos::prelude::*;
 
-use crate::core::compare::{Comparability, Comparison};
-use crate::core::paths::Paths;
+use super::figures::FigureProvenance;
+use crate::core::compare::{Comparison, IMPLIED_TOTAL_RULE};
 
 /// The comparison table.
 #[component]
@@ -25,10 +24,9 @@ pub fn CompareTable(
         .rows
         .into_iter()
         .map(|row| {
-            let caution = match &row.comparability {
-                Comparability::NotComparable(why) => Some(format!("Not directly comparable: {why}.")),
-                _ => None,
-            };
+            let caution = row.caution();
+            let same = row.same_figure_text().map(|s| format!("{s}."));
+            let uncertain = row.place_note();
             let definition = row.measure.definition.clone();
             let cells = row
                 .cells
@@ -48,10 +46,11 @@ pub fn CompareTable(
                                 {c.uk_share.clone().map(|s| view! { <span class="cell-share">{format!("{s} of UK")}</span> })}
                                 {higher.then(|| view! { <span class="higher-mark">"Higher UK share in this row"</span> })}
                                 {c.implied_uk_total.clone().map(|t| view! {
-                                    <span class="cell-derived">{format!("Implies a UK total of {t} (derived, approximate)")}</span>
+                                    <span class="cell-derived">{format!("Implies a UK total of {t} (derived)")}</span>
                                 })}
-                                <span class="cell-period">{format!("Period: {}", c.period)}</span>
-                                <span class="cell-source">"Source: " <Link to=Paths::resource(&c.source.0)>{c.source.1.clone()}</Link></span>
+                                <span class="cell-period">{format!("Period: {}", c.period_text())}</span>
+                                <span class="cell-source">"Source: " <FigureProvenance source=c.source.clone()/></span>
+                                {c.figure.note.clone().map(|n| view! { <span class="cell-note">{n}</span> })}
                             </td>
                         }
                         .into_any()
@@ -65,6 +64,8 @@ pub fn CompareTable(
                     <th scope="row" role="rowheader">
                         {row.measure.label.clone()}
                         {caution.map(|c| view! { <span class="caution-note">{c}</span> })}
+                        {uncertain.map(|u| view! { <span class="caution-note">{u}</span> })}
+                        {same.map(|s| view! { <span class="same-figure">{s}</span> })}
                         {definition.map(|d| view! { <span class="definition">{d}</span> })}
                     </th>
                     {cells}
@@ -80,5 +81,6 @@ pub fn CompareTable(
                 <tbody role="rowgroup">{rows}</tbody>
             </table>
         </div>
+        <p class="note derived-rule" data-testid="implied-total-rule">{IMPLIED_TOTAL_RULE}</p>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::export::{resources_csv, RESOURCES_CSV};
 use crate::core::paths::Paths;
+use crate::core::provenance::sources_summary;
 use crate::ui::components::download::CsvDownload;
 use crate::ui::components::links::ExternalLink;
 use crate::ui::components::title::use_document_title;
@@ -30,6 +31,7 @@ pub fn About() -> impl IntoView {
         d.tags.len(),
         d.figures.len()
     );
+    let sources = sources_summary(&catalog);
     view! {
         <h1>"About this directory"</h1>
         <section aria-labelledby="what-title">
@@ -40,10 +42,11 @@ pub fn About() -> impl IntoView {
         <section aria-labelledby="data-title">
             <h2 id="data-title">"Where the data comes from"</h2>
             <p>
-                "The list of reports and their figures comes from the " <ExternalLink link=meta.source.clone()/>
+                "The list of reports comes from the " <ExternalLink link=meta.source.clone()/>
                 ", curated by " {meta.curator.clone()} ". Summaries are written for this directory. Every web address
                  was checked against the public page it leads to; where no public address is known, the resource says so."
             </p>
+            <p data-testid="figure-sources">{sources}</p>
             <p>"Licence: " {meta.licence} ". Last updated " {meta.updated} "."</p>
             <p>
                 <a href=dataset_url download="midlands-health-resources.json">"Download the whole dataset (JSON)"</a>

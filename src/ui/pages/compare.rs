@@ -11,6 +11,7 @@ use crate::ui::components::compare_chart::CompareChart;
 use crate::ui::components::compare_table::CompareTable;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::download::CsvDownload;
+use crate::ui::components::figures::NestingNotes;
 use crate::ui::components::notices::Notices;
 use crate::ui::components::title::use_document_title;
 use crate::ui::components::use_catalog;
@@ -93,10 +94,12 @@ pub fn ComparePage() -> impl IntoView {
         }
         let hint = (c.clusters.len() == 1)
             .then(|| view! { <p class="note">"Choose another cluster to compare it with."</p> });
+        let nesting = view! { <NestingNotes notes=c.notes.clone()/> };
         match state.with(|s| s.mode) {
-            Mode::Table => view! { {hint} <CompareTable comparison=c/> }.into_any(),
+            Mode::Table => view! { {hint} {nesting} <CompareTable comparison=c/> }.into_any(),
             Mode::Chart => view! {
                 {hint}
+                {nesting}
                 <CompareChart comparison=c/>
                 <p><button type="button" class="link-button" on:click=move |_| go.run(CompareState { mode: Mode::Table, ..state.get_untracked() })>"Show the same figures as a table"</button></p>
             }
@@ -107,7 +110,7 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <h1>"Compare clusters"</h1>
         <p class="lede">
-            "The region's economic clusters side by side, each figure with its period and source. Rows whose figures come from different periods are marked as not directly comparable."
+            "The region's economic clusters side by side, each figure with its period and source. A row is marked not directly comparable, with the reason, when its periods differ or are not stated, when one cluster is part of another, or when the reports define the sector differently."
         </p>
         <Notices notices/>
         <WithoutApp>

@@ -3,8 +3,9 @@
 use crate::ui::nav::Link;
 use leptos::prelude::*;
 
+use crate::core::nesting::side_by_side_notes;
 use crate::core::paths::Paths;
-use crate::ui::components::figures::FigureList;
+use crate::ui::components::figures::{FigureList, NestingNotes};
 use crate::ui::components::links::{ExternalLink, TagLinks};
 use crate::ui::components::title::{use_document_title, SITE_NAME};
 use crate::ui::components::use_catalog;
@@ -15,6 +16,7 @@ pub fn Home() -> impl IntoView {
     use_document_title(|| None);
     let catalog = use_catalog();
     let data = catalog.data();
+    let nesting = side_by_side_notes(&catalog, &catalog.headlines());
     let headlines = catalog.headlines().into_iter().cloned().collect::<Vec<_>>();
     let expertise = data.expertise.clone();
     let sections = data
@@ -48,6 +50,7 @@ pub fn Home() -> impl IntoView {
         </section>
         <section aria-labelledby="figures-title">
             <h2 id="figures-title">"Headline figures"</h2>
+            <NestingNotes notes=nesting/>
             <FigureList figures=headlines show_source=true/>
         </section>
         <section aria-labelledby="sections-title">

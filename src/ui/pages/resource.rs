@@ -8,6 +8,7 @@ use super::use_id_param;
 use crate::core::citation::citation;
 use crate::core::model::Resource;
 use crate::core::paths::{Paths, CITATION_FILES};
+use crate::core::provenance::figures_intro;
 use crate::ui::components::cards::ResourceList;
 use crate::ui::components::copy::CopyButton;
 use crate::ui::components::figures::FigureList;
@@ -48,6 +49,7 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
     let has_links = !resource.links.is_empty();
     let id = resource.id.clone();
     let cluster = catalog.cluster_of(&resource.id).cloned();
+    let intro = figures_intro(&catalog, &figures);
     let page_url = {
         let nav = use_nav();
         let route = Paths::resource(&resource.id);
@@ -84,8 +86,8 @@ fn ResourceDetail(resource: Resource) -> impl IntoView {
             {(!figures.is_empty()).then(|| view! {
                 <section aria-labelledby="figures-title">
                     <h2 id="figures-title">"Key figures"</h2>
-                    <p class="source-line">{format!("Figures as stated in this resource: {}.", resource.title)}</p>
-                    <FigureList figures/>
+                    <p class="source-line" data-testid="figures-source">{intro.text}</p>
+                    <FigureList figures show_source=intro.per_figure here=resource.id.clone()/>
                     {cluster.map(|c| view! {
                         <p class="compare-link">
                             <Link to=Paths::compare(&[&c.id])>{format!("Compare the {} with other clusters", c.name)}</Link>
