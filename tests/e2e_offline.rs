@@ -300,7 +300,7 @@ fn the_dataset_comes_from_the_cache_and_is_refreshed_only_when_its_schema_matche
     assert!(footer_says("refreshed"), "the visit after gets the refreshed dataset");
 
     // A dataset of another schema (it would come with its own build) is not kept.
-    edit("\"schema_version\": 1", "\"schema_version\": 2");
+    edit("\"schema_version\": 2", "\"schema_version\": 3");
     let before = server.requests().iter().filter(|p| p.ends_with("/data/dataset.json")).count();
     browser.refresh();
     assert!(footer_says("refreshed"));

@@ -58,7 +58,7 @@ fn a_failed_download_says_so_and_retry_fetches_again() {
 #[test]
 fn an_unknown_schema_version_is_named_in_the_error_view() {
     let body = include_str!("../data/dataset.json").replacen(
-        "\"schema_version\": 1",
+        "\"schema_version\": 2",
         "\"schema_version\": 7",
         1,
     );
