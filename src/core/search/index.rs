@@ -32,7 +32,7 @@ pub mod weight {
 }
 
 /// Joins the words of a whole-name term ("midland health innovation"); words never hold it.
-pub(super) const NAME_JOIN: char = ' ';
+pub(super) const NAME_JOIN: &str = " ";
 
 /// The text of one document, by field.
 #[derive(Debug, Clone, Default)]
@@ -76,6 +76,8 @@ pub struct SearchIndex {
     pub(super) by_len: Vec<Vec<(u32, u32)>>,
     /// Term id by text.
     pub(super) lookup: TermTable,
+    /// Ids of the whole-name terms (see the module documentation), ascending.
+    pub(super) names: Vec<u32>,
     /// Weighted length of each document.
     pub(super) doc_len: Vec<f32>,
     /// Mean of `doc_len`.
@@ -106,7 +108,7 @@ impl Builder {
         let mut tokens = Tokens::new(text);
         let mut len = 0.0;
         while let Some((start, end)) = tokens.next_into(&mut self.buf) {
-            self.add_term(doc, &text[start..end], w);
+            self.add_term(doc, text, (start, end), w);
             len += w;
         }
         len
@@ -121,21 +123,27 @@ impl Builder {
         let mut joined = String::new();
         while tokens.next_into(&mut self.buf).is_some() {
             if !joined.is_empty() {
-                joined.push(NAME_JOIN);
+                joined.push_str(NAME_JOIN);
             }
             joined.push_str(&self.buf);
         }
         if joined.contains(NAME_JOIN) {
             self.buf = joined;
-            self.add_term(doc, name, w);
+            let known = self.ix.terms.len();
+            self.add_term(doc, name, (0, name.len()), w);
+            if self.ix.terms.len() > known {
+                self.ix.names.push(known as u32);
+            }
         }
     }
 
-    /// Counts the term in `buf` (written as `word` in the text) once more for `doc`.
-    fn add_term(&mut self, doc: u32, word: &str, w: f32) {
+    /// Counts the term in `buf` (written at `at` in `text`) once more for `doc`. Always
+    /// inlined: it runs for every word indexed, and the release profile optimises for size.
+    #[inline(always)]
+    fn add_term(&mut self, doc: u32, text: &str, at: (usize, usize), w: f32) {
         let id = match self.ix.lookup.get(&self.ix.terms, &self.buf) {
             Some(id) => id,
-            None => self.new_term(word),
+            None => self.new_term(&text[at.0..at.1]),
         } as usize;
         if self.last_doc[id] == doc + 1 {
             self.doc_terms[self.slot[id] as usize].1 += w;
@@ -194,7 +202,9 @@ impl Builder {
         let n = ix.doc_len.len().max(1) as f32;
         ix.avg_len = (ix.doc_len.iter().sum::<f32>() / n).max(1.0);
         // Whole-name terms are looked up only as a whole: never completed, never corrected.
-        let words = || ix.terms.iter().zip(0u32..).filter(|(t, _)| !t.contains(NAME_JOIN));
+        let names = &ix.names;
+        let words =
+            || ix.terms.iter().zip(0u32..).filter(|(_, id)| names.binary_search(id).is_err());
         let mut by_text: Vec<(&str, u32)> = words().map(|(t, id)| (&**t, id)).collect();
         by_text.sort_unstable();
         ix.sorted = by_text.into_iter().map(|(_, id)| id).collect();
@@ -268,7 +278,7 @@ impl SearchIndex {
             self.terms.iter().chain(&self.surface).map(|t| t.len() + size_of::<Box<str>>()).sum();
         let postings =
             (self.post_doc.capacity() + self.post_tf.capacity() + self.offsets.capacity()) * 4;
-        let ids = self.sorted.capacity() * 4
+        let ids = (self.sorted.capacity() + self.names.capacity()) * 4
             + self
                 .by_len
                 .iter()

@@ -252,15 +252,15 @@ impl SearchIndex {
     /// The whole-name term (see [`super::index`]) of a query of two words or more, when
     /// some document has a name of exactly those words.
     fn whole_name(&self, terms: &[QueryTerm]) -> Option<u32> {
-        if terms.len() < 2 {
+        if terms.len() < 2 || self.names.is_empty() {
             return None;
         }
         let words: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
-        self.lookup.get(&self.terms, &words.join(&NAME_JOIN.to_string()))
+        self.lookup.get(&self.terms, &words.join(NAME_JOIN))
     }
 
     /// BM25's weight of a term found in `df` documents: rarer terms count more.
-    #[inline]
+    #[inline(always)]
     fn idf(&self, df: usize) -> f32 {
         let (n, df) = (self.len() as f32, df as f32);
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
@@ -268,7 +268,7 @@ impl SearchIndex {
 
     /// BM25's term-frequency part for a term found `tf` times (weighted) in `doc`: it
     /// saturates as `tf` grows, and longer documents need more for the same.
-    #[inline]
+    #[inline(always)]
     fn saturated(&self, doc: usize, tf: f32) -> f32 {
         let norm = K1 * (1.0 - B + B * self.doc_len[doc] / self.avg_len);
         tf * (K1 + 1.0) / (tf + norm)
