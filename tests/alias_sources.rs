@@ -25,6 +25,10 @@ impl Source {
     }
 }
 
+/// How the verified sources name Health Innovation West Midlands, now and before.
+const WEST_MIDLANDS_NETWORK: &str = "Health Innovation West Midlands (the source page \
+    abbreviates it HINWM; the organisation calls itself HIWM; formerly the West Midlands AHSN)";
+
 /// (record, alias, source, a passage of the source that writes the alias as a name of it)
 const BACKING: &[(&str, &str, Source, &str)] = &[
     (
@@ -59,13 +63,7 @@ const BACKING: &[(&str, &str, Source, &str)] = &[
         "Health Innovation Network West Midlands - Impact report 2023-2024 This report provides \
          an impact review of the excellent work being performed by HINWM",
     ),
-    (
-        "tag health-innovation-west-midlands",
-        "HIWM",
-        Source::Verified,
-        "Health Innovation West Midlands (the source page abbreviates it HINWM; the \
-         organisation calls itself HIWM; formerly the West Midlands AHSN)",
-    ),
+    ("tag health-innovation-west-midlands", "HIWM", Source::Verified, WEST_MIDLANDS_NETWORK),
     (
         "tag health-innovation-west-midlands",
         "Health Innovation Network West Midlands",
@@ -76,8 +74,7 @@ const BACKING: &[(&str, &str, Source, &str)] = &[
         "tag health-innovation-west-midlands",
         "West Midlands AHSN",
         Source::Verified,
-        "Health Innovation West Midlands (the source page abbreviates it HINWM; the \
-         organisation calls itself HIWM; formerly the West Midlands AHSN)",
+        WEST_MIDLANDS_NETWORK,
     ),
     (
         "tag mi-health",
