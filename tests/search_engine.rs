@@ -1,6 +1,6 @@
 //! The search engine's behaviour on small hand-made documents.
 
-use mhr::core::search::fuzzy::{allowed_edits, bounded_distance};
+use mhr::core::search::fuzzy::{allowed_edits, bounded_distance, second_chance_edits};
 use mhr::core::search::query::parse_query;
 use mhr::core::search::text::terms;
 use mhr::core::search::{Highlighter, QueryOptions, SearchDoc, SearchIndex, Segment};
@@ -47,6 +47,15 @@ fn typo_tolerance_grows_with_term_length() {
     assert_eq!(allowed_edits(4), 1);
     assert_eq!(allowed_edits(7), 1);
     assert_eq!(allowed_edits(8), 2);
+}
+
+#[test]
+fn the_second_chance_allows_one_more_edit_from_five_letters() {
+    assert_eq!(second_chance_edits(3), 0);
+    assert_eq!(second_chance_edits(4), 1);
+    assert_eq!(second_chance_edits(5), 2);
+    assert_eq!(second_chance_edits(7), 2);
+    assert_eq!(second_chance_edits(8), 3);
 }
 
 #[test]
