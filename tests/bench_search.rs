@@ -30,6 +30,7 @@ fn build(docs: &[Doc]) -> SearchIndex {
         people: vec![d.publisher.as_str()],
         tags: d.tags.iter().map(String::as_str).collect(),
         labels: Vec::new(),
+        aliases: Vec::new(),
     }))
 }
 

@@ -33,6 +33,7 @@ fn search_benchmark_in_chromium() {
                 people: vec![d.publisher.as_str()],
                 tags: d.tags.iter().map(String::as_str).collect(),
                 labels: Vec::new(),
+                aliases: Vec::new(),
             }));
             build_ms = build_ms.min(now() - t);
         }

@@ -7,7 +7,7 @@ mod support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 18] = [
+const VIEWS: [&str; 19] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -16,7 +16,8 @@ const VIEWS: [&str; 18] = [
     "about",
     "no/such/page",
     "search?q=health%20inequalities",
-    "search?q=bluprnt",
+    "search?q=bluprnt&tag=air-quality",
+    "search?q=HINWM",
     "browse",
     "browse?tag=economy&tag=east-midlands&tag=no-such-tag&sort=title",
     "compare",

@@ -122,12 +122,45 @@ fn enter_opens_results_with_the_query_in_the_url_and_back_forward_restore_it() {
 
 #[test]
 fn a_search_with_no_results_offers_a_correction_and_a_way_to_browse() {
-    let site = start_on("search?q=bluprnt");
+    // The misspelt word finds the blueprint on the second chance; the filter then leaves
+    // nothing, and did-you-mean offers the word as spelt, without the filter.
+    let site = start_on("search?q=bluprnt&tag=air-quality");
     let none = site.wait_for("[data-testid=no-results]", WAIT);
     assert!(none.text().contains("Did you mean"), "{}", none.text());
+    assert!(none.text().contains("Removing a filter may help"), "{}", none.text());
     none.find("a").unwrap().click();
     site.wait_for_text("[data-testid=result-count]", "for \u{201c}blueprint\u{201d}", WAIT);
     assert!(site.find("[data-testid=search-result]").unwrap().text().contains("Diabetes"));
+}
+
+#[test]
+fn a_word_with_two_slips_shows_results_for_the_word_meant_and_says_so() {
+    let site = start_on("search?q=medtek");
+    let count = site.wait_for_text("[data-testid=result-count]", "Showing", WAIT);
+    assert!(count.text().contains("\u{201c}medtek\u{201d} as typed"), "{}", count.text());
+    assert!(count.text().contains("for \u{201c}medtech\u{201d}"), "{}", count.text());
+    let first = site.find("[data-testid=search-result]").unwrap();
+    assert!(first.text().contains("MedTech"), "{}", first.text());
+    assert!(site.find("[data-testid=no-results]").is_none());
+    // As typed in the box, the suggestions are announced for the word meant.
+    let input = site.find(INPUT).unwrap();
+    input.clear();
+    input.send_keys("medtek");
+    site.wait_for_text(".search-box [role=status]", "for \u{201c}medtech\u{201d}", WAIT);
+}
+
+#[test]
+fn a_result_found_by_another_name_says_which_as_text() {
+    let site = start_on("search?q=HINWM");
+    let result = site.wait_for("[data-testid=search-result]", WAIT);
+    assert!(result.text().contains("Health Innovation West Midlands Impact Report"));
+    let said = result.find("[data-testid=other-names]").expect("the other name is shown");
+    assert_eq!(said.text(), "Health Innovation West Midlands, also known as HINWM.");
+    assert_eq!(said.find("mark").map(|m| m.text()).as_deref(), Some("HINWM"));
+    // Only a result the other name explains says so.
+    site.open("search?q=health%20innovation%20west%20midlands");
+    site.wait_for_text("[data-testid=result-count]", "west midlands", WAIT);
+    assert!(site.find("[data-testid=other-names]").is_none());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The search engine's behaviour on small hand-made documents.
 
-use mhr::core::search::fuzzy::{allowed_edits, bounded_distance};
+use mhr::core::search::fuzzy::{allowed_edits, bounded_distance, second_chance_edits};
 use mhr::core::search::query::parse_query;
 use mhr::core::search::text::terms;
 use mhr::core::search::{Highlighter, QueryOptions, SearchDoc, SearchIndex, Segment};
@@ -47,6 +47,15 @@ fn typo_tolerance_grows_with_term_length() {
     assert_eq!(allowed_edits(4), 1);
     assert_eq!(allowed_edits(7), 1);
     assert_eq!(allowed_edits(8), 2);
+}
+
+#[test]
+fn the_second_chance_allows_one_more_edit_from_five_letters() {
+    assert_eq!(second_chance_edits(3), 0);
+    assert_eq!(second_chance_edits(4), 1);
+    assert_eq!(second_chance_edits(5), 2);
+    assert_eq!(second_chance_edits(7), 2);
+    assert_eq!(second_chance_edits(8), 3);
 }
 
 #[test]
@@ -105,6 +114,99 @@ fn when_no_document_has_every_term_the_best_partial_matches_are_labelled() {
     assert!(r.partial);
     assert_eq!(r.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0]);
     assert!(!ix.search("air quality", QueryOptions::default()).partial);
+}
+
+#[test]
+fn a_word_with_two_slips_is_found_on_the_second_chance_which_says_how_it_read_it() {
+    let ix = index(&[("Medtech report", ""), ("Diabetes", "")]);
+    let opts = QueryOptions { limit: 10, prefix_last: false };
+    assert_eq!(ix.search_without_second_chance("medtek", opts).total, 0, "two edits from medtech");
+    let r = ix.search("medtek", opts);
+    assert_eq!(r.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0]);
+    assert_eq!(r.corrected.as_deref(), Some("medtech"));
+}
+
+#[test]
+fn the_second_chance_is_not_taken_when_every_word_is_found() {
+    let ix = index(&[("Medtech report", ""), ("Medtec", "")]);
+    let r = ix.search("medtech", QueryOptions::default());
+    assert_eq!(r.corrected, None);
+    assert_eq!(r, ix.search_without_second_chance("medtech", QueryOptions::default()));
+}
+
+#[test]
+fn words_under_five_letters_get_no_extra_edit() {
+    // "cxrz" is two edits from "care": too far for a four-letter word, even on a retry.
+    let ix = index(&[("Care", "")]);
+    let r = ix.search("cxrz", QueryOptions { limit: 10, prefix_last: false });
+    assert_eq!((r.total, r.corrected), (0, None));
+}
+
+#[test]
+fn the_second_chance_turns_a_partial_match_into_a_whole_one() {
+    let ix = index(&[("Medtech report", ""), ("Annual report", "")]);
+    let opts = QueryOptions { limit: 10, prefix_last: false };
+    assert!(ix.search_without_second_chance("medtek report", opts).partial);
+    let r = ix.search("medtek report", opts);
+    assert!(!r.partial);
+    assert_eq!(r.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0]);
+    assert_eq!(r.corrected.as_deref(), Some("medtech report"));
+}
+
+#[test]
+fn a_partial_match_stays_when_the_second_chance_finds_no_whole_one() {
+    let ix = index(&[("Air quality", ""), ("Diabetes", "")]);
+    let r = ix.search("air zebra", QueryOptions::default());
+    assert!(r.partial);
+    assert_eq!(r.corrected, None);
+}
+
+#[test]
+fn on_the_second_chance_exact_matches_still_rank_above_typo_matches() {
+    // Both need the retry for "medtekk"; the second also needs a correction for "report"
+    // ("reprot"), so it ranks below the first however often its words occur.
+    let ix = index(&[
+        ("Medtech", "a report, among many other words of a long text that dilutes its score"),
+        ("Medtech reprot", "reprot reprot"),
+    ]);
+    let r = ix.search("medtekk report", QueryOptions { limit: 10, prefix_last: false });
+    assert!(r.corrected.is_some() && !r.partial, "{r:?}");
+    assert_eq!(r.hits.iter().map(|h| (h.doc, h.fuzzy)).collect::<Vec<_>>(), [(0, 1), (1, 2)]);
+    assert!(r.hits[1].score > r.hits[0].score, "the tier, not the score, puts it first: {r:?}");
+}
+
+#[test]
+fn another_name_finds_a_document_and_the_whole_name_ranks_it_above_its_words() {
+    let ix = SearchIndex::build([
+        SearchDoc { title: "Health innovation in the Midlands", ..Default::default() },
+        SearchDoc {
+            title: "MedTech report",
+            summary: "On Midlands medical technology, with health innovation partners.",
+            aliases: vec!["HINWM", "Midlands Health Innovation"],
+            ..Default::default()
+        },
+    ]);
+    assert_eq!(ids(&ix, "hinwm"), [1]);
+    assert_eq!(ids(&ix, "Midlands Health Innovation"), [1, 0]);
+    // Each word alone is a better match for the first document's title.
+    assert_eq!(ids(&ix, "health innovation midlands")[0], 0, "a name is its words in order");
+}
+
+#[test]
+fn a_whole_name_is_never_completed_nor_corrected() {
+    let ix = SearchIndex::build([SearchDoc {
+        title: "Report",
+        aliases: vec!["Midlands Health Innovation"],
+        ..Default::default()
+    }]);
+    for q in ["midl", "midlands health innovatoin", "midland health"] {
+        let r = ix.search(q, QueryOptions::default());
+        assert!(r.highlight.iter().all(|t| !t.contains(' ')), "{q:?}: {:?}", r.highlight);
+    }
+    assert_eq!(
+        ix.did_you_mean("midlands healt innovation").as_deref(),
+        Some("midlands health innovation")
+    );
 }
 
 #[test]

@@ -3,27 +3,7 @@
 
 mod common;
 
-use mhr::core::catalog::Catalog;
-use mhr::core::search::documents::index_catalog;
-use mhr::core::search::{QueryOptions, SearchIndex};
-
-struct Fixture {
-    catalog: Catalog,
-    index: SearchIndex,
-}
-
-fn fixture() -> Fixture {
-    let catalog = Catalog::new(common::real());
-    let index = index_catalog(&catalog);
-    Fixture { catalog, index }
-}
-
-impl Fixture {
-    fn top(&self, query: &str, n: usize) -> Vec<String> {
-        let r = self.index.search(query, QueryOptions { limit: n, prefix_last: true });
-        r.hits.iter().map(|h| self.catalog.data().resources[h.doc as usize].id.clone()).collect()
-    }
-}
+use common::RealSearch;
 
 /// (query, expected resource id, must be first?)
 const TABLE: &[(&str, &str, bool)] = &[
@@ -69,7 +49,7 @@ const TABLE: &[(&str, &str, bool)] = &[
 
 #[test]
 fn each_query_in_the_table_finds_the_resource_meant() {
-    let f = fixture();
+    let f = RealSearch::load();
     let mut failures = Vec::new();
     for &(query, expected, first) in TABLE {
         let top = f.top(query, 3);

@@ -3,6 +3,7 @@
 
 use mhr::core::error::DatasetError;
 use mhr::core::load::load;
+use mhr::core::model::SCHEMA_VERSION;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -40,6 +41,7 @@ const KEYS: &[&str] = &[
     "value",
     "uk_share",
     "unit",
+    "aliases",
 ];
 
 fn key() -> impl Strategy<Value = String> {
@@ -79,7 +81,7 @@ fn json() -> impl Strategy<Value = Value> {
 fn dataset_like() -> impl Strategy<Value = Value> {
     prop::collection::vec((key(), json()), 0..10).prop_map(|fields| {
         let mut map: Map<String, Value> = fields.into_iter().collect();
-        map.insert("schema_version".into(), Value::from(2));
+        map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
         Value::Object(map)
     })
 }

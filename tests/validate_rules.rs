@@ -5,7 +5,8 @@ mod common;
 use common::{assert_problem, minimal, minimal_value, problems_of, remove, set};
 use mhr::core::error::DatasetError;
 use mhr::core::load::load;
-use mhr::core::validate::validate;
+use mhr::core::model::SCHEMA_VERSION;
+use mhr::core::validate::{validate, MAX_ALIAS};
 use serde_json::json;
 
 #[test]
@@ -15,7 +16,7 @@ fn the_minimal_fixture_is_valid() {
 
 #[test]
 fn text_that_is_not_json_is_a_syntax_error_with_its_position() {
-    match load("{ \"schema_version\": 1,\n  oops }") {
+    match load("{ \"schema_version\": 2,\n  oops }") {
         Err(DatasetError::Syntax { line, .. }) => assert_eq!(line, 2),
         other => panic!("expected a syntax error, got {other:?}"),
     }
@@ -26,7 +27,9 @@ fn an_unknown_schema_version_is_named_as_such() {
     let mut v = minimal_value();
     set(&mut v, "/schema_version", json!(99));
     let err = load(&v.to_string()).unwrap_err();
-    assert!(matches!(err, DatasetError::UnknownSchema { ref found, expected: 2 } if found == "99"));
+    assert!(
+        matches!(err, DatasetError::UnknownSchema { ref found, expected } if found == "99" && expected == SCHEMA_VERSION)
+    );
 }
 
 #[test]
@@ -150,6 +153,59 @@ fn a_megabyte_string_is_reported_with_its_length() {
     let problems = problems_of(&v);
     assert_problem(&problems, "resource \"alpha-report\"", "summary");
     assert!(problems[0].message.contains("1048576"));
+}
+
+#[test]
+fn an_alias_that_is_empty_or_only_spaces_is_reported() {
+    for blank in ["", "   "] {
+        let mut v = minimal_value();
+        set(&mut v, "/tags/1/aliases", json!(["WM", blank]));
+        assert_problem(&problems_of(&v), "tag \"west-midlands\"", "aliases[1]");
+    }
+}
+
+#[test]
+fn an_alias_with_a_control_character_is_reported() {
+    let mut v = minimal_value();
+    set(&mut v, "/resources/0/aliases", json!(["Alpha\u{0000}study"]));
+    assert_problem(&problems_of(&v), "resource \"alpha-report\"", "aliases[0]");
+}
+
+#[test]
+fn an_alias_is_a_name_so_a_long_text_is_reported() {
+    let mut v = minimal_value();
+    set(&mut v, "/tags/1/aliases", json!(["W".repeat(MAX_ALIAS + 1)]));
+    let problems = problems_of(&v);
+    assert_problem(&problems, "tag \"west-midlands\"", "aliases[0]");
+    assert!(problems[0].message.contains(&MAX_ALIAS.to_string()), "{problems:?}");
+    set(&mut v, "/tags/1/aliases", json!(["W".repeat(MAX_ALIAS)]));
+    assert!(validate(&load(&v.to_string()).expect("a name at the limit loads")).is_empty());
+}
+
+#[test]
+fn an_alias_given_twice_in_one_record_is_reported_whatever_its_case_and_spacing() {
+    let mut v = minimal_value();
+    set(&mut v, "/tags/1/aliases", json!(["WM", "West Mids", " wm "]));
+    let problems = problems_of(&v);
+    assert_problem(&problems, "tag \"west-midlands\"", "aliases[2]");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}
+
+#[test]
+fn an_alias_that_repeats_the_records_own_name_is_reported() {
+    let mut v = minimal_value();
+    set(&mut v, "/tags/1/aliases", json!(["west  MIDLANDS"]));
+    assert_problem(&problems_of(&v), "tag \"west-midlands\"", "aliases[0]");
+    let mut v = minimal_value();
+    set(&mut v, "/resources/0/aliases", json!(["Alpha Report"]));
+    assert_problem(&problems_of(&v), "resource \"alpha-report\"", "aliases[0]");
+}
+
+#[test]
+fn two_records_may_share_an_alias() {
+    let mut v = minimal_value();
+    set(&mut v, "/tags/0/aliases", json!(["WM"]));
+    assert!(validate(&load(&v.to_string()).expect("loads")).is_empty());
 }
 
 #[test]

@@ -11,7 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build understands. Bump it when the shape of the file changes.
+/// The schema version this build understands. Bump it when the shape of the file changes
+/// (2: a cluster may say which cluster it is part of, a figure where it is stated and its
+/// decimals; tags and resources may carry `aliases`).
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole dataset, as stored in `data/dataset.json`.
@@ -110,6 +112,12 @@ pub struct Tag {
     pub label: String,
     /// The facet the tag belongs to.
     pub kind: TagKind,
+    /// Other names the tag's subject is known by: abbreviations, expansions, former names.
+    /// An organisation's other names are here, on its tag, and so also serve as the other
+    /// names of the resources it publishes or partners. Search finds the tag's resources by
+    /// them; each must be written in the source page or the verified sources.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// An area of expertise the region is recognised for.
@@ -191,6 +199,10 @@ pub struct Resource {
     pub covers: Option<String>,
     /// Tags, by id.
     pub tags: Vec<String>,
+    /// Other names of the resource itself, as the source page or the verified sources
+    /// write them (a heading, a former title). Search finds the resource by them.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Verified public addresses, the main one first. Empty when none is known.
     #[serde(default)]
     pub links: Vec<Link>,

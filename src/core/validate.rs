@@ -5,7 +5,8 @@
 //! and field. The rules: ids are present, slug-shaped and unique in their list; every
 //! reference resolves; required text is present, free of control characters and of sane
 //! length; links are only https, http or mailto; figures have a unit and a number or share;
-//! a resource without a link says why.
+//! a resource without a link says why; another name (an alias) is a short name, given once,
+//! and not the record's own title or label.
 
 use std::collections::HashSet;
 
@@ -22,6 +23,8 @@ pub const MAX_LONG_TEXT: usize = 4_000;
 pub const MAX_ID: usize = 80;
 /// Most decimals a figure may ask to be written with.
 pub const MAX_DECIMALS: u8 = 3;
+/// Longest other name (alias) accepted, in characters: a name, not a description.
+pub const MAX_ALIAS: usize = 120;
 
 /// Returns every rule the dataset breaks; empty when it is valid.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
@@ -55,7 +58,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         c.long_text(&rec, "summary", &s.summary);
     }
     for (i, t) in d.tags.iter().enumerate() {
-        c.short_text(&record("tags", i, &t.id), "label", &t.label);
+        let rec = record("tags", i, &t.id);
+        c.short_text(&rec, "label", &t.label);
+        c.aliases(&rec, &t.label, &t.aliases);
     }
     for (i, e) in d.expertise.iter().enumerate() {
         let rec = record("expertise", i, &e.id);
@@ -93,6 +98,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         c.long_text(&rec, "summary", &r.summary);
         c.reference(&rec, "section", &r.section, &sections, "section");
         c.refs(&rec, "tags", &r.tags, &tags, "tag");
+        c.aliases(&rec, &r.title, &r.aliases);
         for (field, text) in [("publisher", &r.publisher), ("date", &r.date), ("covers", &r.covers)]
         {
             if let Some(text) = text {
@@ -260,6 +266,27 @@ impl Checker {
             if !seen.insert(id) {
                 self.problem(rec, &f, &format!("repeats {what} \"{id}\""));
             }
+        }
+    }
+
+    /// Other names: each a short text; none repeated, nor the name they stand beside (compared
+    /// as search compares them, ignoring case and spacing).
+    fn aliases(&mut self, rec: &str, name: &str, aliases: &[String]) {
+        let fold = |s: &str| s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut seen = vec![fold(name)];
+        for (j, alias) in aliases.iter().enumerate() {
+            let field = format!("aliases[{j}]");
+            self.text(rec, &field, alias, MAX_ALIAS);
+            let folded = fold(alias);
+            if folded.is_empty() {
+                continue;
+            }
+            if seen[0] == folded {
+                self.problem(rec, &field, "repeats the record's own name");
+            } else if seen.contains(&folded) {
+                self.problem(rec, &field, "repeats another alias of this record");
+            }
+            seen.push(folded);
         }
     }
 

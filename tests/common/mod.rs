@@ -73,3 +73,41 @@ pub fn assert_problem(problems: &[Problem], record: &str, field: &str) {
         "expected a problem at {record} / {field}, got: {problems:#?}"
     );
 }
+
+/// The source page the dataset was compiled from: a copy of `../shared/seed/` kept with the
+/// tests, so that a claim "the page says this" is checked in any checkout.
+pub const SOURCE_PAGE: &str =
+    include_str!("../fixtures/sources/midlands-health-resources-page.txt");
+
+/// The verified facts and addresses behind the dataset: a copy of `../shared/sources/`.
+pub const VERIFIED_SOURCES: &str = include_str!("../fixtures/sources/resources.md");
+
+/// Text folded for "does the source say this": lower case, every run of white space one
+/// space, curly apostrophes straight.
+pub fn folded(text: &str) -> String {
+    text.to_lowercase().replace('\u{2019}', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The shipped dataset with its search index, as the app builds them.
+pub struct RealSearch {
+    /// The catalog over the shipped dataset.
+    pub catalog: mhr::core::catalog::Catalog,
+    /// Its search index.
+    pub index: mhr::core::search::SearchIndex,
+}
+
+impl RealSearch {
+    /// Loads the shipped dataset and indexes it.
+    pub fn load() -> RealSearch {
+        let catalog = mhr::core::catalog::Catalog::new(real());
+        let index = mhr::core::search::documents::index_catalog(&catalog);
+        RealSearch { catalog, index }
+    }
+
+    /// Ids of the first `n` resources a query finds, as typed in the search box.
+    pub fn top(&self, query: &str, n: usize) -> Vec<String> {
+        let opts = mhr::core::search::QueryOptions { limit: n, prefix_last: true };
+        let r = self.index.search(query, opts);
+        r.hits.iter().map(|h| self.catalog.data().resources[h.doc as usize].id.clone()).collect()
+    }
+}

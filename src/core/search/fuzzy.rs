@@ -18,6 +18,17 @@ pub fn allowed_edits(len: usize) -> u8 {
     }
 }
 
+/// Shortest term, in characters, that a second chance allows one more edit.
+pub const SECOND_CHANCE_LEN: usize = 5;
+
+/// Edits allowed for a query term of `len` characters on the second chance, tried when a
+/// query finds nothing within [`allowed_edits`]: one more for terms of
+/// [`SECOND_CHANCE_LEN`] or more ("medtek" reaches "medtech", two edits away), the same for
+/// shorter ones, where two edits would reach too many unrelated words.
+pub fn second_chance_edits(len: usize) -> u8 {
+    allowed_edits(len) + u8::from(len >= SECOND_CHANCE_LEN)
+}
+
 /// The letter-set mask of a term: bit `i` set when a character of class `i` occurs.
 pub fn letter_mask(term: &str) -> u32 {
     term.bytes().fold(0u32, |m, b| {

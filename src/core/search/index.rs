@@ -5,15 +5,22 @@
 //! summary (BM25F-style). A document's terms are merged as they come through a per-term
 //! "last seen in" stamp, with no per-document map, then all postings are laid out by term
 //! in one counting sort. Terms are looked up in a [`TermTable`].
+//!
+//! Other names (aliases) are also indexed whole: "Midlands Health Innovation" adds the
+//! single term "midland health innovation" beside its three words, so a query of exactly
+//! that name finds the resource it names above the many whose text merely uses its words.
 
 use super::fuzzy::letter_mask;
 use super::terms::TermTable;
 use super::text::Tokens;
 
-/// Field weights: title and tags above people and figure labels, above body text.
+/// Field weights: title, other names and tags above people and figure labels, above body
+/// text.
 pub mod weight {
     /// Title of the resource.
     pub const TITLE: f32 = 3.0;
+    /// Other names of the resource and of its tags: a name, as strong as a tag's label.
+    pub const ALIASES: f32 = 2.5;
     /// Tag labels.
     pub const TAGS: f32 = 2.5;
     /// Publisher and partners.
@@ -23,6 +30,9 @@ pub mod weight {
     /// Summary.
     pub const BODY: f32 = 1.0;
 }
+
+/// Joins the words of a whole-name term ("midland health innovation"); words never hold it.
+pub(super) const NAME_JOIN: &str = " ";
 
 /// The text of one document, by field.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +47,8 @@ pub struct SearchDoc<'a> {
     pub tags: Vec<&'a str>,
     /// Figure labels and other short descriptive labels.
     pub labels: Vec<&'a str>,
+    /// Other names the document is known by: abbreviations, expansions, former names.
+    pub aliases: Vec<&'a str>,
 }
 
 /// An inverted index over a set of documents.
@@ -64,6 +76,8 @@ pub struct SearchIndex {
     pub(super) by_len: Vec<Vec<(u32, u32)>>,
     /// Term id by text.
     pub(super) lookup: TermTable,
+    /// Ids of the whole-name terms (see the module documentation), ascending.
+    pub(super) names: Vec<u32>,
     /// Weighted length of each document.
     pub(super) doc_len: Vec<f32>,
     /// Mean of `doc_len`.
@@ -94,20 +108,50 @@ impl Builder {
         let mut tokens = Tokens::new(text);
         let mut len = 0.0;
         while let Some((start, end)) = tokens.next_into(&mut self.buf) {
-            let id = match self.ix.lookup.get(&self.ix.terms, &self.buf) {
-                Some(id) => id,
-                None => self.new_term(&text[start..end]),
-            } as usize;
-            if self.last_doc[id] == doc + 1 {
-                self.doc_terms[self.slot[id] as usize].1 += w;
-            } else {
-                self.last_doc[id] = doc + 1;
-                self.slot[id] = self.doc_terms.len() as u32;
-                self.doc_terms.push((id as u32, w));
-            }
+            self.add_term(doc, text, (start, end), w);
             len += w;
         }
         len
+    }
+
+    /// Adds a name of two words or more also as one whole-name term, its words joined by
+    /// [`NAME_JOIN`], so that a query of exactly that name can be told apart from one whose
+    /// words are spread through a text. It adds nothing to the document's length: it is a
+    /// second reading of words already counted.
+    fn add_name(&mut self, doc: u32, name: &str, w: f32) {
+        let mut tokens = Tokens::new(name);
+        let mut joined = String::new();
+        while tokens.next_into(&mut self.buf).is_some() {
+            if !joined.is_empty() {
+                joined.push_str(NAME_JOIN);
+            }
+            joined.push_str(&self.buf);
+        }
+        if joined.contains(NAME_JOIN) {
+            self.buf = joined;
+            let known = self.ix.terms.len();
+            self.add_term(doc, name, (0, name.len()), w);
+            if self.ix.terms.len() > known {
+                self.ix.names.push(known as u32);
+            }
+        }
+    }
+
+    /// Counts the term in `buf` (written at `at` in `text`) once more for `doc`. Always
+    /// inlined: it runs for every word indexed, and the release profile optimises for size.
+    #[inline(always)]
+    fn add_term(&mut self, doc: u32, text: &str, at: (usize, usize), w: f32) {
+        let id = match self.ix.lookup.get(&self.ix.terms, &self.buf) {
+            Some(id) => id,
+            None => self.new_term(&text[at.0..at.1]),
+        } as usize;
+        if self.last_doc[id] == doc + 1 {
+            self.doc_terms[self.slot[id] as usize].1 += w;
+        } else {
+            self.last_doc[id] = doc + 1;
+            self.slot[id] = self.doc_terms.len() as u32;
+            self.doc_terms.push((id as u32, w));
+        }
     }
 
     fn new_term(&mut self, word: &str) -> u32 {
@@ -157,16 +201,19 @@ impl Builder {
         ix.offsets = offsets;
         let n = ix.doc_len.len().max(1) as f32;
         ix.avg_len = (ix.doc_len.iter().sum::<f32>() / n).max(1.0);
-        let mut by_text: Vec<(&str, u32)> =
-            ix.terms.iter().zip(0..).map(|(t, id)| (&**t, id)).collect();
+        // Whole-name terms are looked up only as a whole: never completed, never corrected.
+        let names = &ix.names;
+        let words =
+            || ix.terms.iter().zip(0u32..).filter(|(_, id)| names.binary_search(id).is_err());
+        let mut by_text: Vec<(&str, u32)> = words().map(|(t, id)| (&**t, id)).collect();
         by_text.sort_unstable();
         ix.sorted = by_text.into_iter().map(|(_, id)| id).collect();
-        for (id, t) in ix.terms.iter().enumerate() {
+        for (t, id) in words() {
             let l = t.len();
             if ix.by_len.len() <= l {
                 ix.by_len.resize(l + 1, Vec::new());
             }
-            ix.by_len[l].push((letter_mask(t), id as u32));
+            ix.by_len[l].push((letter_mask(t), id));
         }
         ix
     }
@@ -188,6 +235,10 @@ impl SearchIndex {
             }
             for l in &d.labels {
                 len += b.add_field(doc, l, weight::LABELS);
+            }
+            for a in &d.aliases {
+                len += b.add_field(doc, a, weight::ALIASES);
+                b.add_name(doc, a, weight::ALIASES);
             }
             b.end_doc(doc, len);
         }
@@ -227,7 +278,7 @@ impl SearchIndex {
             self.terms.iter().chain(&self.surface).map(|t| t.len() + size_of::<Box<str>>()).sum();
         let postings =
             (self.post_doc.capacity() + self.post_tf.capacity() + self.offsets.capacity()) * 4;
-        let ids = self.sorted.capacity() * 4
+        let ids = (self.sorted.capacity() + self.names.capacity()) * 4
             + self
                 .by_len
                 .iter()

@@ -1,10 +1,13 @@
 //! Client-side full-text search: an inverted index with BM25 ranking, prefix matching on
-//! the term being typed, typo tolerance, and highlighted snippets.
+//! the term being typed, typo tolerance with a second chance before "no results", other
+//! names (aliases) found like titles, and highlighted snippets.
 //!
 //! The pieces, each replaceable on its own: [`text`] folds and stems words; [`index`]
-//! builds the term dictionary and postings; [`query`] expands and scores query terms;
+//! builds the term dictionary and postings, other names also as whole names; [`query`]
+//! expands and scores query terms, and retries with one more edit when nothing matches;
 //! [`fuzzy`] finds dictionary terms within a few edits; [`snippet`] marks matched words.
-//! [`documents`] turns the catalog's resources into searchable documents.
+//! [`documents`] turns the catalog's resources into searchable documents and says which of
+//! their other names explain a hit.
 //!
 //! No external crate does the work: the normalisation, stemming and edit-distance parts a
 //! crate could provide are each a few dozen lines here, and the crates that do them well

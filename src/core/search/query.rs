@@ -6,15 +6,32 @@
 //! expansion's BM25 score times the expansion's weight (exact 1, prefix 0.85, one edit 0.5,
 //! two edits 0.3), so a burst of similar completions cannot outweigh one exact hit.
 //!
+//! A query of two words or more that is exactly another name of a resource (an alias,
+//! indexed whole) adds that name's BM25 score to the resource, so "Midlands Health
+//! Innovation" puts first the report of the organisation once called that, not the many
+//! resources that use the three words apart.
+//!
 //! Ranking is by tiers, then score: documents that need a typo correction for some term
 //! always rank below documents matching every term exactly or by prefix, whatever their
 //! BM25 scores. Terms combine with AND; when no document has them all, the documents with
 //! the most of them are returned and the results are marked `partial`.
+//!
+//! A second chance before "nothing": when no document has every term within those edits,
+//! the query runs once more with one more edit for each term of five letters or more
+//! ([`second_chance_edits`]), so two slips in a short word ("medtek") still find it. Its
+//! results replace the first only when they are better (every term matched, or something
+//! where there was nothing), and then carry the query as understood in `corrected`, for
+//! the view to say "Showing results for …". The retry costs a second scan only for queries
+//! that found nothing whole, and ranks by the same tiers, so exact and prefix matches still
+//! come before typo matches.
 
 use std::cmp::Ordering;
 
-use super::fuzzy::{allowed_edits, bounded_distance, letter_mask, masks_within};
-use super::index::SearchIndex;
+use super::fuzzy::{
+    allowed_edits, bounded_distance, letter_mask, masks_within, second_chance_edits,
+    SECOND_CHANCE_LEN,
+};
+use super::index::{SearchIndex, NAME_JOIN};
 use super::text::{is_stop_word, stem, Tokens};
 
 /// Longest query read, in characters; the rest is ignored.
@@ -80,6 +97,10 @@ pub struct SearchResults {
     pub terms: Vec<String>,
     /// Dictionary terms that matched, for highlighting.
     pub highlight: Vec<String>,
+    /// Set when these results come from the second chance (see the module documentation):
+    /// the query as understood, each word without an exact or prefix match replaced by its
+    /// closest known word ("medtech" for "medtek").
+    pub corrected: Option<String>,
 }
 
 /// A query term: its stemmed form, and whether it may match as a prefix.
@@ -118,10 +139,36 @@ pub fn parse_query(query: &str, prefix_last: bool) -> Vec<QueryTerm> {
     terms
 }
 
+/// Edits a query term of so many characters may take.
+type Budget = fn(usize) -> u8;
+
 impl SearchIndex {
-    /// Searches the index; see the module documentation for how.
+    /// Searches the index, with a second chance when nothing matches every term; see the
+    /// module documentation for how.
     pub fn search(&self, query: &str, opts: QueryOptions) -> SearchResults {
         let terms = parse_query(query, opts.prefix_last);
+        let first = self.run(&terms, opts, allowed_edits);
+        let whole = first.total > 0 && !first.partial;
+        if whole || !terms.iter().any(|t| t.term.chars().count() >= SECOND_CHANCE_LEN) {
+            return first;
+        }
+        let mut second = self.run(&terms, opts, second_chance_edits);
+        let better = second.total > 0 && (!second.partial || first.total == 0);
+        if !better {
+            return first;
+        }
+        second.corrected = Some(self.respell(&terms, second_chance_edits).0);
+        second
+    }
+
+    /// Searches within the usual edits only, never taking the second chance: what
+    /// [`SearchIndex::search`] does first.
+    pub fn search_without_second_chance(&self, query: &str, opts: QueryOptions) -> SearchResults {
+        self.run(&parse_query(query, opts.prefix_last), opts, allowed_edits)
+    }
+
+    /// One pass over the index with the given edit budget.
+    fn run(&self, terms: &[QueryTerm], opts: QueryOptions, budget: Budget) -> SearchResults {
         let mut results = SearchResults {
             terms: terms.iter().map(|t| t.term.clone()).collect(),
             ..Default::default()
@@ -140,16 +187,14 @@ impl SearchIndex {
         let mut expansions = Vec::new();
         for (qi, q) in terms.iter().enumerate() {
             expansions.clear();
-            self.expand(q, &mut expansions);
+            self.expand(q, budget, &mut expansions);
             for &(id, w, kind) in &expansions {
                 results.highlight.push(self.terms[id as usize].to_string());
                 let (docs, tfs) = self.postings(id);
-                let df = docs.len() as f32;
-                let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+                let idf = self.idf(docs.len());
                 for (&doc, &tf) in docs.iter().zip(tfs) {
                     let d = doc as usize;
-                    let norm = K1 * (1.0 - B + B * self.doc_len[d] / self.avg_len);
-                    let s = idf * tf * (K1 + 1.0) / (tf + norm) * w;
+                    let s = idf * self.saturated(d, tf) * w;
                     if best[d] == 0.0 {
                         term_touched.push(doc);
                     }
@@ -175,6 +220,13 @@ impl SearchIndex {
             }
             term_touched.clear();
         }
+        if let Some(id) = self.whole_name(terms) {
+            let (docs, tfs) = self.postings(id);
+            let idf = self.idf(docs.len());
+            for (&doc, &tf) in docs.iter().zip(tfs) {
+                score[doc as usize] += idf * self.saturated(doc as usize, tf);
+            }
+        }
         let all = if terms.len() >= 16 { u16::MAX } else { (1u16 << terms.len()) - 1 };
         let hit = |&doc: &u32| {
             let d = doc as usize;
@@ -197,24 +249,44 @@ impl SearchIndex {
         results
     }
 
+    /// The whole-name term (see [`super::index`]) of a query of two words or more, when
+    /// some document has a name of exactly those words.
+    fn whole_name(&self, terms: &[QueryTerm]) -> Option<u32> {
+        if terms.len() < 2 || self.names.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+        self.lookup.get(&self.terms, &words.join(NAME_JOIN))
+    }
+
+    /// BM25's weight of a term found in `df` documents: rarer terms count more.
+    #[inline(always)]
+    fn idf(&self, df: usize) -> f32 {
+        let (n, df) = (self.len() as f32, df as f32);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// BM25's term-frequency part for a term found `tf` times (weighted) in `doc`: it
+    /// saturates as `tf` grows, and longer documents need more for the same.
+    #[inline(always)]
+    fn saturated(&self, doc: usize, tf: f32) -> f32 {
+        let norm = K1 * (1.0 - B + B * self.doc_len[doc] / self.avg_len);
+        tf * (K1 + 1.0) / (tf + norm)
+    }
+
     /// Dictionary terms a query term stands for, with weights.
-    fn expand(&self, q: &QueryTerm, out: &mut Vec<(u32, f32, MatchKind)>) {
+    fn expand(&self, q: &QueryTerm, budget: Budget, out: &mut Vec<(u32, f32, MatchKind)>) {
         let exact = self.lookup.get(&self.terms, &q.term);
         if let Some(id) = exact {
             out.push((id, 1.0, MatchKind::Exact));
         }
         if q.prefix {
-            let start = self.sorted.partition_point(|&id| *self.terms[id as usize] < *q.term);
-            let mut completions: Vec<u32> = self.sorted[start..]
-                .iter()
-                .take_while(|&&id| self.terms[id as usize].starts_with(q.term.as_str()))
-                .filter(|&&id| Some(id) != exact)
-                .copied()
-                .collect();
+            let mut completions: Vec<u32> =
+                self.completions(&q.term).filter(|&id| Some(id) != exact).collect();
             self.keep_most_frequent(&mut completions, MAX_PREFIX_TERMS);
             out.extend(completions.into_iter().map(|id| (id, 0.85, MatchKind::Prefix)));
         }
-        let k = allowed_edits(q.term.chars().count());
+        let k = budget(q.term.chars().count());
         if k > 0 {
             let mut near: Vec<(u32, u8)> = self.near_terms(&q.term, k);
             near.retain(|(id, _)| !out.iter().any(|(o, _, _)| o == id));
@@ -254,23 +326,39 @@ impl SearchIndex {
         }
     }
 
+    /// Dictionary terms that begin with `prefix`, in term order.
+    fn completions<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.sorted.partition_point(|&id| *self.terms[id as usize] < *prefix);
+        self.sorted[start..]
+            .iter()
+            .take_while(move |&&id| self.terms[id as usize].starts_with(prefix))
+            .copied()
+    }
+
     /// A corrected query when some term is unknown: each unknown term replaced by the most
     /// frequent dictionary term within two edits (one for short terms). `None` when every
     /// term is known or nothing close exists.
     pub fn did_you_mean(&self, query: &str) -> Option<String> {
-        let terms = parse_query(query, false);
+        let (words, changed) =
+            self.respell(&parse_query(query, false), |len| if len <= 4 { 1 } else { 2 });
+        changed.then_some(words)
+    }
+
+    /// The query's words, each without an exact or prefix match replaced by the closest
+    /// dictionary term within `budget` edits (the most frequent among equals), and whether
+    /// any was replaced.
+    fn respell(&self, terms: &[QueryTerm], budget: Budget) -> (String, bool) {
         let mut changed = false;
         let words: Vec<String> = terms
             .iter()
             .map(|q| {
-                if self.lookup.get(&self.terms, &q.term).is_some() {
-                    return q.typed.clone();
-                }
-                let k = if q.term.chars().count() <= 4 { 1 } else { 2 };
-                let best = self
-                    .near_terms(&q.term, k)
-                    .into_iter()
-                    .min_by_key(|&(id, d)| (d, std::cmp::Reverse(self.df(id))));
+                let known = self.lookup.get(&self.terms, &q.term).is_some()
+                    || (q.prefix && self.completions(&q.term).next().is_some());
+                let k = budget(q.term.chars().count());
+                let best =
+                    (!known && k > 0).then(|| self.near_terms(&q.term, k)).and_then(|near| {
+                        near.into_iter().min_by_key(|&(id, d)| (d, std::cmp::Reverse(self.df(id))))
+                    });
                 match best {
                     Some((id, _)) => {
                         changed = true;
@@ -280,7 +368,7 @@ impl SearchIndex {
                 }
             })
             .collect();
-        changed.then(|| words.join(" "))
+        (words.join(" "), changed)
     }
 }
 

@@ -13,6 +13,7 @@ use super::without_app::PagesWithoutApp;
 use super::{use_browse, use_catalog, use_search};
 use crate::core::filter::Facet;
 use crate::core::paths::Paths;
+use crate::core::search::documents::other_names_matched;
 use crate::core::search::{Highlighter, QueryOptions};
 use crate::core::url_state::{parse_browse_state, BrowseState};
 
@@ -110,11 +111,17 @@ pub fn Browse(
         let n = outcome.with(|o| o.results.len());
         let q = state.with(|s| s.query.trim().to_string());
         let plural = if n == 1 { "" } else { "s" };
-        match search.with(|r| r.as_ref().map(|r| (r.terms.is_empty(), r.partial))) {
+        match search.with(|r| r.as_ref().map(|r| (r.terms.is_empty(), r.partial, r.corrected.clone()))) {
             None => format!("{n} resource{plural}"),
-            Some((true, _)) => "Your search has no words we can look for. Try a word or two from a title or topic.".into(),
+            Some((true, ..)) => "Your search has no words we can look for. Try a word or two from a title or topic.".into(),
             Some(_) if n == 0 => format!("No resources match \u{201c}{q}\u{201d}."),
-            Some((_, true)) => format!(
+            Some((_, false, Some(c))) => format!(
+                "Nothing matched \u{201c}{q}\u{201d} as typed. Showing {n} result{plural} for \u{201c}{c}\u{201d}."
+            ),
+            Some((_, true, Some(c))) => format!(
+                "Nothing matched \u{201c}{q}\u{201d} as typed. Showing the {n} closest results for \u{201c}{c}\u{201d}, which match some of its words."
+            ),
+            Some((_, true, None)) => format!(
                 "No resource matches every word of \u{201c}{q}\u{201d}. Showing the {n} closest, which match some of them."
             ),
             Some(_) => format!("{n} result{plural} for \u{201c}{q}\u{201d}"),
@@ -146,8 +153,11 @@ pub fn Browse(
             .into_iter()
             .map(|d| {
                 let r = catalog.data().resources[d].clone();
+                let other_names = search.with(|s| {
+                    s.as_ref().map(|s| other_names_matched(&catalog, &r, s)).unwrap_or_default()
+                });
                 let highlight = highlighter.clone();
-                view! { <li><ResourceCard resource=r highlight/></li> }
+                view! { <li><ResourceCard resource=r highlight other_names/></li> }
             })
             .collect_view()
     };

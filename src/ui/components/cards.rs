@@ -8,6 +8,7 @@ use super::links::TagLinks;
 use super::use_catalog;
 use crate::core::model::Resource;
 use crate::core::paths::Paths;
+use crate::core::search::documents::{other_names_said, OtherNames};
 use crate::core::search::{Highlighter, Segment};
 
 /// Words of a summary shown in a search result: about two lines, around the first match.
@@ -15,7 +16,9 @@ const SNIPPET_WORDS: usize = 36;
 
 /// One resource in a list: title as a link, publisher and year, summary, tags. As a search
 /// result (`highlight` given), its title is a level-2 heading, the matched words are marked,
-/// and the summary is cut to the part around the first match.
+/// the summary is cut to the part around the first match, and the other names it was found
+/// by, if any, are said under the byline ("Health Innovation West Midlands, also known as
+/// HINWM."), so a visitor sees why it came up.
 #[component]
 pub fn ResourceCard(
     /// The resource to summarise.
@@ -23,6 +26,9 @@ pub fn ResourceCard(
     /// The search's words to mark, for a search result.
     #[prop(default = None)]
     highlight: Option<Highlighter>,
+    /// The other names a search found it by, for a search result.
+    #[prop(optional)]
+    other_names: Vec<OtherNames>,
 ) -> impl IntoView {
     let catalog = use_catalog();
     let tags = catalog.tags_of(&resource).cloned().collect::<Vec<_>>();
@@ -36,6 +42,10 @@ pub fn ResourceCard(
     } else {
         vec![Segment { text: resource.summary, hit: false }]
     };
+    let other_names = (!other_names.is_empty()).then(|| {
+        let said = other_names_said(&other_names, &h);
+        view! { <p class="other-names" data-testid="other-names"><Highlighted segments=said/></p> }
+    });
     let title = view! { <Link to><Highlighted segments=title/></Link> };
     view! {
         <article class="card resource-card" data-testid=if result { "search-result" } else { "resource-card" }>
@@ -45,6 +55,7 @@ pub fn ResourceCard(
                 view! { <h3>{title}</h3> }.into_any()
             }}
             {(!byline.is_empty()).then(|| view! { <p class="byline">{byline}</p> })}
+            {other_names}
             <p class="summary"><Highlighted segments=summary/></p>
             <TagLinks tags/>
         </article>

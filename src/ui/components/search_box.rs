@@ -166,9 +166,10 @@ pub fn SearchBox() -> impl IntoView {
             "No suggestions. Press Enter to search.".to_string()
         }
         Some(r) if open.get() => format!(
-            "{} suggestion{}{}. Use the up and down arrows to choose.",
+            "{} suggestion{}{}{}. Use the up and down arrows to choose.",
             r.hits.len(),
             if r.hits.len() == 1 { "" } else { "s" },
+            r.corrected.map(|c| format!(" for \u{201c}{c}\u{201d}")).unwrap_or_default(),
             if r.partial { ", matching some of your words" } else { "" }
         ),
         _ => String::new(),
