@@ -138,7 +138,15 @@ proptest! {
     fn any_text_can_be_indexed_and_searched(title in "\\PC{0,200}", q in "\\PC{0,300}") {
         let ix = SearchIndex::build([SearchDoc { title: &title, ..Default::default() }]);
         let r = ix.search(&q, QueryOptions::default());
-        prop_assert!(r.hits.len() <= 1);
+        prop_assert!(r.hits.iter().all(|h| h.doc == 0 && h.score.is_finite()), "{:?}", r.hits);
+        prop_assert_eq!(r.total, r.hits.len());
         let _ = ix.did_you_mean(&q);
+        // Whatever the text, the document is found by its own title whenever the title
+        // yields a word to search for.
+        let own = ix.search(&title, QueryOptions::default());
+        if !own.terms.is_empty() {
+            prop_assert_eq!(own.hits.len(), 1, "{:?} gave terms {:?}", title, own.terms);
+            prop_assert!(!own.partial);
+        }
     }
 }

@@ -71,11 +71,29 @@ fn the_default_sort_is_relevance_with_a_query_and_newest_without() {
 }
 
 #[test]
-fn broken_encoding_never_fails_to_decode() {
-    for raw in ["%", "%zz", "%E0%A4", "a=%", "&&&", "=x", "q=%FF%FE"] {
-        let _ = query_pairs(raw);
-        let _ = parse(raw);
+fn broken_encoding_is_kept_as_text_and_flagged() {
+    const BAD: char = char::REPLACEMENT_CHARACTER;
+    let pair = |k: &str, v: &str, clean: bool| (k.to_string(), v.to_string(), clean);
+    // A '%' without two hex digits stays as written; bytes that are not UTF-8 become U+FFFD;
+    // either way the pair says it was not clean, so the caller can tell the visitor.
+    assert_eq!(query_pairs("%"), [pair("%", "", false)]);
+    assert_eq!(query_pairs("%zz"), [pair("%zz", "", false)]);
+    assert_eq!(query_pairs("%E0%A4"), [pair(&BAD.to_string(), "", false)]);
+    assert_eq!(query_pairs("a=%"), [pair("a", "%", false)]);
+    assert_eq!(query_pairs("&&&"), []);
+    assert_eq!(query_pairs("=x"), [pair("", "x", true)]);
+    assert_eq!(query_pairs("q=%FF%FE"), [pair("q", &format!("{BAD}{BAD}"), false)]);
+    assert_eq!(query_pairs("q=caf%C3%A9+au+lait"), [pair("q", "café au lait", true)]);
+
+    // Read as a browse state, none of these selects a tag or section, and each broken one
+    // is named in a notice.
+    for raw in ["%", "%zz", "%E0%A4", "a=%", "q=%FF%FE", "tag=%E0%A4", "section=%zz"] {
+        let (s, notices) = parse(raw);
+        assert!(s.tags.is_empty() && s.sections.is_empty(), "{raw}: {s:?}");
+        assert!(!notices.is_empty(), "{raw}: no notice");
     }
+    let (s, notices) = parse("&&&");
+    assert_eq!((s, notices.len()), (BrowseState::default(), 0));
 }
 
 fn state() -> impl Strategy<Value = BrowseState> {
