@@ -161,12 +161,29 @@ fn with_storage_full_what_the_network_sent_is_still_served() {
     );
     browser.cdp(
         "Storage.overrideQuotaForOrigin",
-        json!({ "origin": server.origin(), "quotaSize": 0 }),
+        // One byte: Chromium 156.0.8078.114 reads a quota of 0 as "no override" (measured with
+        // Storage.getUsageAndQuota), which let writes through in CI.
+        json!({ "origin": server.origin(), "quotaSize": 1 }),
     );
+    // The override is applied on Chromium's storage thread; probe until a write is refused or
+    // the wait runs out, rather than trust one write.
     let write = run(
         &browser,
-        "caches.open('quota-probe').then((c) => c.put('/quota-probe', new Response('x'.repeat(100000)))).then(() => done('written'), (e) => done(e.name));",
-        vec![],
+        "const deadline = performance.now() + arguments[0];
+         const probe = async () => {
+           const cache = await caches.open('quota-probe');
+           try {
+             await cache.put('/quota-probe', new Response('x'.repeat(100000)));
+           } catch (e) {
+             return e.name;
+           }
+           await cache.delete('/quota-probe');
+           if (performance.now() > deadline) return 'written';
+           await new Promise((r) => setTimeout(r, 16));
+           return probe();
+         };
+         probe().then(done, (e) => done(String(e)));",
+        vec![json!(WAIT.as_millis() as u64)],
     );
     assert_eq!(write, "QuotaExceededError", "the storage is full");
 
