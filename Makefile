@@ -92,7 +92,7 @@ unit:
 	cargo test --workspace
 
 e2e:
-	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test 'e2e_*' -- --test-threads=1
+	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test e2e -- --test-threads=1 $(E2E_ARGS)
 
 wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components

@@ -2,7 +2,7 @@
 //! auto-sizing iframe, the isolated widget, and the builder's snippets pasted unchanged.
 //! The site is served with the headers of its `_headers` file (CSP, CORS), as documented.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{Browser, Element, ServeOptions, StaticServer, TempDir, WAIT};

@@ -1,6 +1,6 @@
 //! The comparison panel: choose clusters, switch between table and chart, reload, download.
 
-mod support;
+use crate::support;
 
 use support::{ServeOptions, Site, WAIT};
 

@@ -2,7 +2,7 @@
 //! with its content, a plain static host serves every one with status 200, a reader with
 //! scripts off reads all of it, and the app then takes it over without a visible change.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -43,7 +43,7 @@ fn status(url: &str) -> u16 {
 }
 
 fn dataset() -> Value {
-    serde_json::from_str(include_str!("../data/dataset.json")).unwrap()
+    serde_json::from_str(include_str!("../../data/dataset.json")).unwrap()
 }
 
 fn ids(data: &Value, list: &str) -> BTreeSet<String> {

@@ -1,14 +1,14 @@
 //! Faceted browsing as a visitor does it: tick options, read counts, remove chips, reload,
 //! go back, and hand-edit the URL.
 
-mod support;
+use crate::support;
 
 use mhr::core::load::load;
 use mhr::core::model::Dataset;
 use support::{ServeOptions, Site, WAIT};
 
 fn dataset() -> Dataset {
-    load(include_str!("../data/dataset.json")).expect("shipped dataset is valid")
+    load(include_str!("../../data/dataset.json")).expect("shipped dataset is valid")
 }
 
 /// How many resources carry every one of `tags` (tags of different kinds, so AND).

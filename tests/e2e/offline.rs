@@ -3,7 +3,7 @@
 //! worker serves every view offline and never answers a missing asset with the shell, and a
 //! new deployment is offered to an open tab without leaving it blank.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

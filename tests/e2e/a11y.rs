@@ -2,7 +2,7 @@
 //! desktop and phone widths. axe is installed from npm by `make setup-browser` and injected
 //! into the page; its path comes from MHR_AXE.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};

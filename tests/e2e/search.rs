@@ -1,7 +1,7 @@
 //! Searching as a visitor does: type, see suggestions, move through them with the keyboard,
 //! open one or all results, go back and forward.
 
-mod support;
+use crate::support;
 
 use support::{keys, ServeOptions, Site, WAIT};
 

@@ -1,7 +1,7 @@
 //! The site built for a path prefix (`make dist-prefixed`, PUBLIC_URL=/partners/health/) and
 //! served under it: assets, the dataset, the router and deep links all follow the prefix.
 
-mod support;
+use crate::support;
 
 use support::{ServeOptions, Site, StaticServer, WAIT};
 

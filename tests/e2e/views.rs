@@ -1,6 +1,6 @@
 //! Every routed view, driven in headless Chromium against the release build.
 
-mod support;
+use crate::support;
 
 use mhr::core::load::load;
 use mhr::core::model::Dataset;
@@ -9,7 +9,7 @@ use support::{ServeOptions, Site, WAIT};
 const SITE: &str = "Midlands Health Resources";
 
 fn dataset() -> Dataset {
-    load(include_str!("../data/dataset.json")).expect("shipped dataset is valid")
+    load(include_str!("../../data/dataset.json")).expect("shipped dataset is valid")
 }
 
 /// Waits until the view's h1 reads `heading` and the document title is `title`.

@@ -1,7 +1,7 @@
 //! Keyboard only, and 400 % zoom: a whole visit with Tab, Shift+Tab, Enter, Space, arrows and
 //! Escape, and every view at 320 CSS px (1280 px at 400 %) without sideways scrolling.
 
-mod support;
+use crate::support;
 
 use support::keys::{ARROW_DOWN, ENTER, ESCAPE, SHIFT, SPACE, TAB};
 use support::{Browser, ServeOptions, Site, WAIT};
