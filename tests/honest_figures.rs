@@ -547,6 +547,28 @@ fn no_text_makes_the_claims_no_source_supports() {
     assert!(!courses.tags.iter().any(|t| t == "uk"), "nothing says the platform is UK-wide");
 }
 
+/// The audit of every other sentence found these only partly supported; each is now reworded
+/// to what its source says (the closing note of issue 16 names the sources).
+#[test]
+fn sentences_the_audit_found_only_partly_supported_stay_reworded() {
+    let text = common::REAL;
+    for claim in [
+        "the other reports do not say",
+        "not as an amount in pounds",
+        "rolling out an innovation",
+        "(NO2 and PM2.5)",
+        "neither in work nor looking for work",
+        "when the 2023-2024 report was published",
+    ] {
+        assert!(!text.contains(claim), "the dataset still says {claim:?}");
+    }
+    // "Internationally recognised" is the source page's own claim, so it is only said as such.
+    for (at, _) in text.match_indices("internationally recognised") {
+        let before = &text[at.saturating_sub(40)..at];
+        assert!(before.contains("MI Health's page calls"), "unattributed: …{before}");
+    }
+}
+
 // 8. Names people search for ----------------------------------------------------------------
 
 #[test]

@@ -28,7 +28,7 @@ pub struct Dataset {
     pub sections: Vec<Section>,
     /// Every tag a resource can carry.
     pub tags: Vec<Tag>,
-    /// The region's areas of internationally recognised expertise.
+    /// The clusters of expertise the source page names (it calls them internationally recognised).
     pub expertise: Vec<Expertise>,
     /// Economic clusters whose statistics can be compared side by side.
     pub clusters: Vec<Cluster>,

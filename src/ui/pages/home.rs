@@ -44,8 +44,8 @@ pub fn Home() -> impl IntoView {
             <p class="lede">{data.meta.description.clone()}</p>
         </section>
         <section aria-labelledby="strengths-title">
-            <h2 id="strengths-title">"Where the Midlands leads"</h2>
-            <p>"Areas of internationally recognised expertise across the region."</p>
+            <h2 id="strengths-title">"Clusters of expertise"</h2>
+            <p>"Areas of research and practice that MI Health's page names as the region's internationally recognised clusters of expertise."</p>
             <ul class="card-grid">{expertise_view}</ul>
         </section>
         <section aria-labelledby="figures-title">
