@@ -1,4 +1,4 @@
-//! Fixture helpers shared by the native tests of `core`.
+//! Fixture helpers shared by the native tests of `core` and the end-to-end tests.
 #![allow(dead_code)]
 
 use serde_json::Value;

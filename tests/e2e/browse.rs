@@ -3,12 +3,11 @@
 
 use crate::support;
 
-use mhr::core::load::load;
 use mhr::core::model::Dataset;
 use support::{ServeOptions, Site, WAIT};
 
 fn dataset() -> Dataset {
-    load(include_str!("../../data/dataset.json")).expect("shipped dataset is valid")
+    crate::common::real()
 }
 
 /// How many resources carry every one of `tags` (tags of different kinds, so AND).

@@ -4,6 +4,8 @@
 //! about 40 s and 360 MB each on two cores). Run through `make e2e`, which builds the site and
 //! sets the variables the tests read; filter with `make e2e E2E_ARGS=updates::`.
 
+#[path = "../common/mod.rs"]
+mod common;
 #[path = "../support/mod.rs"]
 mod support;
 

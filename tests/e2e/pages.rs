@@ -43,7 +43,7 @@ fn status(url: &str) -> u16 {
 }
 
 fn dataset() -> Value {
-    serde_json::from_str(include_str!("../../data/dataset.json")).unwrap()
+    serde_json::from_str(crate::common::REAL).unwrap()
 }
 
 fn ids(data: &Value, list: &str) -> BTreeSet<String> {

@@ -2,14 +2,13 @@
 
 use crate::support;
 
+use crate::common::REAL;
 use support::{ServeOptions, Site, WAIT};
 
 const DATA: &str = "/data/dataset.json";
 
 fn broken_dataset() -> Vec<u8> {
-    include_str!("../../data/dataset.json")
-        .replacen("\"section\": \"strengths\"", "\"section\": \"nowhere\"", 1)
-        .into_bytes()
+    REAL.replacen("\"section\": \"strengths\"", "\"section\": \"nowhere\"", 1).into_bytes()
 }
 
 /// The site with `body` as its dataset, opened at home: the site and its error view's text.
@@ -75,11 +74,7 @@ fn a_failed_download_says_so_and_retry_fetches_again() {
 
 #[test]
 fn an_unknown_schema_version_is_named_in_the_error_view() {
-    let body = include_str!("../../data/dataset.json").replacen(
-        "\"schema_version\": 2",
-        "\"schema_version\": 7",
-        1,
-    );
+    let body = REAL.replacen("\"schema_version\": 2", "\"schema_version\": 7", 1);
     let (_site, view) = error_view_for(body.as_bytes());
     assert!(view.contains("schema version 7"), "{view}");
 }
@@ -146,7 +141,7 @@ fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
 #[test]
 fn a_dataset_over_the_size_cap_is_refused_with_a_clear_message() {
     // A valid dataset, padded past 10 MB with whitespace: today's parser would read it.
-    let mut body = include_str!("../../data/dataset.json").to_string();
+    let mut body = REAL.to_string();
     body.push_str(&" ".repeat(10_000_001));
     let (site, view) = error_view_for(body.as_bytes());
     assert!(view.contains("more than the 10 MB this app reads"), "{view}");

@@ -20,7 +20,7 @@ fn dataset_url(server: &StaticServer) -> String {
 /// The shipped dataset with its `schema_version` one above the one this build reads: what a
 /// worker of another build would hold.
 fn dataset_of_another_schema() -> String {
-    let text = include_str!("../../data/dataset.json");
+    let text = crate::common::REAL;
     let mut value: Value = serde_json::from_str(text).unwrap();
     let version = value["schema_version"].as_u64().expect("a schema version");
     value["schema_version"] = json!(version + 1);

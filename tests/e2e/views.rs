@@ -2,14 +2,13 @@
 
 use crate::support;
 
-use mhr::core::load::load;
 use mhr::core::model::Dataset;
 use support::{ServeOptions, Site, WAIT};
 
 const SITE: &str = "Midlands Health Resources";
 
 fn dataset() -> Dataset {
-    load(include_str!("../../data/dataset.json")).expect("shipped dataset is valid")
+    crate::common::real()
 }
 
 /// Waits until the view's h1 reads `heading` and the document title is `title`.

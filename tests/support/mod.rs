@@ -1,6 +1,6 @@
 //! Shared support for end-to-end tests: a static server for the built site and a headless
-//! Chromium driven over WebDriver. Each test file does `mod support;` and uses a subset, hence
-//! the module-wide `allow`s.
+//! Chromium driven over WebDriver. The e2e binary, the screenshots and the start-up bench each
+//! include it (`mod support;`) and use a subset, hence the module-wide `allow`s.
 #![allow(dead_code, unused_imports)]
 
 pub mod deploy;
