@@ -93,15 +93,23 @@ pub struct Row {
     pub place_uncertain: bool,
 }
 
+/// What a row that is not directly comparable is marked with, before its reasons.
+pub const CAUTION_MARK: &str = "Not directly comparable: ";
+
 impl Row {
     /// The mark of a row that is not directly comparable, with every reason, as a sentence:
     /// "Not directly comparable: the X is part of the Y; no report states a period."
     pub fn caution(&self) -> Option<String> {
+        self.caution_reasons().map(|r| format!("{CAUTION_MARK}{r}."))
+    }
+
+    /// Every reason a row is not directly comparable, joined, to follow [`CAUTION_MARK`]
+    /// (the table sets the mark apart from its reasons).
+    pub fn caution_reasons(&self) -> Option<String> {
         match &self.comparability {
-            Comparability::NotComparable(reasons) => Some(format!(
-                "Not directly comparable: {}.",
-                reasons.iter().map(Reason::describe).collect::<Vec<_>>().join("; ")
-            )),
+            Comparability::NotComparable(reasons) => {
+                Some(reasons.iter().map(Reason::describe).collect::<Vec<_>>().join("; "))
+            }
             _ => None,
         }
     }

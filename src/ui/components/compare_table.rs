@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::figures::FigureProvenance;
-use crate::core::compare::{Comparison, IMPLIED_TOTAL_RULE};
+use crate::core::compare::{Comparison, CAUTION_MARK, IMPLIED_TOTAL_RULE};
 
 /// The comparison table.
 #[component]
@@ -24,7 +24,7 @@ pub fn CompareTable(
         .rows
         .into_iter()
         .map(|row| {
-            let caution = row.caution();
+            let caution = row.caution_reasons();
             let same = row.same_figure_text().map(|s| format!("{s}."));
             let uncertain = row.place_note();
             let definition = row.measure.definition.clone();
@@ -63,7 +63,7 @@ pub fn CompareTable(
                 <tr role="row" class:caution=cautious>
                     <th scope="row" role="rowheader">
                         {row.measure.label.clone()}
-                        {caution.map(|c| view! { <span class="caution-note">{c}</span> })}
+                        {caution.map(|c| view! { <span class="caution-note"><strong>{CAUTION_MARK}</strong>{c}"."</span> })}
                         {uncertain.map(|u| view! { <span class="caution-note">{u}</span> })}
                         {same.map(|s| view! { <span class="same-figure">{s}</span> })}
                         {definition.map(|d| view! { <span class="definition">{d}</span> })}
