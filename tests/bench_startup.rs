@@ -105,7 +105,7 @@ fn file_of(dist: &Path, server: &StaticServer, url: &str) -> PathBuf {
 }
 
 fn load_once(dist: &Path, server: &StaticServer, page: &str, profile: &Profile) -> Load {
-    let browser = Browser::launch(1280, 900);
+    let browser = Browser::launch_fresh(1280, 900);
     browser.on_every_document(RECORD);
     if profile.latency_ms > 0 || profile.bytes_per_s > 0 {
         browser.emulate_network(profile.latency_ms, profile.bytes_per_s);

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Duration;
-use support::{base64_decode, keys, Browser, Fallback, ServeOptions, StaticServer, TempDir};
+use support::{keys, Browser, Fallback, ServeOptions, StaticServer, TempDir};
 
 const INDEX: &str = r#"<!doctype html>
 <html><head><title>Self Test</title><script src="foo.js"></script></head>
@@ -151,14 +151,6 @@ fn a_folder_is_its_index_at_its_address_with_a_final_slash() {
 }
 
 #[test]
-fn base64_roundtrips_known_vectors() {
-    assert_eq!(base64_decode("aGVsbG8gd29ybGQ="), b"hello world");
-    assert_eq!(base64_decode("Zm9v\nYmFy"), b"foobar");
-    assert_eq!(base64_decode("Zg"), b"f");
-    assert_eq!(base64_decode(""), b"");
-}
-
-#[test]
 fn browser_drives_a_page() {
     let dir = fixture();
     let server = StaticServer::start(dir.path(), ServeOptions::default());
@@ -202,4 +194,32 @@ fn browser_drives_a_page() {
     .expect_err("wait_until must panic on timeout");
     let msg = err.downcast_ref::<String>().cloned().unwrap_or_default();
     assert!(msg.contains("something impossible") && msg.contains("Self Test"), "{msg}");
+}
+
+#[test]
+fn a_browser_handed_back_starts_the_next_test_clean() {
+    let dir = fixture();
+    let server = StaticServer::start(dir.path(), ServeOptions::default());
+    let first = Browser::launch_without_scripts(800, 600);
+    first.goto(&server.url("/"));
+    assert_eq!(
+        first.execute("return window.fooLoaded ?? 'no script ran'", vec![]),
+        "no script ran"
+    );
+    first.new_tab();
+    first.set_window_size(375, 600);
+    drop(first);
+
+    // The pool's session, if it is the same one, has one fresh tab at the size asked for,
+    // with scripts on and no emulated viewport left.
+    let next = Browser::launch(800, 600);
+    assert_eq!(next.window_handles().len(), 1);
+    assert_eq!(next.current_url(), "about:blank");
+    next.goto(&server.url("/"));
+    assert_eq!(next.execute("return window.fooLoaded", vec![]), true);
+    assert_eq!(next.execute("return innerWidth", vec![]), 800);
+
+    // And a second server never reuses an origin the browser has seen.
+    let other = StaticServer::start(dir.path(), ServeOptions::default());
+    assert_ne!(other.origin(), server.origin());
 }

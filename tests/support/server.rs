@@ -131,7 +131,7 @@ impl StaticServer {
         let root = root.into();
         assert!(root.is_dir(), "static server root {} is not a directory", root.display());
         opts.prefix = normalize_prefix(&opts.prefix);
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let listener = fresh_port();
         let addr = listener.local_addr().expect("local_addr");
         let shared = Arc::new(Shared {
             root,
@@ -410,19 +410,33 @@ pub fn content_type(path: &Path) -> &'static str {
 }
 
 /// Decodes `%XX` escapes; `None` on malformed escapes or non-UTF-8 results.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
+/// A listener on a loopback port no server of this process has used: the tests share
+/// browsers, and an origin (scheme, host and port) keeps its storage, cache and service
+/// worker in a browser, so each server's origin must be new to it. Ports the system hands out
+/// again are held until a new one comes, so that it does not hand them out once more.
+fn fresh_port() -> TcpListener {
+    static USED: Mutex<Vec<u16>> = Mutex::new(Vec::new());
+    let mut used = USED.lock().unwrap_or_else(|e| e.into_inner());
+    let mut held = Vec::new();
+    loop {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let port = listener.local_addr().expect("local_addr").port();
+        if !used.contains(&port) {
+            used.push(port);
+            return listener;
         }
+        held.push(listener);
     }
-    String::from_utf8(out).ok()
+}
+
+/// The decoded path, or `None` where a `%` is not followed by two hex digits (a real host
+/// answers 400 then; the `percent-encoding` crate would keep such a `%` as it is) or the
+/// bytes are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let well_formed = s
+        .split('%')
+        .skip(1)
+        .all(|after| after.len() >= 2 && after.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit));
+    let decoded = percent_encoding::percent_decode_str(s).decode_utf8().ok()?;
+    well_formed.then(|| decoded.into_owned())
 }

@@ -1,5 +1,19 @@
 //! A minimal blocking W3C WebDriver client (chromedriver + headless Chromium) over `ureq`.
 //!
+//! Our own rather than a crate's: the maintained Rust clients (`fantoccini`, `thirtyfour`) are
+//! async and bring tokio and hyper into every e2e build, while the tests are sequential and
+//! blocking and need Chromium's extras (DevTools commands, the network log, tabs); this is
+//! ureq, already a test dependency, and about 600 lines.
+//!
+//! Browsers are kept between tests: launching chromedriver and Chromium cost about a second
+//! per test. A test's [`Browser`] is a lease on an idle session, which starts in a fresh tab
+//! with every other tab closed, so no per-tab state (DevTools emulation, scripts turned off,
+//! network conditions, scripts added to new documents) carries over; every test serves the
+//! site from a port no earlier test used ([`super::StaticServer`]), so no origin's storage,
+//! cache or service worker does either. A test that panics does not hand its browser back.
+//! Chromedriver runs under a small shell that ends its process group, Chromium included,
+//! when this process goes, however it goes (see [`DRIVER_WRAPPER`]).
+//!
 //! Only what the e2e tests need. Every failure panics with what was expected, because this is
 //! test code and a panic with context is the most useful failure report. Waiting happens inside
 //! the browser (an async script re-checks a predicate every 16 ms) rather than by sleeping in
@@ -10,9 +24,10 @@ use serde_json::{json, Value};
 use std::cell::Cell;
 use std::fs;
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The W3C key under which element references travel in JSON.
@@ -71,12 +86,48 @@ fn http(
     Ok(json["value"].clone())
 }
 
-/// Headless Chromium driven through its own chromedriver process; torn down on drop.
-pub struct Browser {
+/// A chromedriver process with its Chromium session, between tests in [`IDLE`].
+struct Driver {
     s: Arc<Session>,
-    driver: Child,
+    /// The shell around chromedriver (see [`DRIVER_WRAPPER`]).
+    child: Child,
+    /// Its standard input: closing it ends chromedriver and Chromium.
+    lifeline: Option<ChildStdin>,
     /// Profile + chromedriver log; fields drop after `Drop::drop`, so it goes once Chromium has.
     tmp: TempDir,
+    /// WebDriver's page load strategy, fixed for a session: "normal" or "eager".
+    page_load: &'static str,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // Deleting the session makes chromedriver close Chromium; closing the lifeline makes
+        // the wrapper end chromedriver and whatever is left of its process group.
+        let _ = self.s.try_cmd("DELETE", "", None);
+        drop(self.lifeline.take());
+        let _ = self.child.wait();
+    }
+}
+
+/// Sessions no test holds, ready for the next one.
+static IDLE: Mutex<Vec<Driver>> = Mutex::new(Vec::new());
+
+/// Runs chromedriver (`$0`, with the rest as its arguments) in the process group this shell
+/// leads, then waits for its standard input to close: when the test process ends, normally or
+/// not, the pipe closes, and the whole group (chromedriver and the Chromium it started)
+/// receives SIGTERM. The shell ignores that signal itself (set after chromedriver starts, so
+/// chromedriver does not inherit it), waits for the group, then removes the profile.
+const DRIVER_WRAPPER: &str =
+    r#""$0" "$@" & trap '' TERM; cat >/dev/null; kill -TERM 0; wait; rm -rf "$MHR_E2E_TMP""#;
+
+/// Headless Chromium: a session lent by the pool (see the module documentation), handed back
+/// on drop.
+pub struct Browser {
+    s: Arc<Session>,
+    /// The session's driver, handed back to [`IDLE`] on drop.
+    driver: Option<Driver>,
+    /// Whether the session goes back to [`IDLE`] on drop (see [`Browser::launch_fresh`]).
+    pooled: bool,
     /// Current session script timeout, raised on demand for long waits.
     script_ms: Cell<u64>,
     /// Whether pages run their scripts (see [`Browser::launch_without_scripts`]).
@@ -109,70 +160,30 @@ impl Browser {
         Browser::launch_with(width, height, "eager")
     }
 
-    fn launch_with(width: u32, height: u32, page_load: &str) -> Browser {
-        let driver_bin = super::env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
-        let chrome_bin = super::env_or("CHROME", "/usr/bin/chromium");
-        let tmp = TempDir::new("browser");
-        let agent = ureq::AgentBuilder::new()
-            .timeout_connect(Duration::from_secs(5))
-            .timeout_read(Duration::from_secs(300))
-            .build();
-        // A port picked by binding :0 can be taken before chromedriver binds it; retry then.
-        let (mut driver, base) = (1..=3)
-            .find_map(|attempt| start_driver(&driver_bin, &agent, &tmp, attempt == 3))
-            .expect("start_driver panics on the last attempt");
-        let args = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-        ];
-        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        args.push(format!("--window-size={width},{height}"));
-        args.push(format!("--user-data-dir={}", tmp.path().join("profile").display()));
-        let caps = json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": chrome_bin,
-                "args": args,
-                "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
-            },
-            "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
-            "pageLoadStrategy": page_load,
-            "timeouts": {"script": 30_000, "pageLoad": 30_000, "implicit": 0},
-        }}});
-        let created = http(&agent, "POST", &format!("{base}/session"), Some(caps));
-        let id = match created {
-            Ok(v) => v["sessionId"].as_str().expect("new session has a sessionId").to_string(),
-            Err(e) => {
-                let _ = driver.kill(); // no Browser exists yet to do it on drop
-                let _ = driver.wait();
-                panic!(
-                    "could not start Chromium ({chrome_bin}, set CHROME): {}: {}\n\
-                     chromedriver log:\n{}",
-                    e.error,
-                    e.message,
-                    log_tail(&tmp.path().join("chromedriver.log"))
-                )
-            }
-        };
-        let s = Arc::new(Session { agent, base, id });
+    /// A browser of its own, with a new profile (an empty HTTP cache, no service worker, no
+    /// compiled code kept), closed on drop rather than handed back: for benchmarks of cold
+    /// loads.
+    pub fn launch_fresh(width: u32, height: u32) -> Browser {
+        let mut browser = Browser::with_driver(Driver::start("normal"), width, height);
+        browser.pooled = false;
+        browser
+    }
+
+    fn launch_with(width: u32, height: u32, page_load: &'static str) -> Browser {
+        let driver = take_idle(page_load).unwrap_or_else(|| Driver::start(page_load));
+        Browser::with_driver(driver, width, height)
+    }
+
+    fn with_driver(driver: Driver, width: u32, height: u32) -> Browser {
         let browser = Browser {
-            s,
-            driver,
-            tmp,
+            s: driver.s.clone(),
+            pooled: true,
+            driver: Some(driver),
             script_ms: Cell::new(30_000),
             scripts: true,
             emulated: Cell::new(false),
         };
-        if width < NARROWEST_WINDOW {
-            browser.set_window_size(width, height);
-        }
+        browser.set_window_size(width, height);
         browser
     }
 
@@ -228,6 +239,13 @@ impl Browser {
     /// The handle of the current tab.
     pub fn window_handle(&self) -> String {
         self.s.cmd("GET", "/window", None).as_str().unwrap_or_default().to_string()
+    }
+
+    /// The handles of every open tab.
+    pub fn window_handles(&self) -> Vec<String> {
+        let handles = self.s.cmd("GET", "/window/handles", None);
+        let handles = handles.as_array().cloned().unwrap_or_default();
+        handles.iter().filter_map(|h| h.as_str().map(str::to_string)).collect()
     }
 
     /// Opens a new tab of the same browser (same profile, same service workers) and makes it
@@ -493,11 +511,110 @@ impl Browser {
 }
 
 impl Drop for Browser {
+    /// Hands the session back for the next test, on a blank page so that nothing of this
+    /// test's keeps running; after a panic, or if the page will not go, it is closed instead.
     fn drop(&mut self) {
-        // Deleting the session makes chromedriver close Chromium; then stop chromedriver itself.
-        let _ = self.s.try_cmd("DELETE", "", None);
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        let Some(driver) = self.driver.take() else { return };
+        if std::thread::panicking() || !self.pooled {
+            return;
+        }
+        let blank = driver.s.try_cmd("POST", "/url", Some(json!({ "url": "about:blank" })));
+        if blank.is_ok() {
+            IDLE.lock().unwrap_or_else(|e| e.into_inner()).push(driver);
+        }
+    }
+}
+
+/// An idle session of `page_load`'s strategy, made ready for a new test: in a fresh tab with
+/// every other tab closed, default timeouts and empty logs. A session that fails any of that
+/// is closed, and the next one tried.
+fn take_idle(page_load: &str) -> Option<Driver> {
+    loop {
+        let driver = {
+            let mut idle = IDLE.lock().unwrap_or_else(|e| e.into_inner());
+            let at = idle.iter().position(|d| d.page_load == page_load)?;
+            idle.swap_remove(at)
+        };
+        if refresh(&driver.s).is_ok() {
+            return Some(driver);
+        }
+    }
+}
+
+fn refresh(s: &Session) -> Result<(), WdError> {
+    let old = s.try_cmd("GET", "/window/handles", None)?;
+    let created = s.try_cmd("POST", "/window/new", Some(json!({ "type": "tab" })))?;
+    let fresh = created["handle"].as_str().unwrap_or_default().to_string();
+    for handle in old.as_array().into_iter().flatten().filter_map(Value::as_str) {
+        s.try_cmd("POST", "/window", Some(json!({ "handle": handle })))?;
+        s.try_cmd("DELETE", "/window", None)?;
+    }
+    s.try_cmd("POST", "/window", Some(json!({ "handle": fresh })))?;
+    let timeouts = json!({"script": 30_000, "pageLoad": 30_000, "implicit": 0});
+    s.try_cmd("POST", "/timeouts", Some(timeouts))?;
+    for kind in ["browser", "performance"] {
+        s.try_cmd("POST", "/se/log", Some(json!({ "type": kind })))?;
+    }
+    Ok(())
+}
+
+impl Driver {
+    /// Starts chromedriver (env CHROMEDRIVER) and a headless Chromium (env CHROME) session.
+    fn start(page_load: &'static str) -> Driver {
+        let driver_bin = super::env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let chrome_bin = super::env_or("CHROME", "/usr/bin/chromium");
+        let tmp = TempDir::new("browser");
+        let agent = ureq::AgentBuilder::new()
+            .timeout_connect(Duration::from_secs(5))
+            .timeout_read(Duration::from_secs(300))
+            .build();
+        // A port picked by binding :0 can be taken before chromedriver binds it; retry then.
+        let (mut child, base) = (1..=3)
+            .find_map(|attempt| start_driver(&driver_bin, &agent, &tmp, attempt == 3))
+            .expect("start_driver panics on the last attempt");
+        let lifeline = child.stdin.take();
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ];
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        args.push(format!("--window-size={NARROWEST_WINDOW},{NARROWEST_WINDOW}"));
+        args.push(format!("--user-data-dir={}", tmp.path().join("profile").display()));
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chrome_bin,
+                "args": args,
+                "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
+            },
+            "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
+            "pageLoadStrategy": page_load,
+            "timeouts": {"script": 30_000, "pageLoad": 30_000, "implicit": 0},
+        }}});
+        let created = http(&agent, "POST", &format!("{base}/session"), Some(caps));
+        let id = match created {
+            Ok(v) => v["sessionId"].as_str().expect("new session has a sessionId").to_string(),
+            Err(e) => {
+                drop(lifeline); // no Driver exists yet to do it on drop
+                let _ = child.wait();
+                panic!(
+                    "could not start Chromium ({chrome_bin}, set CHROME): {}: {}\n\
+                     chromedriver log:\n{}",
+                    e.error,
+                    e.message,
+                    log_tail(&tmp.path().join("chromedriver.log"))
+                )
+            }
+        };
+        let s = Arc::new(Session { agent, base, id });
+        Driver { s, child, lifeline, tmp, page_load }
     }
 }
 
@@ -516,9 +633,11 @@ fn start_driver(
         TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
     let log_path = tmp.path().join("chromedriver.log");
     let log = fs::File::create(&log_path).expect("create chromedriver.log");
-    let mut child = Command::new(bin)
-        .arg(format!("--port={port}"))
-        .stdin(Stdio::null())
+    let mut child = Command::new("sh")
+        .args(["-c", DRIVER_WRAPPER, bin, &format!("--port={port}")])
+        .env("MHR_E2E_TMP", tmp.path())
+        .process_group(0)
+        .stdin(Stdio::piped())
         .stdout(log.try_clone().expect("clone log handle"))
         .stderr(log)
         .spawn()
@@ -541,7 +660,7 @@ fn start_driver(
         // Chromedriver has no readiness signal besides /status; a short pause between polls.
         std::thread::sleep(Duration::from_millis(50));
     };
-    let _ = child.kill();
+    drop(child.stdin.take());
     let _ = child.wait();
     assert!(!last, "{problem}; chromedriver log:\n{}", log_tail(&log_path));
     None
