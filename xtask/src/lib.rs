@@ -102,13 +102,26 @@ pub struct Sources {
     pub root: PathBuf,
     /// The app as [`app_build::build`] left it.
     pub app_pkg: PathBuf,
+    /// Where optimised widget modules are kept, in release builds (see
+    /// [`app_build::optimise`]); `None` leaves the widget's module as trunk wrote it.
+    pub wasm_opt_cache: Option<PathBuf>,
 }
 
 impl Sources {
     /// The product's crate at `root`, with cargo's target directory: `CARGO_TARGET_DIR` if
     /// set (relative to the working directory, as cargo reads it), else `root/target`.
     pub fn at(root: &Path) -> Sources {
-        Sources { root: root.to_path_buf(), app_pkg: target_dir(root).join("app-pkg") }
+        Sources {
+            root: root.to_path_buf(),
+            app_pkg: target_dir(root).join("app-pkg"),
+            wasm_opt_cache: None,
+        }
+    }
+
+    /// [`Sources::at`], with the widget's module optimised by wasm-opt, as release builds
+    /// have it.
+    pub fn release_at(root: &Path) -> Sources {
+        Sources { wasm_opt_cache: Some(target_dir(root).join("wasm-opt")), ..Sources::at(root) }
     }
 }
 
@@ -223,7 +236,7 @@ pub fn finish_with(
     let widget_path = dir.join("widget.js");
     let widget = std::fs::read_to_string(&widget_path).map_err(io(&widget_path))?;
     if widget.contains("/*MHR_ASSETS*/null") {
-        let (js, wasm) = widget_app(dir, terser)?;
+        let (js, wasm) = widget_app(dir, terser, sources.wasm_opt_cache.as_deref())?;
         let assets = format!(
             "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
             json_string(&js),
@@ -264,10 +277,15 @@ pub fn service_worker(dir: &Path, terser: Option<&Path>) -> Result<Vec<String>, 
 }
 
 /// The widget's script and wasm, named by their content once the script is minified (with
-/// `terser`, in release builds): `widget-app-HASH.js` and `widget-app-HASH_bg.wasm`.
+/// `terser`, in release builds) and the module optimised (with a `cache` for wasm-opt's
+/// output, in release builds): `widget-app-HASH.js` and `widget-app-HASH_bg.wasm`.
 /// Partners' pages cache what they load, so the names change exactly when the files do. On a
 /// rerun the files already carry their names.
-fn widget_app(dir: &Path, terser: Option<&Path>) -> Result<(String, String), FinishError> {
+fn widget_app(
+    dir: &Path,
+    terser: Option<&Path>,
+    cache: Option<&Path>,
+) -> Result<(String, String), FinishError> {
     let (mut js, mut wasm) = (None, None);
     for entry in std::fs::read_dir(dir).map_err(io(dir))?.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -281,6 +299,9 @@ fn widget_app(dir: &Path, terser: Option<&Path>) -> Result<(String, String), Fin
     let (js_path, wasm_path) = (dir.join(&js), dir.join(&wasm));
     if let Some(terser) = terser {
         minify::minify(terser, &js_path, minify::Kind::Module)?;
+    }
+    if let Some(cache) = cache {
+        app_build::optimise(&wasm_path, cache)?;
     }
     let mut both = std::fs::read(&js_path).map_err(io(&js_path))?;
     both.extend(std::fs::read(&wasm_path).map_err(io(&wasm_path))?);

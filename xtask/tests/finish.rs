@@ -178,7 +178,7 @@ fn fake_sources(pkg: &Path) -> Sources {
         ("style/print.css", "@media print { body { x: y } }"),
     ];
     write_files(&root, &files);
-    Sources { root, app_pkg: pkg.to_path_buf() }
+    Sources { root, app_pkg: pkg.to_path_buf(), wasm_opt_cache: None }
 }
 
 fn fake_build() -> std::path::PathBuf {
