@@ -1,5 +1,7 @@
 //! The search engine's behaviour on small hand-made documents.
 
+mod common;
+
 use mhr::core::search::fuzzy::{allowed_edits, bounded_distance, second_chance_edits};
 use mhr::core::search::query::parse_query;
 use mhr::core::search::text::terms;
@@ -275,4 +277,24 @@ fn a_snippet_is_cut_around_the_first_match_with_ellipses() {
     let short = h.snippet("diabetes care", 6);
     assert_eq!(marked(&short), ["diabetes"]);
     assert!(short.iter().all(|s| s.text != "…"));
+}
+
+#[test]
+fn an_index_built_a_document_at_a_time_is_the_one_built_at_once() {
+    use mhr::core::catalog::Catalog;
+    use mhr::core::search::documents::{index_catalog, resource_doc};
+    use mhr::core::search::IndexBuilder;
+    let catalog = Catalog::new(common::real());
+    let whole = index_catalog(&catalog);
+    let mut builder = IndexBuilder::new();
+    assert!(builder.is_empty());
+    for r in &catalog.data().resources {
+        builder.add(resource_doc(&catalog, r));
+    }
+    assert_eq!(builder.len(), catalog.data().resources.len());
+    let pieces = builder.finish();
+    // Every table alike, not only the answers to a few queries.
+    assert_eq!(format!("{pieces:?}"), format!("{whole:?}"));
+    assert_eq!(pieces.len(), catalog.data().resources.len());
+    assert!(pieces.term_count() > 300, "{} terms", pieces.term_count());
 }

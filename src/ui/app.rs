@@ -15,24 +15,24 @@ use super::components::status::{OfflineNotice, UpdateNotice};
 use super::components::title::forget_page_head_on_navigate;
 use super::nav::Nav;
 use super::routes::{Pages, SiteRoutes};
+use super::search_index::LazySearch;
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
-use crate::core::search::documents::index_catalog;
-use crate::core::search::SearchIndex;
 
-/// The catalog with its search index and facets, built once from it: what every view reads.
+/// The catalog with its facets, built once from it, and its search index, built when search
+/// is first used: what every view reads.
 #[derive(Clone)]
 pub struct Indexed {
     catalog: Arc<Catalog>,
-    search: Arc<SearchIndex>,
+    search: LazySearch,
     browse: Arc<BrowseIndex>,
 }
 
 impl Indexed {
     /// Builds the indexes of `catalog`.
     pub fn new(catalog: Arc<Catalog>) -> Indexed {
-        let search = Arc::new(index_catalog(&catalog));
+        let search = LazySearch::new(catalog.clone());
         let browse = Arc::new(BrowseIndex::from_catalog(&catalog));
         Indexed { catalog, search, browse }
     }

@@ -14,6 +14,7 @@ mod panic;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;
 pub mod routes;
+pub mod search_index;
 #[cfg(target_arch = "wasm32")]
 mod service_worker;
 #[cfg(target_arch = "wasm32")]

@@ -19,21 +19,25 @@ use crate::core::model::{Resource, Tag};
 /// publisher and partners, tag labels, the labels of the resource's figures, and the other
 /// names of the resource and of its tags.
 pub fn index_catalog(catalog: &Catalog) -> SearchIndex {
-    SearchIndex::build(catalog.data().resources.iter().map(|r| {
-        SearchDoc {
-            title: &r.title,
-            summary: &r.summary,
-            people: r.publisher.iter().chain(&r.partners).map(String::as_str).collect(),
-            tags: catalog.tags_of(r).map(|t| t.label.as_str()).collect(),
-            labels: catalog.figures_of(&r.id).into_iter().map(|f| f.label.as_str()).collect(),
-            aliases: r
-                .aliases
-                .iter()
-                .chain(catalog.tags_of(r).flat_map(|t| &t.aliases))
-                .map(String::as_str)
-                .collect(),
-        }
-    }))
+    SearchIndex::build(catalog.data().resources.iter().map(|r| resource_doc(catalog, r)))
+}
+
+/// The searchable text of one resource of the catalog, as [`index_catalog`] indexes it: for
+/// a caller that builds the index a few documents at a time ([`super::IndexBuilder`]).
+pub fn resource_doc<'a>(catalog: &'a Catalog, r: &'a Resource) -> SearchDoc<'a> {
+    SearchDoc {
+        title: &r.title,
+        summary: &r.summary,
+        people: r.publisher.iter().chain(&r.partners).map(String::as_str).collect(),
+        tags: catalog.tags_of(r).map(|t| t.label.as_str()).collect(),
+        labels: catalog.figures_of(&r.id).into_iter().map(|f| f.label.as_str()).collect(),
+        aliases: r
+            .aliases
+            .iter()
+            .chain(catalog.tags_of(r).flat_map(|t| &t.aliases))
+            .map(String::as_str)
+            .collect(),
+    }
 }
 
 /// Other names a search result matched on, grouped by what they name.

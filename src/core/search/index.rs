@@ -219,28 +219,65 @@ impl Builder {
     }
 }
 
+/// Builds a [`SearchIndex`] a document at a time, so that a caller can spread the work over
+/// several tasks (the app builds its index between frames: at 10,000 resources one build
+/// takes over 100 ms, and no task of the page may take more than 50). The result is the same
+/// as [`SearchIndex::build`] over the same documents in the same order.
+#[derive(Default)]
+pub struct IndexBuilder {
+    b: Builder,
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Adds the next document: the `n`th added is document number `n` in results.
+    pub fn add(&mut self, d: SearchDoc<'_>) {
+        let b = &mut self.b;
+        let doc = b.ix.doc_len.len() as u32;
+        let mut len = b.add_field(doc, d.title, weight::TITLE);
+        len += b.add_field(doc, d.summary, weight::BODY);
+        for p in &d.people {
+            len += b.add_field(doc, p, weight::PEOPLE);
+        }
+        for t in &d.tags {
+            len += b.add_field(doc, t, weight::TAGS);
+        }
+        for l in &d.labels {
+            len += b.add_field(doc, l, weight::LABELS);
+        }
+        for a in &d.aliases {
+            len += b.add_field(doc, a, weight::ALIASES);
+            b.add_name(doc, a, weight::ALIASES);
+        }
+        b.end_doc(doc, len);
+    }
+
+    /// How many documents have been added.
+    pub fn len(&self) -> usize {
+        self.b.ix.doc_len.len()
+    }
+
+    /// True when no document has been added.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index of the documents added.
+    pub fn finish(self) -> SearchIndex {
+        self.b.finish()
+    }
+}
+
 impl SearchIndex {
     /// Builds the index; document `i` of the iterator is document number `i` in results.
     pub fn build<'a>(docs: impl IntoIterator<Item = SearchDoc<'a>>) -> SearchIndex {
-        let mut b = Builder::default();
-        for (doc, d) in docs.into_iter().enumerate() {
-            let doc = doc as u32;
-            let mut len = b.add_field(doc, d.title, weight::TITLE);
-            len += b.add_field(doc, d.summary, weight::BODY);
-            for p in &d.people {
-                len += b.add_field(doc, p, weight::PEOPLE);
-            }
-            for t in &d.tags {
-                len += b.add_field(doc, t, weight::TAGS);
-            }
-            for l in &d.labels {
-                len += b.add_field(doc, l, weight::LABELS);
-            }
-            for a in &d.aliases {
-                len += b.add_field(doc, a, weight::ALIASES);
-                b.add_name(doc, a, weight::ALIASES);
-            }
-            b.end_doc(doc, len);
+        let mut b = IndexBuilder::new();
+        for d in docs {
+            b.add(d);
         }
         b.finish()
     }

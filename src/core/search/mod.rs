@@ -22,6 +22,6 @@ pub mod snippet;
 pub mod terms;
 pub mod text;
 
-pub use index::{SearchDoc, SearchIndex};
+pub use index::{IndexBuilder, SearchDoc, SearchIndex};
 pub use query::{Hit, QueryOptions, SearchResults};
 pub use snippet::{Highlighter, Segment};

@@ -56,12 +56,16 @@ pub fn Browse(
     // The search depends on the query alone: ticking a tag or changing the sort must not
     // score every document again.
     let query = Memo::new(move |_| state.with(|s| s.query.clone()));
+    // A query's results are the view's content, so the index is taken at once, built now
+    // if the search box has not had it built already.
     let search = {
         let index = index.clone();
         Memo::new(move |_| {
             let q = query.get();
-            (!q.trim().is_empty())
-                .then(|| index.search(&q, QueryOptions { limit: index.len(), prefix_last: true }))
+            (!q.trim().is_empty()).then(|| {
+                let index = index.now();
+                index.search(&q, QueryOptions { limit: index.len(), prefix_last: true })
+            })
         })
     };
     let outcome = {
@@ -134,7 +138,7 @@ pub fn Browse(
             let q = state.with(|s| s.query.clone());
             let filtered = selected_count.get() > 0;
             empty.then(|| {
-                let suggestion = (!q.trim().is_empty()).then(|| index.did_you_mean(&q)).flatten();
+                let suggestion = (!q.trim().is_empty()).then(|| index.now().did_you_mean(&q)).flatten();
                 view! {
                     <div class="no-results" data-testid="no-results">
                         {suggestion.map(|s| view! { <p>"Did you mean " <Link to=Paths::search(&s)>{s.clone()}</Link> "?"</p> })}

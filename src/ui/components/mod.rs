@@ -25,16 +25,16 @@ use leptos::prelude::*;
 
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
-use crate::core::search::SearchIndex;
+use crate::ui::search_index::LazySearch;
 
 /// The loaded catalog, provided by the app once the dataset has arrived.
 pub fn use_catalog() -> Arc<Catalog> {
     expect_context::<Arc<Catalog>>()
 }
 
-/// The search index over the catalog, built once when the dataset loads.
-pub fn use_search() -> Arc<SearchIndex> {
-    expect_context::<Arc<SearchIndex>>()
+/// The search index over the catalog, built when search is first used.
+pub fn use_search() -> LazySearch {
+    expect_context::<LazySearch>()
 }
 
 /// The facets and orderings of the catalog, built once when the dataset loads.

@@ -41,11 +41,20 @@ pub fn SearchBox() -> impl IntoView {
 
     // Suggestions are computed only while the list is open: the results view sets the text
     // from the URL, and that must not run a second search nobody sees.
-    let results = Memo::new(move |_| {
-        let q = text.get();
-        (open.get() && !q.trim().is_empty())
-            .then(|| index.search(&q, QueryOptions { limit: SUGGESTIONS, prefix_last: true }))
-    });
+    // The index is built when the box is first used (focused or typed into), in slices
+    // between the browser's tasks; the suggestions come once it is ready.
+    let results = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let q = text.get();
+            if !open.get() || q.trim().is_empty() {
+                return None;
+            }
+            let index = index.get()?;
+            Some(index.search(&q, QueryOptions { limit: SUGGESTIONS, prefix_last: true }))
+        })
+    };
+    let prepare = move || index.prepare();
     let count = move || results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
     // The options: each suggestion, then "all results".
     let options = move || count() + usize::from(results.with(|r| r.is_some()));
@@ -193,13 +202,19 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder="Search reports, figures, places…"
                 maxlength="500"
                 prop:value=move || text.get()
-                on:input=move |ev| {
+                on:input={
+                    let prepare = prepare.clone();
+                    move |ev| {
+                    prepare();
                     text.set(event_target_value(&ev));
                     open.set(true);
                     active.set(None);
-                }
+                }}
                 on:keydown=on_keydown
-                on:focus=move |_| open.set(true)
+                on:focus=move |_| {
+                    prepare();
+                    open.set(true);
+                }
                 on:blur=move |_| open.set(false)
             />
             <button type="submit" class="search-submit">"Search"</button>
