@@ -563,6 +563,8 @@ impl Driver {
     fn start(page_load: &'static str) -> Driver {
         let driver_bin = super::env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chrome_bin = super::env_or("CHROME", "/usr/bin/chromium");
+        static SWEEP: std::sync::Once = std::sync::Once::new();
+        SWEEP.call_once(remove_profiles_of_ended_runs);
         let tmp = TempDir::new("browser");
         let agent = ureq::AgentBuilder::new()
             .timeout_connect(Duration::from_secs(5))
@@ -620,6 +622,23 @@ impl Driver {
 
 const DIAG_SCRIPT: &str = "return [location.href, document.title, \
      (document.body ? document.body.innerText : '<no body>').slice(0, 600)];";
+
+/// Removes the browser profiles of runs whose process has ended. The wrapper removes its
+/// profile when the run ends, but Chromium's last processes can still be writing to it then
+/// (seen: the two kept sessions' profiles left behind by each run).
+fn remove_profiles_of_ended_runs() {
+    let Ok(entries) = fs::read_dir(std::env::temp_dir()) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some(pid) = name.strip_prefix("mhr-e2e-browser-").and_then(|r| r.split('-').next())
+        else {
+            continue;
+        };
+        if !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
 
 /// Spawns chromedriver on a fresh port and waits (≤ 20 s) for `GET /status` to say ready.
 /// Returns `None` to ask for a retry unless `last`, in which case it panics with the log.
