@@ -70,8 +70,23 @@ impl LazySearch {
 
     /// The index, built now if it is not ready: what slices are left run at once.
     pub fn now(&self) -> Arc<SearchIndex> {
-        let mut state = self.state();
-        let mut builder = match std::mem::replace(&mut *state, Build::NotStarted) {
+        self.complete(&mut self.state())
+    }
+
+    /// Adds the catalog's next documents to `builder` while `more()` says so; true once every
+    /// resource is in.
+    fn fill(&self, builder: &mut IndexBuilder, mut more: impl FnMut() -> bool) -> bool {
+        let resources = &self.catalog.data().resources;
+        while builder.len() < resources.len() && more() {
+            builder.add(resource_doc(&self.catalog, &resources[builder.len()]));
+        }
+        builder.len() == resources.len()
+    }
+
+    /// The index `state` holds, or the one it was building, finished now with every document
+    /// left.
+    fn complete(&self, state: &mut Build) -> Arc<SearchIndex> {
+        let mut builder = match std::mem::replace(state, Build::NotStarted) {
             Build::Done(index) => {
                 *state = Build::Done(index.clone());
                 return index;
@@ -79,10 +94,7 @@ impl LazySearch {
             Build::Building(builder) => builder,
             Build::NotStarted => Box::default(),
         };
-        let resources = &self.catalog.data().resources;
-        for r in &resources[builder.len()..] {
-            builder.add(resource_doc(&self.catalog, r));
-        }
+        self.fill(&mut builder, || true);
         let index = Arc::new(builder.finish());
         *state = Build::Done(index.clone());
         index
@@ -113,21 +125,13 @@ impl LazySearch {
     async fn build_in_slices(self) {
         let clock = web_sys::window().and_then(|w| w.performance());
         let now_ms = move || clock.as_ref().map_or(0.0, |c| c.now());
-        let resources = &self.catalog.data().resources;
         loop {
             next_task().await;
             let mut state = self.state();
             let Build::Building(builder) = &mut *state else { break };
             let until = now_ms() + SLICE_MS;
-            while builder.len() < resources.len() && now_ms() < until {
-                builder.add(resource_doc(&self.catalog, &resources[builder.len()]));
-            }
-            if builder.len() == resources.len() {
-                let Build::Building(builder) = std::mem::replace(&mut *state, Build::NotStarted)
-                else {
-                    unreachable!("matched as building above")
-                };
-                *state = Build::Done(Arc::new(builder.finish()));
+            if self.fill(builder, || now_ms() < until) {
+                self.complete(&mut state);
                 break;
             }
         }

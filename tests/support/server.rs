@@ -409,7 +409,6 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Decodes `%XX` escapes; `None` on malformed escapes or non-UTF-8 results.
 /// A listener on a loopback port no server of this process has used: the tests share
 /// browsers, and an origin (scheme, host and port) keeps its storage, cache and service
 /// worker in a browser, so each server's origin must be new to it. Ports the system hands out

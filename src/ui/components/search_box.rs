@@ -55,6 +55,15 @@ pub fn SearchBox() -> impl IntoView {
         })
     };
     let prepare = move || index.prepare();
+    let on_input = {
+        let prepare = prepare.clone();
+        move |ev: ev::Event| {
+            prepare();
+            text.set(event_target_value(&ev));
+            open.set(true);
+            active.set(None);
+        }
+    };
     let count = move || results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
     // The options: each suggestion, then "all results".
     let options = move || count() + usize::from(results.with(|r| r.is_some()));
@@ -202,14 +211,7 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder="Search reports, figures, places…"
                 maxlength="500"
                 prop:value=move || text.get()
-                on:input={
-                    let prepare = prepare.clone();
-                    move |ev| {
-                    prepare();
-                    text.set(event_target_value(&ev));
-                    open.set(true);
-                    active.set(None);
-                }}
+                on:input=on_input
                 on:keydown=on_keydown
                 on:focus=move |_| {
                     prepare();
