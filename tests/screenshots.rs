@@ -137,6 +137,7 @@ fn main() {
             ("resource", "resource/data-driven-healthcare-report/"),
             ("compare-table", "compare/"),
             ("browse", "browse/"),
+            ("search", "search/?q=health"),
         ] {
             browser.goto(&server.site_url(path));
             browser.wait_for("main h1", WAIT);
