@@ -26,16 +26,19 @@ CARGO_BIN := $(HOME)/.cargo/bin
 # one; binaryen's wasm-opt is JavaScript and wasm). The check compares each installed
 # version with the pinned one, and runs wasm-opt and terser.
 npm_pinned = $(shell node -p "require('./tools/package.json').dependencies['$(1)']")
-NPM_TOOLS_MATCH := node -e 'const want = require("./tools/package.json").dependencies; \
-	for (const name in want) { let got; try { got = require("$(TOOLS)/node_modules/" + name + "/package.json").version; } catch (e) {} \
+# $(call npm_match,PINNED_DIR,INSTALL_DIR): true when every package PINNED_DIR/package.json
+# names is installed in INSTALL_DIR/node_modules at its pinned version.
+npm_match = node -e 'const want = require("./$(1)/package.json").dependencies; \
+	for (const name in want) { let got; try { got = require("$(2)/node_modules/" + name + "/package.json").version; } catch (e) {} \
 	if (got !== want[name]) process.exit(1); }'
+NPM_TOOLS_MATCH := $(call npm_match,tools,$(TOOLS))
 # npm's binaryen gives a working wasm-opt; Debian's (v108) silently breaks the module.
 export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
-.PHONY: serve dist test setup setup-browser check unit wasm-test e2e size screenshots bench clean dist-prefixed
+.PHONY: serve dist test setup setup-browser setup-peers check unit wasm-test e2e size screenshots bench bench-engine bench-peers clean dist-prefixed
 
 serve: setup
 	trunk serve --public-url $(PUBLIC_URL)
@@ -86,7 +89,7 @@ setup-browser: setup
 check:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --features midlands-health-resources/e2e -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --test wasm_components -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test wasm_components --test bench_wasm --example bench_engine --features bench-engine -- -D warnings
 
 unit:
 	cargo test --workspace
@@ -100,13 +103,36 @@ e2e:
 wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components
 
-# Search (and later filtering) benchmarks: natively, then the release wasm in Chromium.
-# BENCH_ARGS takes --sizes, --corpus FILE, --queries FILE, --export DIR (see tests/bench_search.rs);
-# BENCH_STARTUP_ARGS takes --loads N, --latency MS, --mbps N (see tests/bench_startup.rs).
-bench: setup setup-browser dist
+# Benchmarks: search natively (bench_search), then in Chromium (bench_browser: our engine's
+# release wasm, and the first use of the site's search box at 10,000 resources with the Long
+# Tasks API), filters in Chromium (bench_wasm), and start-up over cold loads (bench_startup).
+# BENCH_ARGS goes to both search benchmarks: --sizes N,N, --corpus FILE, --queries FILE (the
+# same JSON for both), and --export DIR to the native one (see tests/bench_search.rs);
+# BENCH_STARTUP_ARGS takes --loads N, --profile NAME, --page PATH, --dist DIR (tests/bench_startup.rs).
+bench: setup setup-browser dist bench-engine
 	cargo test --release --test bench_search -- $(BENCH_ARGS)
+	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_browser -- --engine $(BENCH_ENGINE) $(BENCH_ARGS)
 	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
 	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_startup -- $(BENCH_STARTUP_ARGS)
+
+# Our engine beside MiniSearch and FlexSearch (pinned in tools/peers), on the same corpora and
+# queries, in one Chromium session; BENCH_ARGS as for `make bench`.
+bench-peers: setup setup-browser setup-peers bench-engine
+	cargo test --release --features e2e --test bench_browser -- --engine $(BENCH_ENGINE) --peers --no-first-use $(BENCH_ARGS)
+
+# Our search engine as a JavaScript module (tests/bench/engine.rs), built and optimised as
+# the app's release wasm is.
+BUILT := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+BENCH_ENGINE := $(BUILT)/bench-engine
+bench-engine: setup
+	cargo build --release --target wasm32-unknown-unknown --example bench_engine --features bench-engine
+	wasm-bindgen --target web --no-typescript --out-dir $(BENCH_ENGINE) $(BUILT)/wasm32-unknown-unknown/release/examples/bench_engine.wasm
+	wasm-opt -Oz $(BENCH_ENGINE)/bench_engine_bg.wasm -o $(BENCH_ENGINE)/bench_engine_bg.wasm
+
+setup-peers:
+	@$(call npm_match,tools/peers,$(TOOLS)/peers) \
+		|| (mkdir -p $(TOOLS)/peers && cp tools/peers/package.json tools/peers/package-lock.json $(TOOLS)/peers/ \
+			&& cd $(TOOLS)/peers && npm ci --ignore-scripts --no-audit --no-fund --silent)
 
 size:
 	cargo test --release --test size_report -- $(CURDIR)/dist

@@ -4,16 +4,21 @@
 //! Usage (after `--` of `cargo test --release --test bench_search`):
 //!   [--sizes 1000,10000,100000] [--corpus FILE.json] [--queries FILE.json] [--export DIR]
 //! An external corpus is a JSON array of {id, title, summary, publisher, tags: [..]}; a query
-//! list is a JSON array of strings. `--export DIR` writes the synthetic corpora and query mix
-//! as such files, so other engines can be measured on exactly the same work.
+//! list is a JSON array of strings, or of {query, kind, expect} objects where `expect` names
+//! the id of the document meant (its share in the top 3 is reported). `--export DIR` writes
+//! the synthetic corpora and query mix as such files, so other engines can be measured on
+//! exactly the same work (`make bench-peers` does, in Chromium).
 
 #[path = "bench/synthetic.rs"]
 mod synthetic;
 
 use std::time::Instant;
 
-use mhr::core::search::{QueryOptions, SearchDoc, SearchIndex};
-use synthetic::{browse_index, corpus, percentiles, queries, toggle_states, Doc};
+use mhr::core::search::{QueryOptions, SearchIndex};
+use synthetic::{
+    browse_index, build_index, corpus, parse_queries, percentiles, queries, toggle_states, Doc,
+    Query,
+};
 
 const SEED: u64 = 2026;
 const QUERIES: usize = 400;
@@ -23,37 +28,31 @@ fn arg(name: &str) -> Option<String> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
 }
 
-fn build(docs: &[Doc]) -> SearchIndex {
-    SearchIndex::build(docs.iter().map(|d| SearchDoc {
-        title: &d.title,
-        summary: &d.summary,
-        people: vec![d.publisher.as_str()],
-        tags: d.tags.iter().map(String::as_str).collect(),
-        labels: Vec::new(),
-        aliases: Vec::new(),
-    }))
-}
-
-fn run(label: &str, docs: &[Doc], queries: &[(&str, String)]) {
+fn run(label: &str, docs: &[Doc], queries: &[Query]) {
     // Build three times and keep the fastest: the first run also pays for page faults.
     let mut build_ms = f64::MAX;
     let mut index = SearchIndex::default();
     for _ in 0..3 {
         let t = Instant::now();
-        index = build(docs);
+        index = build_index(docs);
         build_ms = build_ms.min(t.elapsed().as_secs_f64() * 1e3);
     }
     // Warm up, then time each query as a visitor's keystroke would run it.
-    for (_, q) in queries.iter().take(20) {
-        std::hint::black_box(index.search(q, QueryOptions::default()));
+    for q in queries.iter().take(20) {
+        std::hint::black_box(index.search(&q.query, QueryOptions::default()));
     }
     let mut all = Vec::new();
     let mut by_kind: Vec<(&str, Vec<f64>)> = Vec::new();
-    for (kind, q) in queries {
+    let (mut expected, mut found) = (0, 0);
+    for q in queries {
+        let kind = q.kind.as_str();
         let t = Instant::now();
-        let r = std::hint::black_box(index.search(q, QueryOptions::default()));
+        let r = std::hint::black_box(index.search(&q.query, QueryOptions::default()));
         let ms = t.elapsed().as_secs_f64() * 1e3;
-        std::hint::black_box(r.total);
+        if let Some(id) = &q.expect {
+            expected += 1;
+            found += r.hits.iter().take(3).any(|h| &docs[h.doc as usize].id == id) as usize;
+        }
         all.push(ms);
         match by_kind.iter_mut().find(|(k, _)| k == kind) {
             Some((_, v)) => v.push(ms),
@@ -70,12 +69,15 @@ fn run(label: &str, docs: &[Doc], queries: &[(&str, String)]) {
         let (p50, p95) = percentiles(v);
         println!("{:<22}   {kind:<7} p50 {p50:>6.3} ms  p95 {p95:>6.3} ms", "");
     }
+    if expected > 0 {
+        println!("{:<22}   meant document in the top 3: {found} of {expected} queries", "");
+    }
     bench_filters(docs, &index, queries);
 }
 
 /// Filtering: after each toggle, recompute the ordered results and every option's count,
 /// without a search and within a search's hits.
-fn bench_filters(docs: &[Doc], index: &SearchIndex, queries: &[(&str, String)]) {
+fn bench_filters(docs: &[Doc], index: &SearchIndex, queries: &[Query]) {
     let browse = browse_index(docs);
     let states = toggle_states(SEED, &browse, QUERIES);
     let all = QueryOptions { limit: index.len(), prefix_last: true };
@@ -85,7 +87,7 @@ fn bench_filters(docs: &[Doc], index: &SearchIndex, queries: &[(&str, String)]) 
         let t = Instant::now();
         std::hint::black_box(browse.run(state, &[], None));
         plain.push(t.elapsed().as_secs_f64() * 1e3);
-        let hits = index.search(&queries[i % queries.len()].1, all);
+        let hits = index.search(&queries[i % queries.len()].query, all);
         let t = Instant::now();
         std::hint::black_box(browse.run(state, &[], Some(&hits)));
         searched.push(t.elapsed().as_secs_f64() * 1e3);
@@ -104,14 +106,9 @@ fn main() {
         let docs: Vec<Doc> =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("corpus file"))
                 .expect("corpus JSON");
-        let qs: Vec<(&str, String)> = match arg("--queries") {
-            Some(q) => serde_json::from_str::<Vec<String>>(
-                &std::fs::read_to_string(q).expect("queries file"),
-            )
-            .expect("queries JSON")
-            .into_iter()
-            .map(|q| ("given", q))
-            .collect(),
+        let qs = match arg("--queries") {
+            Some(q) => parse_queries(&std::fs::read_to_string(q).expect("queries file"))
+                .expect("queries JSON: an array of strings or of {query, kind, expect}"),
             None => queries(SEED, &docs, QUERIES),
         };
         run(&format!("{} ({} docs)", path, docs.len()), &docs, &qs);
@@ -130,12 +127,8 @@ fn main() {
             std::fs::create_dir_all(&dir).expect("export folder");
             std::fs::write(format!("{dir}/corpus-{n}.json"), serde_json::to_string(&docs).unwrap())
                 .unwrap();
-            let list: Vec<&String> = qs.iter().map(|(_, q)| q).collect();
-            std::fs::write(
-                format!("{dir}/queries-{n}.json"),
-                serde_json::to_string(&list).unwrap(),
-            )
-            .unwrap();
+            std::fs::write(format!("{dir}/queries-{n}.json"), serde_json::to_string(&qs).unwrap())
+                .unwrap();
         }
         run(&format!("{n} resources"), &docs, &qs);
     }

@@ -139,10 +139,50 @@ pub fn corpus(seed: u64, n: usize) -> Vec<Doc> {
 /// The kinds of query in the mix.
 pub const KINDS: [&str; 4] = ["exact", "prefix", "typo", "multi"];
 
-/// A fixed mix of `n` queries over `docs`, in equal parts exact (a word of a title), prefix
-/// (its first 3 to 5 letters), typo (one edit in a word of 5 letters or more) and
-/// multi-term (two or three words of one document).
-pub fn queries(seed: u64, docs: &[Doc], n: usize) -> Vec<(&'static str, String)> {
+/// One query of a benchmark, as the query files have it: `{"query": .., "kind": ..,
+/// "expect": ..}`, where `expect` is the id of the document the query was written for, when
+/// one document is meant (the typo queries). A query file may also be a plain array of
+/// strings.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Query {
+    pub query: String,
+    #[serde(default = "given")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<String>,
+}
+
+fn given() -> String {
+    "given".into()
+}
+
+/// A query file: an array of strings or of [`Query`] objects.
+pub fn parse_queries(json: &str) -> Result<Vec<Query>, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Entry {
+        Text(String),
+        Query(Query),
+    }
+    let entries: Vec<Entry> = serde_json::from_str(json)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| match e {
+            Entry::Text(query) => Query { query, kind: given(), expect: None },
+            Entry::Query(q) => q,
+        })
+        .collect())
+}
+
+/// A fixed mix of `n` queries over `docs`, in equal parts exact (a word of a title or
+/// summary), prefix (its first 3 to 5 letters), typo and multi-term (two or three words of
+/// one document).
+///
+/// A typo query is one edit (a letter changed, dropped or swapped with its neighbour) in the
+/// document's rarest word of 5 letters or more, the word a visitor looking for that document
+/// would type; it expects that document, so that engines can be compared on how often they
+/// still find it.
+pub fn queries(seed: u64, docs: &[Doc], n: usize) -> Vec<Query> {
     let mut rng = Rng::new(seed ^ 0x5EED);
     let mut out = Vec::with_capacity(n);
     let words_of = |d: &Doc| -> Vec<String> {
@@ -153,17 +193,31 @@ pub fn queries(seed: u64, docs: &[Doc], n: usize) -> Vec<(&'static str, String)>
             .filter(|w| w.len() >= 3)
             .collect()
     };
+    let mut document_frequency: std::collections::HashMap<String, u32> = Default::default();
+    for d in docs {
+        let mut words = words_of(d);
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            *document_frequency.entry(w).or_default() += 1;
+        }
+    }
     while out.len() < n {
         let d = &docs[rng.below(docs.len())];
         let words = words_of(d);
         let kind = KINDS[out.len() % KINDS.len()];
         let w = words[rng.below(words.len())].clone();
-        let q = match kind {
-            "exact" => w,
-            "prefix" => w.chars().take(rng.range(3, 5)).collect(),
+        let (query, expect) = match kind {
+            "exact" => (w, None),
+            "prefix" => (w.chars().take(rng.range(3, 5)).collect(), None),
             "typo" => {
-                let long: Vec<&String> = words.iter().filter(|w| w.len() >= 5).collect();
-                let Some(base) = long.get(rng.below(long.len().max(1))) else { continue };
+                let Some(base) = words
+                    .iter()
+                    .filter(|w| w.len() >= 5)
+                    .min_by_key(|w| (document_frequency.get(*w).copied().unwrap_or(0), *w))
+                else {
+                    continue;
+                };
                 let mut b = base.as_bytes().to_vec();
                 let i = rng.range(1, b.len() - 1);
                 match rng.below(3) {
@@ -173,16 +227,32 @@ pub fn queries(seed: u64, docs: &[Doc], n: usize) -> Vec<(&'static str, String)>
                     }
                     _ => b.swap(i, i - 1),
                 }
-                String::from_utf8(b).unwrap_or_default()
+                (String::from_utf8(b).unwrap_or_default(), Some(d.id.clone()))
             }
-            _ => (0..rng.range(2, 3))
-                .map(|_| words[rng.below(words.len())].clone())
-                .collect::<Vec<_>>()
-                .join(" "),
+            _ => (
+                (0..rng.range(2, 3))
+                    .map(|_| words[rng.below(words.len())].clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                None,
+            ),
         };
-        out.push((kind, q));
+        out.push(Query { query, kind: kind.into(), expect });
     }
     out
+}
+
+/// Our search index over `docs`: the title, the summary, the publisher as a person and the
+/// tags, as the site indexes a resource.
+pub fn build_index(docs: &[Doc]) -> mhr::core::search::SearchIndex {
+    mhr::core::search::SearchIndex::build(docs.iter().map(|d| mhr::core::search::SearchDoc {
+        title: &d.title,
+        summary: &d.summary,
+        people: vec![d.publisher.as_str()],
+        tags: d.tags.iter().map(String::as_str).collect(),
+        labels: Vec::new(),
+        aliases: Vec::new(),
+    }))
 }
 
 /// p50 and p95 of a list of durations in milliseconds.

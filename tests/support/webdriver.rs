@@ -164,13 +164,19 @@ impl Browser {
     /// compiled code kept), closed on drop rather than handed back: for benchmarks of cold
     /// loads.
     pub fn launch_fresh(width: u32, height: u32) -> Browser {
-        let mut browser = Browser::with_driver(Driver::start("normal"), width, height);
+        Browser::launch_fresh_with(width, height, &[])
+    }
+
+    /// [`Browser::launch_fresh`], with more Chromium switches (a benchmark's
+    /// `--js-flags=--expose-gc`, say).
+    pub fn launch_fresh_with(width: u32, height: u32, switches: &[&str]) -> Browser {
+        let mut browser = Browser::with_driver(Driver::start("normal", switches), width, height);
         browser.pooled = false;
         browser
     }
 
     fn launch_with(width: u32, height: u32, page_load: &'static str) -> Browser {
-        let driver = take_idle(page_load).unwrap_or_else(|| Driver::start(page_load));
+        let driver = take_idle(page_load).unwrap_or_else(|| Driver::start(page_load, &[]));
         Browser::with_driver(driver, width, height)
     }
 
@@ -291,6 +297,14 @@ impl Browser {
     /// (see [`Browser::element`]).
     pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
         self.script("/execute/sync", script, args)
+    }
+
+    /// Lets asynchronous scripts run for up to `limit` before WebDriver ends them (30 s
+    /// otherwise): for a benchmark's long runs.
+    pub fn allow_scripts(&self, limit: Duration) {
+        let ms = limit.as_millis() as u64;
+        self.s.cmd("POST", "/timeouts", Some(json!({ "script": ms })));
+        self.script_ms.set(ms);
     }
 
     /// Like `execute`, but the script must call `arguments[arguments.length - 1](result)`.
@@ -559,8 +573,9 @@ fn refresh(s: &Session) -> Result<(), WdError> {
 }
 
 impl Driver {
-    /// Starts chromedriver (env CHROMEDRIVER) and a headless Chromium (env CHROME) session.
-    fn start(page_load: &'static str) -> Driver {
+    /// Starts chromedriver (env CHROMEDRIVER) and a headless Chromium (env CHROME) session,
+    /// with `switches` added to Chromium's own.
+    fn start(page_load: &'static str, switches: &[&str]) -> Driver {
         let driver_bin = super::env_or("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chrome_bin = super::env_or("CHROME", "/usr/bin/chromium");
         static SWEEP: std::sync::Once = std::sync::Once::new();
@@ -586,7 +601,7 @@ impl Driver {
             "--disable-sync",
             "--disable-dev-shm-usage",
         ];
-        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut args: Vec<String> = args.iter().chain(switches).map(|a| a.to_string()).collect();
         args.push(format!("--window-size={NARROWEST_WINDOW},{NARROWEST_WINDOW}"));
         args.push(format!("--user-data-dir={}", tmp.path().join("profile").display()));
         let caps = json!({"capabilities": {"alwaysMatch": {

@@ -1,0 +1,365 @@
+//! `make bench` and `make bench-peers` (browser part): our search engine in headless Chromium,
+//! beside other engines, and the first use of the site's search box at 10,000 resources.
+//! Prints figures; asserts nothing about speed.
+//!
+//! **Engines.** One page (tests/bench/page) builds each engine's index over the same corpus
+//! and times the same queries, one engine per page load, all in one browser session. The
+//! page is cross-origin isolated, so `performance.now()` resolves to 5 µs rather than 100.
+//! For each engine it prints the build time (fastest of three), query p50 and p95 (each query
+//! timed alone, asking for 20 results), the memory the index keeps (a JavaScript engine's
+//! heap growth after a forced garbage collection; ours, the bytes its wasm allocator keeps),
+//! and how often the document a typo query was written for is in the top 3. Ours is the
+//! release build of tests/bench/engine.rs; the peers are the pinned tools/peers packages.
+//!
+//! **First use.** The built site (`MHR_DIST`), its dataset replaced by one of 10,000
+//! resources (the shipped twelve and synthetic ones), and as shipped: for each, cold loads
+//! in a new browser profile; once the app is ready, one key is sent to the search box (which
+//! focuses it) and the page records the time from that key to the first suggestion, and
+//! every main-thread task over 50 ms (the Long Tasks API) from the focus to the suggestion.
+//!
+//! Usage, after `--` of `cargo test --release --features e2e --test bench_browser`:
+//!   [--sizes 1000,10000,100000] [--corpus FILE.json [--queries FILE.json]] [--peers]
+//!   --engine DIR [--peers-dir DIR] [--first-use-loads N] [--no-engines] [--no-first-use]
+//! The corpus and query files are those of `bench_search` (the native benchmark).
+
+mod support;
+
+#[path = "bench/synthetic.rs"]
+mod synthetic;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use support::{Browser, ServeOptions, StaticServer, TempDir, WAIT};
+use synthetic::{corpus, parse_queries, queries, Query};
+
+const SEED: u64 = 2026;
+const QUERIES: usize = 400;
+
+/// Chromium switches for the engine page: `gc()` for the memory figures, and heap sizes not
+/// rounded (Chromium otherwise quantizes `performance.memory` for privacy).
+const SWITCHES: [&str; 2] = ["--js-flags=--expose-gc", "--enable-precise-memory-info"];
+
+fn args() -> Vec<String> {
+    std::env::args().collect()
+}
+
+fn arg(name: &str) -> Option<String> {
+    let args = args();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+}
+
+fn flag(name: &str) -> bool {
+    args().iter().any(|a| a == name)
+}
+
+fn copy(from: &Path, to: &Path) {
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).expect("a folder in the bench's temporary folder");
+    }
+    std::fs::copy(from, to)
+        .unwrap_or_else(|e| panic!("cannot copy {} for the bench: {e}", from.display()));
+}
+
+/// One engine's figures on one corpus, as the page returns them.
+struct Run {
+    label: String,
+    build: f64,
+    p50: f64,
+    p95: f64,
+    memory: f64,
+    found: u64,
+    expected: u64,
+}
+
+fn run_engine(browser: &Browser, server: &StaticServer, engine: &str, name: &str) -> Run {
+    browser.goto(&server.url("/index.html"));
+    browser.wait_until("window.benchReady === true", WAIT, "the bench page to load");
+    let v = browser.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.bench(arguments[0], arguments[1], arguments[2])
+           .then(done, (e) => done({ error: String(e && e.stack || e) }));",
+        vec![json!(engine), json!(format!("/{name}.json")), json!(format!("/{name}.queries.json"))],
+    );
+    if let Some(e) = v["error"].as_str() {
+        panic!("{engine} failed in the bench page: {e}");
+    }
+    assert_eq!(v["isolated"], true, "the bench page must be cross-origin isolated for its timer");
+    let f = |k: &str| v[k].as_f64().unwrap_or(f64::NAN);
+    Run {
+        label: v["label"].as_str().unwrap_or(engine).to_string(),
+        build: f("build"),
+        p50: f("p50"),
+        p95: f("p95"),
+        memory: f("memory"),
+        found: v["found"].as_u64().unwrap_or(0),
+        expected: v["expected"].as_u64().unwrap_or(0),
+    }
+}
+
+fn engines(peers: bool) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let engine = arg("--engine")
+        .map(PathBuf::from)
+        .expect("--engine DIR: our engine bound for JavaScript (`make bench-engine` writes it)");
+    let stage = TempDir::new("bench-engines");
+    for file in ["index.html", "bench.js"] {
+        copy(&root.join("tests/bench/page").join(file), &stage.path().join(file));
+    }
+    for file in ["bench_engine.js", "bench_engine_bg.wasm"] {
+        copy(&engine.join(file), &stage.path().join("engine").join(file));
+    }
+    let mut names = vec!["ours"];
+    if peers {
+        let modules =
+            arg("--peers-dir").map(PathBuf::from).unwrap_or(root.join(".tools/peers/node_modules"));
+        copy(
+            &modules.join("minisearch/dist/es/index.js"),
+            &stage.path().join("peers/minisearch.js"),
+        );
+        copy(
+            &modules.join("flexsearch/dist/flexsearch.bundle.module.min.js"),
+            &stage.path().join("peers/flexsearch.js"),
+        );
+        names.extend(["minisearch", "flexsearch"]);
+    }
+
+    // The corpora: the one given, or the synthetic ones at each size.
+    let mut corpora: Vec<(String, String, Vec<Query>)> = Vec::new();
+    if let Some(path) = arg("--corpus") {
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let docs: Vec<synthetic::Doc> = serde_json::from_str(&text).expect("corpus JSON");
+        let qs = match arg("--queries") {
+            Some(q) => parse_queries(&std::fs::read_to_string(q).expect("queries file"))
+                .expect("queries JSON: an array of strings or of {query, kind, expect}"),
+            None => queries(SEED, &docs, QUERIES),
+        };
+        corpora.push((format!("{path} ({} docs)", docs.len()), text, qs));
+    } else {
+        let sizes: Vec<usize> = arg("--sizes")
+            .unwrap_or_else(|| "1000,10000,100000".into())
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect();
+        for n in sizes {
+            let docs = corpus(SEED, n);
+            let qs = queries(SEED, &docs, QUERIES);
+            corpora.push((format!("{n} resources"), serde_json::to_string(&docs).unwrap(), qs));
+        }
+    }
+    for (i, (_, text, qs)) in corpora.iter().enumerate() {
+        std::fs::write(stage.path().join(format!("c{i}.json")), text).unwrap();
+        std::fs::write(
+            stage.path().join(format!("c{i}.queries.json")),
+            serde_json::to_string(qs).unwrap(),
+        )
+        .unwrap();
+    }
+
+    let opts = ServeOptions::default()
+        .with_header("Cross-Origin-Opener-Policy", "same-origin")
+        .with_header("Cross-Origin-Embedder-Policy", "require-corp");
+    let server = StaticServer::start(stage.path(), opts);
+    let browser = Browser::launch_fresh_with(1280, 900, &SWITCHES);
+    browser.allow_scripts(Duration::from_secs(600));
+    println!(
+        "search engines in Chromium, one session: {} queries per corpus (exact, prefix, typo, multi-term), 20 results each",
+        corpora.first().map_or(0, |c| c.2.len())
+    );
+    println!(
+        "{:<24} {:<42} {:>10} {:>9} {:>9} {:>10} {:>13}",
+        "corpus", "engine", "build ms", "p50 ms", "p95 ms", "memory MB", "typo in top 3"
+    );
+    for (i, (label, _, _)) in corpora.iter().enumerate() {
+        let runs: Vec<Run> =
+            names.iter().map(|e| run_engine(&browser, &server, e, &format!("c{i}"))).collect();
+        for r in &runs {
+            let typo = if r.expected > 0 {
+                format!(
+                    "{}/{} ({:.0}%)",
+                    r.found,
+                    r.expected,
+                    100.0 * r.found as f64 / r.expected as f64
+                )
+            } else {
+                "-".into()
+            };
+            println!(
+                "{label:<24} {:<42} {:>10.1} {:>9.3} {:>9.3} {:>10.1} {:>13}",
+                r.label,
+                r.build,
+                r.p50,
+                r.p95,
+                r.memory / 1e6,
+                typo
+            );
+        }
+        let ours = &runs[0];
+        for r in &runs[1..] {
+            println!(
+                "{label:<24} ours ÷ {:<35} build {:.2}×  p50 {:.2}×  p95 {:.2}×  memory {:.2}×",
+                r.label.split(" (").next().unwrap_or(&r.label),
+                ours.build / r.build,
+                ours.p50 / r.p50,
+                ours.p95 / r.p95,
+                ours.memory / r.memory
+            );
+        }
+    }
+}
+
+/// The shipped dataset with synthetic resources added up to `n`: each in a shipped section,
+/// with two to four shipped tags, no link and a note saying why. Checked by the app's own
+/// validation, so a change of rules shows here rather than as an app that never starts.
+fn dataset_of(shipped: &str, n: usize) -> (String, String) {
+    let mut d: Value = serde_json::from_str(shipped).expect("the shipped dataset is JSON");
+    let ids = |key: &str| -> Vec<String> {
+        d[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v["id"].as_str())
+            .map(String::from)
+            .collect()
+    };
+    let (sections, tags) = (ids("sections"), ids("tags"));
+    let resources = d["resources"].as_array_mut().expect("resources");
+    let docs = corpus(SEED, n.saturating_sub(resources.len()));
+    let mut rng = synthetic::Rng::new(SEED);
+    for (i, doc) in docs.iter().enumerate() {
+        let mut picked: Vec<&String> =
+            (0..rng.range(2, 4)).map(|_| &tags[rng.below(tags.len())]).collect();
+        picked.sort();
+        picked.dedup();
+        resources.push(json!({
+            "id": format!("synthetic-{i}"),
+            "title": doc.title,
+            "section": sections[i % sections.len()],
+            "summary": format!("{}.", doc.summary),
+            "publisher": doc.publisher,
+            "tags": picked,
+            "links": [],
+            "link_note": "A synthetic resource, made for the benchmark.",
+        }));
+    }
+    let text = serde_json::to_string(&d).unwrap();
+    if let Err(e) = mhr::core::load::load(&text) {
+        panic!("the benchmark's dataset of {n} resources does not load: {e}");
+    }
+    // A key that matches at once: the first letter of the commonest title word.
+    let key = docs.first().and_then(|d| d.title.chars().next()).unwrap_or('h');
+    (text, key.to_lowercase().to_string())
+}
+
+/// Set up once the app is ready, before the key: the first keydown, the first suggestion, and
+/// the long tasks.
+const WATCH: &str = "window.__fu = { tasks: [], key: 0, shown: 0 };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__fu.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('keydown', () => {
+      if (!window.__fu.key) { window.__fu.key = performance.now(); }
+    }, { capture: true });
+    new MutationObserver(() => {
+      if (window.__fu.key && !window.__fu.shown
+          && document.querySelector('#search-suggestions:not([hidden]) [role=option]')) {
+        window.__fu.shown = performance.now();
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    window.__fu.start = performance.now();";
+
+/// Reads the figures two frames after the suggestion, so that tasks running then are in.
+const READ: &str = "const done = arguments[arguments.length - 1];
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      const f = window.__fu;
+      const after = f.tasks.filter(([t]) => t >= f.start).map(([, d]) => d);
+      const before = f.tasks.filter(([t]) => t < f.start).map(([, d]) => d);
+      done({ toSuggestion: f.shown - f.key, longest: Math.max(0, ...after), over50: after.length,
+             longestAtStart: Math.max(0, ...before) });
+    }, 0)));";
+
+struct FirstUse {
+    to_suggestion: f64,
+    longest: f64,
+    over50: f64,
+    longest_at_start: f64,
+}
+
+fn first_use_once(server: &StaticServer, key: &str) -> FirstUse {
+    let browser = Browser::launch_fresh(1280, 900);
+    browser.goto(&server.site_url(""));
+    browser.wait_until(
+        "document.body.hasAttribute('data-mhr-ready') && document.querySelector('#site-search')",
+        WAIT * 3,
+        "the app to be ready with its search box",
+    );
+    browser.execute(WATCH, vec![]);
+    // WebDriver's send-keys focuses the box first, then types: a visitor typing at once.
+    browser.find("#site-search").expect("the search box").send_keys(key);
+    browser.wait_until("window.__fu.shown > 0", WAIT * 3, "the first suggestion");
+    let v = browser.execute_async(READ, vec![]);
+    let f = |k: &str| v[k].as_f64().unwrap_or(f64::NAN);
+    FirstUse {
+        to_suggestion: f("toSuggestion"),
+        longest: f("longest"),
+        over50: f("over50"),
+        longest_at_start: f("longestAtStart"),
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn first_use() {
+    let dist = support::dist_dir();
+    let loads: usize = arg("--first-use-loads").and_then(|n| n.parse().ok()).unwrap_or(5).max(1);
+    let shipped =
+        std::fs::read_to_string(dist.join("data/dataset.json")).expect("the built dataset");
+    let (big, big_key) = dataset_of(&shipped, 10_000);
+    println!(
+        "first use of the search box, home, loopback: median (and worst) of {loads} cold loads, each in a new profile"
+    );
+    println!(
+        "{:<22} {:>22} {:>26} {:>14} {:>26}",
+        "dataset",
+        "key to suggestion ms",
+        "longest task from focus",
+        "tasks > 50 ms",
+        "longest task at start ms"
+    );
+    for (label, body, key) in
+        [("as shipped", None, "h".to_string()), ("10,000 resources", Some(big), big_key)]
+    {
+        let mut opts = ServeOptions::default();
+        if let Some(body) = &body {
+            opts =
+                opts.with_override("/data/dataset.json", 200, "application/json", body.as_bytes());
+        }
+        let server = StaticServer::start(&dist, opts);
+        let runs: Vec<FirstUse> = (0..loads).map(|_| first_use_once(&server, &key)).collect();
+        let pick = |f: fn(&FirstUse) -> f64| {
+            let v: Vec<f64> = runs.iter().map(f).collect();
+            let worst = v.iter().copied().fold(f64::MIN, f64::max);
+            format!("{:.0} ({:.0})", median(v), worst)
+        };
+        println!(
+            "{label:<22} {:>22} {:>26} {:>14} {:>26}",
+            pick(|r| r.to_suggestion),
+            pick(|r| r.longest),
+            pick(|r| r.over50),
+            pick(|r| r.longest_at_start)
+        );
+    }
+}
+
+fn main() {
+    if !flag("--no-engines") {
+        engines(flag("--peers"));
+    }
+    if !flag("--no-first-use") {
+        first_use();
+    }
+}
