@@ -19,12 +19,14 @@
 #[cfg(target_arch = "wasm32")]
 mod split {
     use leptos::prelude::*;
-    use leptos::wasm_split::wasm_split;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+    use mhr::core::search::Engine;
     use mhr::ui::deferred::Loaded;
     use mhr::ui::pages::{about::About, browse::BrowsePage, compare::ComparePage};
     use mhr::ui::pages::{embed::EmbedBuilder, resource::ResourcePage, search::SearchPage};
     use mhr::ui::pages::{section::SectionPage, tag::TagPage};
     use mhr::ui::routes::{Page, Pages};
+    use mhr::ui::search_index::SearchCode;
 
     /// `split_page!(GROUP, name, Page)`: the split point `name`, in the chunk `GROUP`, whose
     /// body makes the page component `Page`.
@@ -46,7 +48,15 @@ mod split {
     split_page!(pages, browse_page, BrowsePage);
     split_page!(pages, search_page, SearchPage);
 
-    /// The site's pages, each from its chunk.
+    /// The search engine (`mhr::core::search::Engine`), until search is first used: building
+    /// the index and running queries. The results views link it in, so it is also in the
+    /// chunk they share with this one.
+    #[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn search_engine() -> Result<Engine, SplitLoaderError> {
+        Ok(Engine::linked())
+    }
+
+    /// The site's pages, each from its chunk, and the search engine.
     pub fn pages() -> Pages {
         Pages {
             section: Page::Split(|| Box::pin(section_page())),
@@ -57,6 +67,7 @@ mod split {
             search: Page::Split(|| Box::pin(search_page())),
             about: Page::Split(|| Box::pin(about_page())),
             builder: Some(Page::Split(|| Box::pin(builder_page()))),
+            search_engine: SearchCode::Split(|| Box::pin(search_engine())),
         }
     }
 }

@@ -104,6 +104,17 @@ fn main() {
         let file = out.join(format!("page-failed-{width}.png"));
         site.screenshot(&file);
         println!("{}", file.display());
+        // The search box when the search engine's code did not download.
+        let chunk = support::chunk_path("split_search");
+        let failing = ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down");
+        let broken = support::StaticServer::start(support::dist_dir(), failing);
+        site.goto(&broken.site_url(""));
+        site.wait_for("#site-search", WAIT);
+        site.find("#site-search").unwrap().send_keys("health");
+        site.wait_for(".search-box .search-note", WAIT);
+        let file = out.join(format!("search-failed-{width}.png"));
+        site.screenshot(&file);
+        println!("{}", file.display());
         // The partner's page, on a second origin, with the site sending its shipped headers.
         let app = support::StaticServer::start(
             support::dist_dir(),

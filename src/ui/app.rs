@@ -15,10 +15,11 @@ use super::components::status::{OfflineNotice, UpdateNotice};
 use super::components::title::forget_page_head_on_navigate;
 use super::nav::Nav;
 use super::routes::{Pages, SiteRoutes};
-use super::search_index::LazySearch;
+use super::search_index::{LazySearch, SearchCode};
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
+use crate::core::search::Engine;
 
 /// The catalog with its facets, built once from it, and its search index, built when search
 /// is first used: what every view reads.
@@ -30,9 +31,14 @@ pub struct Indexed {
 }
 
 impl Indexed {
-    /// Builds the indexes of `catalog`.
+    /// Builds the indexes of `catalog`, with the search engine linked in.
     pub fn new(catalog: Arc<Catalog>) -> Indexed {
-        let search = LazySearch::new(catalog.clone());
+        Indexed::with_search(catalog, SearchCode::Linked(Engine::linked()))
+    }
+
+    /// Builds the indexes of `catalog`, with the search engine where `code` says.
+    pub fn with_search(catalog: Arc<Catalog>, code: SearchCode) -> Indexed {
+        let search = LazySearch::new(catalog.clone(), code);
         let browse = Arc::new(BrowseIndex::from_catalog(&catalog));
         Indexed { catalog, search, browse }
     }

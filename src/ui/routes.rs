@@ -14,7 +14,9 @@ use super::nav::use_nav;
 use super::pages::{about::About, browse::BrowsePage, compare::ComparePage, home::Home};
 use super::pages::{not_found::NotFound, resource::ResourcePage, search::SearchPage};
 use super::pages::{section::SectionPage, tag::TagPage};
+use super::search_index::SearchCode;
 use crate::core::route::Route;
+use crate::core::search::Engine;
 
 /// Where a page's code is.
 #[derive(Clone, Copy)]
@@ -67,6 +69,9 @@ pub struct Pages {
     /// partner's page has no use for it, and its binary leaves the builder's code out by not
     /// naming it.
     pub builder: Option<Page>,
+    /// The search engine: linked in, or in a chunk of its own that downloads when search is
+    /// first used (the site's).
+    pub search_engine: SearchCode,
 }
 
 impl Pages {
@@ -81,6 +86,7 @@ impl Pages {
             search: Page::Linked(|| view! { <SearchPage/> }.into_any()),
             about: Page::Linked(|| view! { <About/> }.into_any()),
             builder: None,
+            search_engine: SearchCode::Linked(Engine::linked()),
         }
     }
 

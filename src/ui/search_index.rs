@@ -10,16 +10,68 @@
 //! results of a query in the address) takes the index at once ([`LazySearch::now`]),
 //! finishing whatever slices are left, as the page cannot say anything truthful without it.
 //!
+//! The engine's code itself may be elsewhere ([`SearchCode`]): the site's binary splits it
+//! into a chunk that downloads when the box is first focused (a few milliseconds on
+//! loopback, and the service worker has usually cached it by then). If it cannot be
+//! downloaded, the box says so ([`LazySearch::failed`]) and tries again the next time it is
+//! used; pressing Enter still leads to the results page, whose own chunk holds the engine.
+//!
 //! Rendered natively (the pages written at build time), there are no tasks to share:
 //! preparing builds at once.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::core::catalog::Catalog;
 use crate::core::search::documents::resource_doc;
-use crate::core::search::{IndexBuilder, SearchIndex};
+use crate::core::search::{Engine, IndexBuilder, QueryOptions, SearchIndex, SearchResults};
+
+/// Downloads the chunk with the search engine (once) and gives the engine.
+pub type LoadEngine = fn() -> Pin<Box<dyn Future<Output = Result<Engine, SplitLoaderError>>>>;
+
+/// Where the search engine's code is, as the binary supplies it.
+#[derive(Clone, Copy)]
+pub enum SearchCode {
+    /// In the binary (the widget, the pages written at build time): the binary makes it with
+    /// [`Engine::linked`], so that a binary that splits it out never names that function in
+    /// code its main module reaches.
+    Linked(Engine),
+    /// In a chunk of the binary's wasm, downloaded (once) when search is first used.
+    Split(LoadEngine),
+}
+
+/// A built index with the engine that reads it.
+#[derive(Clone)]
+pub struct Searcher {
+    index: Arc<SearchIndex>,
+    engine: Engine,
+}
+
+impl Searcher {
+    /// Runs `query` (see [`SearchIndex::search`]).
+    pub fn search(&self, query: &str, options: QueryOptions) -> SearchResults {
+        (self.engine.search)(&self.index, query, options)
+    }
+
+    /// The index itself, for code that links the engine in anyway.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// How many documents the index holds.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether the index holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
 
 /// The longest a slice of the build runs before it lets the browser do other work: well
 /// under the 50 ms of a long task, leaving room for the slice that finishes the index.
@@ -27,12 +79,16 @@ pub const SLICE_MS: f64 = 8.0;
 
 /// Where the build is.
 enum Build {
-    /// Nobody has asked for the index yet.
-    NotStarted,
-    /// Slices are being added between tasks.
-    Building(Box<IndexBuilder>),
+    /// Nobody has asked for the index yet, or the engine's code could not be downloaded.
+    NotStarted { failed: bool },
+    /// The engine's code is downloading.
+    Loading,
+    /// Slices are being added between tasks (in the browser: natively, preparing builds at
+    /// once).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Building(Box<IndexBuilder>, Engine),
     /// The index is ready.
-    Done(Arc<SearchIndex>),
+    Done(Searcher),
 }
 
 /// The catalog's search index, built on first use (see the module documentation). Cheap to
@@ -40,18 +96,23 @@ enum Build {
 #[derive(Clone)]
 pub struct LazySearch {
     catalog: Arc<Catalog>,
+    /// Read when the build starts in the browser; natively the engine is always linked.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    code: SearchCode,
     build: Arc<Mutex<Build>>,
-    /// Notified when the index becomes ready, for the views waiting on [`LazySearch::get`].
-    ready: ArcTrigger,
+    /// Notified when the index becomes ready or its code fails to download, for the views
+    /// waiting on [`LazySearch::get`] and [`LazySearch::failed`].
+    changed: ArcTrigger,
 }
 
 impl LazySearch {
-    /// The search over `catalog`, not built yet.
-    pub fn new(catalog: Arc<Catalog>) -> LazySearch {
+    /// The search over `catalog`, with the engine where `code` says; not built yet.
+    pub fn new(catalog: Arc<Catalog>, code: SearchCode) -> LazySearch {
         LazySearch {
             catalog,
-            build: Arc::new(Mutex::new(Build::NotStarted)),
-            ready: ArcTrigger::new(),
+            code,
+            build: Arc::new(Mutex::new(Build::NotStarted { failed: false })),
+            changed: ArcTrigger::new(),
         }
     }
 
@@ -60,82 +121,123 @@ impl LazySearch {
     }
 
     /// The index if it is ready; in a reactive context, runs again once it is.
-    pub fn get(&self) -> Option<Arc<SearchIndex>> {
-        self.ready.track();
+    pub fn get(&self) -> Option<Searcher> {
+        self.changed.track();
         match &*self.state() {
-            Build::Done(index) => Some(index.clone()),
+            Build::Done(searcher) => Some(searcher.clone()),
             _ => None,
         }
     }
 
-    /// The index, built now if it is not ready: what slices are left run at once.
-    pub fn now(&self) -> Arc<SearchIndex> {
-        self.complete(&mut self.state())
+    /// Whether the engine's code could not be downloaded the last time search was used; in a
+    /// reactive context, runs again when that changes.
+    pub fn failed(&self) -> bool {
+        self.changed.track();
+        matches!(*self.state(), Build::NotStarted { failed: true })
+    }
+
+    /// The index, built now if it is not ready: what slices are left run at once, with
+    /// `engine` (a view that cannot show anything without results links the engine in:
+    /// [`Engine::linked`]).
+    pub fn now(&self, engine: Engine) -> Searcher {
+        let searcher = self.complete(&mut self.state(), engine);
+        self.changed.notify();
+        searcher
     }
 
     /// Adds the catalog's next documents to `builder` while `more()` says so; true once every
     /// resource is in.
-    fn fill(&self, builder: &mut IndexBuilder, mut more: impl FnMut() -> bool) -> bool {
+    fn fill(
+        &self,
+        builder: &mut IndexBuilder,
+        engine: Engine,
+        mut more: impl FnMut() -> bool,
+    ) -> bool {
         let resources = &self.catalog.data().resources;
         while builder.len() < resources.len() && more() {
-            builder.add(resource_doc(&self.catalog, &resources[builder.len()]));
+            (engine.add)(builder, resource_doc(&self.catalog, &resources[builder.len()]));
         }
         builder.len() == resources.len()
     }
 
     /// The index `state` holds, or the one it was building, finished now with every document
     /// left.
-    fn complete(&self, state: &mut Build) -> Arc<SearchIndex> {
-        let mut builder = match std::mem::replace(state, Build::NotStarted) {
-            Build::Done(index) => {
-                *state = Build::Done(index.clone());
-                return index;
+    fn complete(&self, state: &mut Build, engine: Engine) -> Searcher {
+        let (mut builder, engine) = match std::mem::replace(state, Build::Loading) {
+            Build::Done(searcher) => {
+                *state = Build::Done(searcher.clone());
+                return searcher;
             }
-            Build::Building(builder) => builder,
-            Build::NotStarted => Box::default(),
+            Build::Building(builder, engine) => (builder, engine),
+            Build::NotStarted { .. } | Build::Loading => (Box::default(), engine),
         };
-        self.fill(&mut builder, || true);
-        let index = Arc::new(builder.finish());
-        *state = Build::Done(index.clone());
-        index
+        self.fill(&mut builder, engine, || true);
+        let searcher = Searcher { index: Arc::new((engine.finish)(*builder)), engine };
+        *state = Build::Done(searcher.clone());
+        searcher
     }
 
-    /// Starts building the index in slices, unless it is built or being built; returns at
-    /// once. Views reading [`LazySearch::get`] update when it is ready.
+    /// Starts building the index in slices, unless it is built or being built, downloading
+    /// the engine first if it is in a chunk; returns at once. Views reading
+    /// [`LazySearch::get`] update when it is ready.
     pub fn prepare(&self) {
-        {
+        let retry = {
             let mut state = self.state();
-            if !matches!(*state, Build::NotStarted) {
-                return;
-            }
-            *state = Build::Building(Box::default());
+            let Build::NotStarted { failed } = *state else { return };
+            *state = Build::Loading;
+            failed
+        };
+        if retry {
+            self.changed.notify(); // no longer failed: the message goes while it tries again
         }
         #[cfg(target_arch = "wasm32")]
         wasm_bindgen_futures::spawn_local(self.clone().build_in_slices());
         #[cfg(not(target_arch = "wasm32"))]
-        {
-            self.now();
-            self.ready.notify();
-        }
+        self.now(Engine::linked());
     }
 
-    /// Adds documents for up to [`SLICE_MS`], yields to the browser, and again, until the
-    /// index is done (here, or by [`LazySearch::now`] in the meantime).
+    /// Downloads the engine if it is in a chunk, then adds documents for up to [`SLICE_MS`],
+    /// yields to the browser, and again, until the index is done (here, or by
+    /// [`LazySearch::now`] in the meantime).
     #[cfg(target_arch = "wasm32")]
     async fn build_in_slices(self) {
+        let engine = match self.code {
+            SearchCode::Linked(engine) => Ok(engine),
+            SearchCode::Split(load) => load().await,
+        };
+        let engine = match engine {
+            Ok(engine) => engine,
+            Err(_) => {
+                let mut state = self.state();
+                if matches!(*state, Build::Loading) {
+                    *state = Build::NotStarted { failed: true };
+                }
+                drop(state);
+                self.changed.notify();
+                return;
+            }
+        };
+        {
+            let mut state = self.state();
+            if !matches!(*state, Build::Loading) {
+                return; // built at once meanwhile
+            }
+            *state = Build::Building(Box::default(), engine);
+        }
         let clock = web_sys::window().and_then(|w| w.performance());
         let now_ms = move || clock.as_ref().map_or(0.0, |c| c.now());
         loop {
             next_task().await;
             let mut state = self.state();
-            let Build::Building(builder) = &mut *state else { break };
+            let Build::Building(builder, engine) = &mut *state else { break };
             let until = now_ms() + SLICE_MS;
-            if self.fill(builder, || now_ms() < until) {
-                self.complete(&mut state);
+            let engine = *engine;
+            if self.fill(builder, engine, || now_ms() < until) {
+                self.complete(&mut state, engine);
                 break;
             }
         }
-        self.ready.notify();
+        self.changed.notify();
     }
 }
 

@@ -54,7 +54,7 @@ pub fn start(pages: Pages) {
                 if let Some(page) = pages.of(&route) {
                     page.preload().await;
                 }
-                let indexed = Indexed::new(catalog);
+                let indexed = Indexed::with_search(catalog, pages.search_engine);
                 first_paint().await;
                 replace_page(move || view! { <Site indexed pages address frame/> });
                 refresh_cached_dataset().await;

@@ -152,6 +152,22 @@ fn a_page_whose_code_did_not_download_passes_axe() {
 }
 
 #[test]
+fn the_search_box_saying_its_code_did_not_download_passes_axe() {
+    let axe = axe_source();
+    let chunk = support::chunk_path("split_search");
+    let site =
+        Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
+    site.open("");
+    site.find("#site-search").expect("the search box").send_keys("diabetes");
+    site.wait_for(".search-box .search-note", WAIT);
+    for scheme in ["light", "dark"] {
+        site.emulate_color_scheme(scheme);
+        let found = violations(&site, &axe);
+        assert!(found.is_empty(), "{scheme}: {found:#?}");
+    }
+}
+
+#[test]
 fn the_offline_notice_passes_axe_in_light_and_dark() {
     let axe = axe_source();
     let site = Site::start(ServeOptions::default());

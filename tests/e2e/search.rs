@@ -181,3 +181,29 @@ fn hostile_queries_in_the_url_show_a_calm_message() {
         assert_eq!(site.find_all("main h1").len(), 1, "{q}");
     }
 }
+
+/// The site's search engine downloads when the box is first used. When it cannot, the box
+/// says so where the suggestions would be, and Enter still opens the results page, whose own
+/// code carries the engine.
+#[test]
+fn when_search_cannot_download_the_box_says_so_and_enter_still_searches() {
+    let chunk = support::chunk_path("split_search");
+    let site =
+        Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
+    site.open("");
+    site.wait_for(INPUT, WAIT);
+    site.find(INPUT).expect("the search box").send_keys("diabetes");
+    let note = site.wait_for_text(
+        ".search-box .search-note[role=status]",
+        "Suggestions could not be downloaded",
+        WAIT,
+    );
+    assert!(note.text().contains("Press Enter to search"), "{}", note.text());
+    assert_eq!(attr(&site, INPUT, "aria-expanded").as_deref(), Some("false"));
+    assert!(site.requested_urls().iter().any(|u| u.ends_with(&chunk)), "the engine was asked for");
+    site.press_key(keys::ENTER);
+    site.wait_for_text("[data-testid=result-count]", "1", WAIT);
+    assert!(site.current_url().contains("/search/?q=diabetes"), "{}", site.current_url());
+    let results = site.wait_for("main", WAIT).text();
+    assert!(results.contains("Diabetes"), "{results}");
+}

@@ -14,7 +14,7 @@ use super::{use_browse, use_catalog, use_search};
 use crate::core::filter::Facet;
 use crate::core::paths::Paths;
 use crate::core::search::documents::other_names_matched;
-use crate::core::search::{Highlighter, QueryOptions};
+use crate::core::search::{Engine, Highlighter, QueryOptions};
 use crate::core::url_state::{parse_browse_state, BrowseState};
 
 /// Results rendered at first and added by each "show more".
@@ -57,13 +57,14 @@ pub fn Browse(
     // score every document again.
     let query = Memo::new(move |_| state.with(|s| s.query.clone()));
     // A query's results are the view's content, so the index is taken at once, built now
-    // if the search box has not had it built already.
+    // if the search box has not had it built already, with the engine linked into this
+    // view's code (a chunk on the site: it shares the engine's with the search box).
     let search = {
         let index = index.clone();
         Memo::new(move |_| {
             let q = query.get();
             (!q.trim().is_empty()).then(|| {
-                let index = index.now();
+                let index = index.now(Engine::linked());
                 index.search(&q, QueryOptions { limit: index.len(), prefix_last: true })
             })
         })
@@ -138,7 +139,7 @@ pub fn Browse(
             let q = state.with(|s| s.query.clone());
             let filtered = selected_count.get() > 0;
             empty.then(|| {
-                let suggestion = (!q.trim().is_empty()).then(|| index.now().did_you_mean(&q)).flatten();
+                let suggestion = (!q.trim().is_empty()).then(|| index.now(Engine::linked()).index().did_you_mean(&q)).flatten();
                 view! {
                     <div class="no-results" data-testid="no-results">
                         {suggestion.map(|s| view! { <p>"Did you mean " <Link to=Paths::search(&s)>{s.clone()}</Link> "?"</p> })}

@@ -54,6 +54,12 @@ pub fn SearchBox() -> impl IntoView {
             Some(index.search(&q, QueryOptions { limit: SUGGESTIONS, prefix_last: true }))
         })
     };
+    // The engine's code could not be downloaded (the site's is in a chunk): said where the
+    // suggestions would be, until the next focus tries again.
+    let unavailable = {
+        let index = index.clone();
+        Memo::new(move |_| open.get() && !text.with(|t| t.trim().is_empty()) && index.failed())
+    };
     let prepare = move || index.prepare();
     let on_input = {
         let prepare = prepare.clone();
@@ -180,6 +186,9 @@ pub fn SearchBox() -> impl IntoView {
         };
 
     let status = move || match results.get() {
+        _ if unavailable.get() => {
+            "Suggestions could not be downloaded. Press Enter to search.".to_string()
+        }
         Some(r) if open.get() && r.hits.is_empty() => {
             "No suggestions. Press Enter to search.".to_string()
         }
@@ -223,7 +232,7 @@ pub fn SearchBox() -> impl IntoView {
             <ul id="search-suggestions" role="listbox" aria-label="Suggestions" class="suggestions" hidden=move || !expanded()>
                 {list}
             </ul>
-            <p role="status" class="visually-hidden">{status}</p>
+            <p role="status" class=move || if unavailable.get() { "search-note" } else { "visually-hidden" }>{status}</p>
         </form>
     }
 }
