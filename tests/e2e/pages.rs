@@ -182,16 +182,26 @@ const CONTENT_TEXT: &str = "const copy = document.querySelector('[data-mhr-root]
 fn each_written_page_says_what_the_running_app_shows_at_its_address() {
     let dist = support::dist_dir();
     let server = StaticServer::start(&dist, ServeOptions::default());
-    let (written, running) =
-        (Browser::launch_without_scripts(1280, 900), Browser::launch(1280, 900));
-    for page in written_pages(&dist) {
-        let url = server.site_url(&page);
-        written.goto(&url);
-        running.goto(&url);
-        let (a, b) = (written.execute(CONTENT_TEXT, vec![]), running.execute(CONTENT_TEXT, vec![]));
+    let pages = written_pages(&dist);
+    // Each page's content text and title, as one browser shows them.
+    let read = |browser: Browser| -> Vec<(Value, String)> {
+        pages
+            .iter()
+            .map(|page| {
+                browser.goto(&server.site_url(page));
+                (browser.execute(CONTENT_TEXT, vec![]), browser.title())
+            })
+            .collect()
+    };
+    // Read with scripts off and with the app, a browser each, both at once.
+    let (written, running) = support::in_parallel(
+        || read(Browser::launch_without_scripts(1280, 900)),
+        || read(Browser::launch(1280, 900)),
+    );
+    for ((page, (a, a_title)), (b, b_title)) in pages.iter().zip(written).zip(running) {
         assert!(a.as_str().is_some_and(|t| t.len() > 100), "{page}: {a}");
         assert_eq!(a, b, "{page}: the written page and the running app differ");
-        assert_eq!(written.title(), running.title(), "{page}");
+        assert_eq!(a_title, b_title, "{page}");
     }
 }
 

@@ -194,3 +194,17 @@ pub fn base64_decode(s: &str) -> Vec<u8> {
         .decode(s)
         .unwrap_or_else(|e| panic!("invalid base64 from WebDriver: {e}"))
 }
+
+/// Runs `a` and `b` at once on two threads, each driving its own browser (these machines have
+/// two cores), and returns both results; a panic in either is raised again here, as it was.
+pub fn in_parallel<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|s| {
+        let first = s.spawn(a);
+        let second = b();
+        let first = first.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (first, second)
+    })
+}
