@@ -43,6 +43,11 @@ impl Indexed {
         Indexed { catalog, search, browse }
     }
 
+    /// The search, built when first used.
+    pub fn search(&self) -> &LazySearch {
+        &self.search
+    }
+
     /// The catalog.
     pub fn catalog(&self) -> &Arc<Catalog> {
         &self.catalog

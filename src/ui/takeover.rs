@@ -55,8 +55,10 @@ pub fn start(pages: Pages) {
                     page.preload().await;
                 }
                 let indexed = Indexed::with_search(catalog, pages.search_engine);
+                let search = indexed.search().clone();
                 first_paint().await;
                 replace_page(move || view! { <Site indexed pages address frame/> });
+                search.prepare_when_idle();
                 refresh_cached_dataset().await;
             }
             Err(failure) => {
