@@ -142,8 +142,16 @@ impl LazySearch {
     /// `engine` (a view that cannot show anything without results links the engine in:
     /// [`Engine::linked`]).
     pub fn now(&self, engine: Engine) -> Searcher {
-        let searcher = self.complete(&mut self.state(), engine);
-        self.changed.notify();
+        let (searcher, built_now) = {
+            let mut state = self.state();
+            let built_now = !matches!(*state, Build::Done(_));
+            (self.complete(&mut state, engine), built_now)
+        };
+        // Views waiting on `get` (the search box) learn of it; the slices, if any were
+        // under way, stop at their next turn.
+        if built_now {
+            self.changed.notify();
+        }
         searcher
     }
 
