@@ -48,7 +48,8 @@ mod split {
     split_page!(pages, browse_page, BrowsePage);
     split_page!(pages, search_page, SearchPage);
 
-    /// The search engine (`mhr::core::search::Engine`), until search is first used: building
+    /// The search engine (`mhr::core::search::Engine`), until the index is first asked for
+    /// (the first idle moment after start-up, or the search box's focus): building
     /// the index and running queries. The results views link it in, so it is also in the
     /// chunk they share with this one.
     #[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]

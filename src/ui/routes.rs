@@ -69,8 +69,8 @@ pub struct Pages {
     /// partner's page has no use for it, and its binary leaves the builder's code out by not
     /// naming it.
     pub builder: Option<Page>,
-    /// The search engine: linked in, or in a chunk of its own that downloads when search is
-    /// first used (the site's).
+    /// The search engine: linked in, or in a chunk of its own that downloads when the index
+    /// is first asked for, after start-up (the site's).
     pub search_engine: SearchCode,
 }
 

@@ -13,10 +13,12 @@
 //! finishing whatever slices are left, as the page cannot say anything truthful without it.
 //!
 //! The engine's code itself may be elsewhere ([`SearchCode`]): the site's binary splits it
-//! into a chunk that downloads when the index is first asked for (a few milliseconds on
-//! loopback, and the service worker has usually cached it by then). If it cannot be
-//! downloaded, the box says so ([`LazySearch::failed`]) and tries again the next time it is
-//! used; pressing Enter still leads to the results page, whose own chunk holds the engine.
+//! into a chunk that downloads when the index is first asked for, after the app is ready (a
+//! few milliseconds on loopback, and the service worker has usually cached it by then). If
+//! it cannot be downloaded, the box says so ([`LazySearch::failed`]) and tries again the next
+//! time it is focused ([`LazySearch::retry`]); pressing Enter still leads to the results page,
+//! whose own chunk holds the engine. A download that never ends leaves the box without
+//! suggestions and without the note (no timeout yet).
 //!
 //! Rendered natively (the pages written at build time), there are no tasks to share:
 //! preparing builds at once.
@@ -42,7 +44,7 @@ pub enum SearchCode {
     /// [`Engine::linked`], so that a binary that splits it out never names that function in
     /// code its main module reaches.
     Linked(Engine),
-    /// In a chunk of the binary's wasm, downloaded (once) when search is first used.
+    /// In a chunk of the binary's wasm, downloaded (once) when the index is first asked for.
     Split(LoadEngine),
 }
 
@@ -187,13 +189,28 @@ impl LazySearch {
         searcher
     }
 
-    /// Starts building the index in slices, unless it is built or being built, downloading
-    /// the engine first if it is in a chunk; returns at once. Views reading
-    /// [`LazySearch::get`] update when it is ready.
+    /// Starts building the index in slices, unless it is built or being built or its engine
+    /// failed to download (see [`LazySearch::retry`]), downloading the engine first if it is
+    /// in a chunk; returns at once. Views reading [`LazySearch::get`] update when it is
+    /// ready.
     pub fn prepare(&self) {
+        self.start(false);
+    }
+
+    /// [`LazySearch::prepare`], and after a failed download, tries again: the search box's
+    /// focus, so that a visitor typing offline is not shown the note coming and going with
+    /// every key.
+    pub fn retry(&self) {
+        self.start(true);
+    }
+
+    fn start(&self, after_failure: bool) {
         let retry = {
             let mut state = self.state();
             let Build::NotStarted { failed } = *state else { return };
+            if failed && !after_failure {
+                return;
+            }
             *state = Build::Loading;
             failed
         };
@@ -267,9 +284,9 @@ impl LazySearch {
     }
 }
 
-/// Resolves in a later task of the browser's event loop, so that input, rendering and other
-/// tasks run in between: `scheduler.yield()` where the browser has it (Chromium), which
-/// resumes as soon as those have run, else a zero-delay timer, which browsers hold back at
+/// Resolves in a later task of the browser's event loop, so that input and rendering run in
+/// between: `scheduler.yield()` where the browser has it (Chromium), whose continuation runs
+/// ahead of other ordinary tasks, else a zero-delay timer, which browsers hold back at
 /// least 4 ms once timers nest five deep (at 10,000 resources that was about 60 ms of the
 /// 230 to the first suggestion, waiting between slices).
 #[cfg(target_arch = "wasm32")]

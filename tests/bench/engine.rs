@@ -4,8 +4,10 @@
 //! app.
 //!
 //! Memory is counted by a global allocator that keeps the number of live bytes: the index's
-//! size is what building it left allocated, the same measure as a JavaScript engine's heap
-//! growth after a garbage collection.
+//! size is the bytes building it left allocated. That is the bytes asked for, not the
+//! allocator's own overhead or free space between allocations, so it is a lower bound, where
+//! a JavaScript engine's heap growth after a garbage collection includes its objects'
+//! headers.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "synthetic.rs"]

@@ -29,9 +29,10 @@ pub use snippet::{Highlighter, Segment};
 /// The engine's entry points (adding documents, finishing an index, running a query) as
 /// function pointers. A binary that reaches the engine only through an `Engine` it obtained
 /// at run time lets the linker and `wasm-split` leave the engine's code out of its main
-/// module: the site's app gets it from a chunk that downloads when search is first used
-/// (`src/main.rs`), which took 10.7 KB brotli off a first visit (225.8 to 215.1 KB, measured
-/// with `make size`).
+/// module: the site's app gets it from a chunk that downloads after the app is ready, when
+/// the index is first asked for (`src/main.rs`). That took 10.7 KB brotli off the bytes
+/// until the app is ready (225.8 to 215.1 KB, measured with `make size`); a visit that stays
+/// still downloads them, once the browser is idle.
 #[derive(Clone, Copy)]
 pub struct Engine {
     /// Adds a document (see [`IndexBuilder::add`]).

@@ -41,8 +41,9 @@ pub fn SearchBox() -> impl IntoView {
 
     // Suggestions are computed only while the list is open: the results view sets the text
     // from the URL, and that must not run a second search nobody sees.
-    // The index is built when the box is first used (focused or typed into), in slices
-    // between the browser's tasks; the suggestions come once it is ready.
+    // The index is built after start-up (at the first idle moment, or when the box is first
+    // focused or typed into), in slices between the browser's tasks; the suggestions come
+    // once it is ready.
     let results = {
         let index = index.clone();
         Memo::new(move |_| {
@@ -59,6 +60,10 @@ pub fn SearchBox() -> impl IntoView {
     let unavailable = {
         let index = index.clone();
         Memo::new(move |_| open.get() && !text.with(|t| t.trim().is_empty()) && index.failed())
+    };
+    let retry = {
+        let index = index.clone();
+        move || index.retry()
     };
     let prepare = move || index.prepare();
     let on_input = {
@@ -223,7 +228,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:input=on_input
                 on:keydown=on_keydown
                 on:focus=move |_| {
-                    prepare();
+                    retry();
                     open.set(true);
                 }
                 on:blur=move |_| open.set(false)
