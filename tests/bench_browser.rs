@@ -109,7 +109,10 @@ const TIMER_MS: f64 = 0.005;
 /// Ours ÷ theirs. A time at the timer's resolution may be anything below it, so a ratio to it
 /// is a bound ("≥"), and one of two such times says nothing ("?").
 fn ratio(ours: f64, theirs: f64) -> String {
-    match (ours <= TIMER_MS, theirs <= TIMER_MS) {
+    // Differences of two timer readings are not exact multiples of it: 0.005 may come as
+    // 0.0050000001.
+    let at_floor = |ms: f64| ms < TIMER_MS * 1.5;
+    match (at_floor(ours), at_floor(theirs)) {
         (true, true) => "?".into(),
         (false, true) => format!("≥{:.2}×", ours / theirs),
         (true, false) => format!("≤{:.2}×", ours / theirs),
