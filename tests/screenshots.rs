@@ -96,8 +96,7 @@ fn main() {
             println!("{}", file.display());
         }
         // A view whose code did not download.
-        let chunk = support::chunk_path("split_compare");
-        let failing = ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down");
+        let failing = ServeOptions::default().with_chunk_down("split_compare");
         let broken = support::StaticServer::start(support::dist_dir(), failing);
         site.goto(&broken.site_url("compare"));
         site.wait_for("[data-testid=page-failed]", WAIT);
@@ -105,8 +104,7 @@ fn main() {
         site.screenshot(&file);
         println!("{}", file.display());
         // The search box when the search engine's code did not download.
-        let chunk = support::chunk_path("split_search");
-        let failing = ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down");
+        let failing = ServeOptions::default().with_chunk_down("split_search");
         let broken = support::StaticServer::start(support::dist_dir(), failing);
         site.goto(&broken.site_url(""));
         site.wait_for("#site-search", WAIT);

@@ -154,9 +154,7 @@ fn the_error_view_passes_axe() {
 #[test]
 fn a_page_whose_code_did_not_download_passes_axe() {
     let axe = axe_source();
-    let chunk = support::chunk_path("split_compare");
-    let site =
-        Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
+    let site = Site::start(ServeOptions::default().with_chunk_down("split_compare"));
     site.open("compare");
     site.wait_for("[data-testid=page-failed]", WAIT);
     let found = violations(&site, &axe);
@@ -166,9 +164,7 @@ fn a_page_whose_code_did_not_download_passes_axe() {
 #[test]
 fn the_search_box_saying_its_code_did_not_download_passes_axe() {
     let axe = axe_source();
-    let chunk = support::chunk_path("split_search");
-    let site =
-        Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
+    let site = Site::start(ServeOptions::default().with_chunk_down("split_search"));
     site.open("");
     site.find("#site-search").expect("the search box").send_keys("diabetes");
     site.wait_for(".search-box .search-note", WAIT);

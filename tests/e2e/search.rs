@@ -187,9 +187,7 @@ fn hostile_queries_in_the_url_show_a_calm_message() {
 /// code carries the engine.
 #[test]
 fn when_search_cannot_download_the_box_says_so_and_enter_still_searches() {
-    let chunk = support::chunk_path("split_search");
-    let site =
-        Site::start(ServeOptions::default().with_override(&chunk, 503, "text/plain", b"down"));
+    let site = Site::start(ServeOptions::default().with_chunk_down("split_search"));
     site.open("");
     site.wait_for(INPUT, WAIT);
     site.find(INPUT).expect("the search box").send_keys("diabetes");

@@ -101,6 +101,11 @@ impl ServeOptions {
         self.overrides.push((path.to_string(), status, ctype.to_string(), body.to_vec()));
         self
     }
+
+    /// The built app's chunk `name` ("split_compare") served as a 503: a download that fails.
+    pub fn with_chunk_down(self, name: &str) -> Self {
+        self.with_override(&super::chunk_path(name), 503, "text/plain", b"down")
+    }
 }
 
 /// State shared between the accept loop and the per-connection threads.
