@@ -9,8 +9,9 @@
 //! manifest), the dataset and the service worker; other files (for example the embed script,
 //! and the chunks of the views other than home, summed on a line of their own) are listed but
 //! not counted. A partner's page that shows a widget loads `widget.js`, the
-//! widget's own script, wasm and stylesheet it names, and the dataset: that total is
-//! reported and budgeted too. Exits non-zero when either total is over its budget or the
+//! widget's own script, chunk loader, wasm and stylesheet it names, the dataset, and the
+//! code of the widget's default view (browse, in the chunk `pages`, with the shared chunks
+//! it needs, as `chunks.json` lists them): that total is reported and budgeted too. Exits non-zero when either total is over its budget or the
 //! build is missing.
 
 use std::io::Write;
@@ -70,6 +71,28 @@ fn widget_files(widget_js: &str) -> Vec<String> {
         .collect()
 }
 
+/// The split point of the widget's default view (browse).
+const WIDGET_FIRST_VIEW: &str = "pages";
+
+/// The widget's split points (from `chunks.json`), each with the files showing it first adds
+/// to the widget's script, wasm and stylesheet: the chunk loader the script imports (named
+/// as the script is, `widget-app-loader-HASH.js`) and the chunks calling it downloads. `None`
+/// when the build has no such list.
+fn widget_views(dist: &Path, widget_js_name: &str) -> Option<Vec<(String, Vec<String>)>> {
+    let map: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("chunks.json")).ok()?).ok()?;
+    let hash = widget_js_name.strip_prefix("widget-app-")?.strip_suffix(".js")?;
+    let mut views = Vec::new();
+    for (split, chunks) in map["widget-app"].as_object()? {
+        let mut files = vec![format!("widget-app-loader-{hash}.js")];
+        for file in chunks.as_array()? {
+            files.push(file.as_str()?.to_string());
+        }
+        views.push((split.clone(), files));
+    }
+    Some(views)
+}
+
 fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1000.0)
 }
@@ -94,6 +117,13 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     widget.extend(["widget.js".to_string(), "data/dataset.json".to_string()]);
+    let views = widget_views(&dist, &widget[0]).unwrap_or_default();
+    let Some((_, first_view)) = views.iter().find(|(split, _)| split == WIDGET_FIRST_VIEW) else {
+        eprintln!("chunks.json does not list the widget's {WIDGET_FIRST_VIEW} chunk: was the build finished?");
+        return ExitCode::FAILURE;
+    };
+    let widget_base = widget.clone();
+    widget.extend(first_view.iter().cloned());
 
     let mut all = Vec::new();
     files(&dist, &mut all);
@@ -173,6 +203,22 @@ fn main() -> ExitCode {
         kb(chunks)
     );
     println!("{:<52} {:>10} {:>10} {:>10}", "WIDGET FIRST LOAD (brotli)", "", "", kb(partner));
+    // The same for a widget showing another view first (the search engine's chunk downloads
+    // after the first view, when the browser is idle, whatever the view).
+    for (split, files) in views.iter().filter(|(s, _)| s != "search") {
+        let total: usize = widget_base
+            .iter()
+            .chain(files)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|rel| sizes(&std::fs::read(dist.join(rel)).unwrap_or_default()).brotli)
+            .sum();
+        println!(
+            "{:<52} {:>32}",
+            format!("  a widget showing the chunk {split:?} first"),
+            kb(total)
+        );
+    }
     println!(
         "{:<52} {:>10} {:>21}",
         format!("PAGES WRITTEN: {pages}, home included"),

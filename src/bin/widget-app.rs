@@ -1,10 +1,17 @@
 //! The widget's wasm binary, loaded by `public/widget.js` on partners' pages: it exports
 //! mounting and unmounting `<mhr-widget>` elements and starts nothing by itself. The site's
 //! own binary (`src/main.rs`) leaves these out, so a visit to the site does not download them.
+//!
+//! It is split as the site's binary is (`xtask/src/app_build.rs`), at the same split points
+//! (`mhr::split_pages!`, see `mhr::ui::split`): a partner's page downloads the widget's
+//! frame and the code of the view it shows, and another view's code when the visitor first
+//! opens it.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::*;
+
+    mhr::split_pages!();
 
     /// See [`mhr::ui::widget::mount`].
     #[wasm_bindgen]
@@ -13,7 +20,7 @@ mod exports {
         container: web_sys::HtmlElement,
         site: String,
     ) -> u32 {
-        mhr::ui::widget::mount(host, container, site)
+        mhr::ui::widget::mount(host, container, site, split_pages::pages(None))
     }
 
     /// See [`mhr::ui::widget::unmount`].

@@ -31,7 +31,8 @@ pub struct Indexed {
 }
 
 impl Indexed {
-    /// Builds the indexes of `catalog`, with the search engine linked in.
+    /// Builds the indexes of `catalog`, with the search engine linked in: the pages written
+    /// at build time.
     pub fn new(catalog: Arc<Catalog>) -> Indexed {
         Indexed::with_search(catalog, SearchCode::Linked(Engine::linked()))
     }

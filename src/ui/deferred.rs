@@ -1,6 +1,6 @@
 //! Pages whose code downloads when they are first shown: the site's binary
-//! (`src/main.rs`) splits every view but home out of its wasm, and shows each through
-//! [`deferred`]. The service worker precaches the chunks, so after the first visit they come
+//! (`src/main.rs`) and the widget's (`src/bin/widget-app.rs`) split every view but home out
+//! of their wasm (`src/ui/split.rs`), and show each through [`deferred`]. The service worker precaches the chunks, so after the first visit they come
 //! from the cache and work offline.
 
 use std::cell::RefCell;

@@ -18,6 +18,8 @@ pub mod search_index;
 #[cfg(target_arch = "wasm32")]
 mod service_worker;
 #[cfg(target_arch = "wasm32")]
+pub mod split;
+#[cfg(target_arch = "wasm32")]
 mod takeover;
 #[cfg(target_arch = "wasm32")]
 pub mod widget;

@@ -47,8 +47,9 @@ impl Page {
 }
 
 /// The pages of every route but home and "not found", as the binary supplies them. The
-/// widget's binary links them in ([`Pages::linked`]); the site's loads each on first use
-/// (`split::pages` in `src/main.rs`), so a first visit downloads only what home needs.
+/// site's and the widget's binaries load each on first use (`src/ui/split.rs`), so a first
+/// visit downloads only what its first view needs; the pages written at build time link them
+/// all in ([`Pages::linked`]).
 #[derive(Clone, Copy)]
 pub struct Pages {
     /// A section.
@@ -67,15 +68,15 @@ pub struct Pages {
     pub about: Page,
     /// The embed builder, where it is offered: on the site and in a frame. A widget inside a
     /// partner's page has no use for it, and its binary leaves the builder's code out by not
-    /// naming it.
+    /// declaring its split point.
     pub builder: Option<Page>,
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
-    /// is first asked for, after start-up (the site's).
+    /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
 }
 
 impl Pages {
-    /// Every page but the embed builder, linked into the binary: the widget's pages.
+    /// Every page but the embed builder, linked in: the pages rendered at build time.
     pub fn linked() -> Pages {
         Pages {
             section: Page::Linked(|| view! { <SectionPage/> }.into_any()),

@@ -12,9 +12,10 @@
 //! results of a query in the address) takes the index at once ([`LazySearch::now`]),
 //! finishing whatever slices are left, as the page cannot say anything truthful without it.
 //!
-//! The engine's code itself may be elsewhere ([`SearchCode`]): the site's binary splits it
-//! into a chunk that downloads when the index is first asked for, after the app is ready (a
-//! few milliseconds on loopback, and the service worker has usually cached it by then). If
+//! The engine's code itself may be elsewhere ([`SearchCode`]): the site's and the widget's
+//! binaries split it into a chunk that downloads when the index is first asked for, after
+//! the app is ready (a few milliseconds on loopback, and the service worker has usually
+//! cached it by then). If
 //! it cannot be downloaded, the box says so ([`LazySearch::failed`]) and tries again the next
 //! time it is focused ([`LazySearch::retry`]); pressing Enter still leads to the results page,
 //! whose own chunk holds the engine. A download that never ends leaves the box without
@@ -40,7 +41,7 @@ pub type LoadEngine = fn() -> Pin<Box<dyn Future<Output = Result<Engine, SplitLo
 /// Where the search engine's code is, as the binary supplies it.
 #[derive(Clone, Copy)]
 pub enum SearchCode {
-    /// In the binary (the widget, the pages written at build time): the binary makes it with
+    /// In the binary (the pages written at build time): the binary makes it with
     /// [`Engine::linked`], so that a binary that splits it out never names that function in
     /// code its main module reaches.
     Linked(Engine),

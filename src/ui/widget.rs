@@ -2,6 +2,11 @@
 //! into a shadow root. It is its own wasm binary (`src/bin/widget-app.rs`), so the site's first
 //! visit does not download the widget's code, and partners' pages do not run the site's.
 //!
+//! Its views are split out of its wasm as the site's are (`src/ui/split.rs`): a partner's
+//! page downloads the frame here and the code of the view the element asks for, which starts
+//! downloading as the widget mounts, beside the dataset; other views' code downloads when the
+//! visitor first opens them.
+//!
 //! It shows the same views as the site, but with no router: the route lives in a signal
 //! ([`Nav::in_memory`]), so the widget never changes the host's address or history and never
 //! intercepts the host's links, and several widgets on one page each keep their own view.
@@ -21,6 +26,7 @@ use super::components::state::{ErrorView, Loading};
 use super::data::{fetch_catalog_from, LoadFailure, DATASET};
 use super::nav::Nav;
 use super::routes::{Pages, RouteView};
+use super::search_index::SearchCode;
 use crate::core::embed::EmbedSpec;
 
 thread_local! {
@@ -57,14 +63,20 @@ fn install_panic_message() {
 
 /// Mounts a widget into `container` (inside the shadow root of `host`), reading its view
 /// from `host`'s attributes; `site` is the site's absolute URL, ending in `/`. Returns an id
-/// for [`unmount`]. `src/bin/widget-app.rs` exports it to `widget.js` as `mount_widget`.
-pub fn mount(host: web_sys::Element, container: web_sys::HtmlElement, site: String) -> u32 {
+/// for [`unmount`]. `pages` are the views as the binary supplies them.
+/// `src/bin/widget-app.rs` exports it to `widget.js` as `mount_widget`.
+pub fn mount(
+    host: web_sys::Element,
+    container: web_sys::HtmlElement,
+    site: String,
+    pages: Pages,
+) -> u32 {
     install_panic_message();
     let spec = EmbedSpec::from_values(|name| host.get_attribute(name));
     let id = NEXT_ID.get();
     NEXT_ID.set(id + 1);
     CONTAINERS.with(|c| c.borrow_mut().insert(id, (container.clone(), site.clone())));
-    let handle = leptos::mount::mount_to(container, move || view! { <Widget spec site/> });
+    let handle = leptos::mount::mount_to(container, move || view! { <Widget spec site pages/> });
     MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
     id
 }
@@ -78,7 +90,7 @@ pub fn unmount(id: u32) {
 
 /// One widget: its own location, dataset download and views.
 #[component]
-fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
+fn Widget(spec: EmbedSpec, site: String, pages: Pages) -> impl IntoView {
     let route = RwSignal::new(spec.route());
     let history = RwSignal::new(Vec::<String>::new());
     let root = NodeRef::<Div>::new();
@@ -100,13 +112,18 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
         }
     });
     let can_go_back = Signal::derive(move || history.with(|h| !h.is_empty()));
+    // The first view's code downloads beside the dataset, not after it.
+    if let Some(page) = pages.of(&nav.route().get_untracked()) {
+        leptos::task::spawn_local(page.preload());
+    }
     let dataset = nav.asset(DATASET);
-    let data = LocalResource::new(move || load_once(dataset.clone()));
+    let search = pages.search_engine;
+    let data = LocalResource::new(move || load_once(dataset.clone(), search));
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
             {move || match data.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Ok(indexed)) => view! { <WidgetViews indexed back=(can_go_back, back)/> }.into_any(),
+                Some(Ok(indexed)) => view! { <WidgetViews indexed pages back=(can_go_back, back)/> }.into_any(),
                 Some(Err(failure)) => view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any(),
             }}
         </div>
@@ -115,9 +132,15 @@ fn Widget(spec: EmbedSpec, site: String) -> impl IntoView {
 
 /// The widget's views, once its dataset is loaded.
 #[component]
-fn WidgetViews(indexed: Indexed, back: (Signal<bool>, Callback<()>)) -> impl IntoView {
+fn WidgetViews(
+    indexed: Indexed,
+    pages: Pages,
+    back: (Signal<bool>, Callback<()>),
+) -> impl IntoView {
     indexed.provide();
-    view! { <EmbedLayout back><RouteView pages=Pages::linked()/></EmbedLayout> }
+    // The search engine's code, and the index, before the visitor's first key (as the site).
+    indexed.search().prepare_when_idle();
+    view! { <EmbedLayout back><RouteView pages/></EmbedLayout> }
 }
 
 /// One dataset's load, shared by every widget that asks for it: the outcome once known, and
@@ -129,9 +152,9 @@ struct Shared {
 }
 
 /// The dataset at `url` with its indexes, downloaded and built only once for all the widgets
-/// on the page, however many mount at the same time. A failed load is forgotten, so a retry
-/// downloads again.
-async fn load_once(url: String) -> Result<Indexed, LoadFailure> {
+/// on the page, however many mount at the same time, with the search engine's code where
+/// `search` says. A failed load is forgotten, so a retry downloads again.
+async fn load_once(url: String, search: SearchCode) -> Result<Indexed, LoadFailure> {
     let (shared, first) = LOADED.with(|l| {
         let mut loaded = l.borrow_mut();
         match loaded.get(&url) {
@@ -146,7 +169,9 @@ async fn load_once(url: String) -> Result<Indexed, LoadFailure> {
     if first {
         let shared = shared.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = fetch_catalog_from(url.clone()).await.map(Indexed::new);
+            let outcome = fetch_catalog_from(url.clone())
+                .await
+                .map(|catalog| Indexed::with_search(catalog, search));
             if outcome.is_err() {
                 LOADED.with(|l| l.borrow_mut().remove(&url));
             }

@@ -221,6 +221,49 @@ fn wait_widget_ready(p: &Partner, id: &str) {
     );
 }
 
+const COMPARE_WIDGET_PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner comparison</title></head>
+<body><h1>Partner comparison</h1>
+<mhr-widget id="c" view="compare"></mhr-widget>
+<script src="{SITE}widget.js" async></script>
+</body></html>"#;
+
+#[test]
+fn a_widget_downloads_the_code_of_its_own_view_and_another_views_when_it_is_shown() {
+    let p = Partner::start(&[("compare.html", COMPARE_WIDGET_PAGE)], 1280);
+    p.open("compare.html");
+    p.browser.wait_until(
+        &in_widget("c", "root && root.querySelector('h1') && root.querySelector('h1').textContent.includes('Compare')"),
+        WAIT,
+        "the comparison widget to show its heading",
+    );
+    let fetched = |chunk: &str| {
+        p.site
+            .requests()
+            .iter()
+            .filter(|r| r.contains(&format!("/widget-app-split_{chunk}-")))
+            .count()
+    };
+    assert_eq!(fetched("compare"), 1, "{:?}", p.site.requests());
+    assert_eq!(
+        fetched("pages"),
+        0,
+        "the list views' code is not downloaded: {:?}",
+        p.site.requests()
+    );
+    assert!(
+        !p.site.requests().iter().any(|r| r.contains("/app-")),
+        "nothing of the site's own app: {:?}",
+        p.site.requests()
+    );
+
+    // The partner switches the element to a list: its code downloads then, from the site.
+    p.js("document.getElementById('c').setAttribute('view', 'browse');");
+    wait_widget_ready(&p, "c");
+    assert_eq!(fetched("pages"), 1, "{:?}", p.site.requests());
+    assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
 #[test]
 fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
     let p = Partner::start(&[("partner.html", WIDGET_PAGE)], 1280);

@@ -1,13 +1,14 @@
-//! The site's app, built in chunks: a first visit downloads the code home needs, and every
-//! other view's code downloads when the view is first shown (`src/main.rs` marks where the app
-//! splits; `src/ui/deferred.rs` shows a page while its chunk loads).
+//! The site's app and the partners' widget, each built in chunks: a first visit downloads the
+//! code its first view needs, and every other view's code downloads when the view is first
+//! shown (`src/ui/split.rs` declares where both binaries split; `src/ui/deferred.rs` shows a
+//! page while its chunk loads).
 //!
 //! Trunk builds a binary with cargo and wasm-bindgen back to back, and splitting has to happen
-//! in between, so the app leaves trunk's Rust pipeline (index.html only asks trunk to build
-//! the widget) and [`build`] runs as a pre-build hook instead:
+//! in between, so neither binary goes through trunk's Rust pipeline (index.html's Rust link
+//! tells trunk to skip its build) and [`build`] runs for each as a pre-build hook instead:
 //!
-//! 1. cargo builds the `app` binary for wasm32 with `--emit-relocs` passed to its link alone
-//!    (`cargo rustc`), so the libraries it shares with the widget are not rebuilt;
+//! 1. cargo builds the binary for wasm32 with `--emit-relocs` passed to its link alone
+//!    (`cargo rustc`), so the libraries the two binaries share are built once;
 //! 2. `wasm-split-cli` (`make setup` installs it) cuts the module at the split points into
 //!    a main module, chunks, and a script that loads them (`__wasm_split.js`);
 //! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
@@ -18,8 +19,9 @@
 //! module did not change (nothing changed, or the same app built for another path prefix)
 //! reuses it.
 //!
-//! Its output, in `app-pkg/` under cargo's target directory, is unnamed; after trunk's build [`install`] copies it
-//! into the site under names from one hash of all of it, and writes the start-up script.
+//! Its output, in `app-pkg/` (the site's) or `widget-app-pkg/` under cargo's target directory,
+//! is unnamed; after trunk's build [`install`] copies it into the site under names from one
+//! hash of all of it, and [`start_up_script`] writes the site's start-up script.
 
 use std::path::Path;
 use std::process::Command;
@@ -37,29 +39,42 @@ const LOADER: &str = "__wasm_split.js";
 /// documentation).
 const KEY_FILE: &str = ".made-from";
 
-/// Builds, splits, binds and (in release builds) optimises the app into `out`, which is
-/// emptied first unless it already holds what these steps would make. `root` is the crate's directory. Tools are found on PATH. Returns a line
-/// per step for the build log.
-pub fn build(root: &Path, release: bool, out: &Path) -> Result<Vec<String>, FinishError> {
+/// The binaries built this way: the site's app and the partners' widget.
+pub const BINARIES: [&str; 2] = ["app", "widget-app"];
+
+/// Where [`build`] leaves the binary `bin`, under cargo's target directory `target`.
+pub fn pkg_dir(target: &Path, bin: &str) -> std::path::PathBuf {
+    target.join(format!("{bin}-pkg"))
+}
+
+/// Builds, splits, binds and (in release builds) optimises the binary `bin` into `out`, which
+/// is emptied first unless it already holds what these steps would make. `root` is the
+/// crate's directory. Tools are found on PATH. Returns a line per step for the build log.
+pub fn build(
+    root: &Path,
+    bin: &str,
+    release: bool,
+    out: &Path,
+) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
     let target = crate::target_dir(root);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
-    command.current_dir(root).args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", "app"]);
+    command.current_dir(root).args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", bin]);
     if release {
         command.arg("--release");
     }
     command.args(["--", "-Clink-arg=--emit-relocs"]);
     run(command, "cargo")?;
     let profile = if release { "release" } else { "debug" };
-    let linked = target.join("wasm32-unknown-unknown").join(profile).join("app.wasm");
+    let linked = target.join("wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"));
     let key = made_from(&linked, release)?;
     if std::fs::read_to_string(out.join(KEY_FILE)).is_ok_and(|k| k == key) {
-        log.push(format!("app: {} is up to date with the linked module", out.display()));
+        log.push(format!("{bin}: {} is up to date with the linked module", out.display()));
         return Ok(log);
     }
 
-    let split = target.join("app-split");
+    let split = target.join(format!("{bin}-split"));
     fresh_dir(&split)?;
     let mut command = Command::new("wasm-split-cli");
     command.arg(&linked).arg(&split).args(["--out-name", "app"]);
@@ -82,7 +97,7 @@ pub fn build(root: &Path, release: bool, out: &Path) -> Result<Vec<String>, Fini
         let from = split.join(name);
         std::fs::copy(&from, out.join(name)).map_err(io(&from))?;
     }
-    log.push(format!("app: main module and {} chunks in {}", chunks.len(), out.display()));
+    log.push(format!("{bin}: main module and {} chunks in {}", chunks.len(), out.display()));
 
     if release {
         // One wasm-opt per core at a time, the largest module first: wasm-opt works on one
@@ -108,7 +123,7 @@ pub fn build(root: &Path, release: bool, out: &Path) -> Result<Vec<String>, Fini
                 .collect();
             workers.into_iter().try_for_each(|w| w.join().expect("a wasm-opt worker panicked"))
         })?;
-        log.push("app: main module and chunks optimised by wasm-opt -Oz".into());
+        log.push(format!("{bin}: main module and chunks optimised by wasm-opt -Oz"));
     }
     let key_file = out.join(KEY_FILE);
     std::fs::write(&key_file, key).map_err(io(&key_file))?;
@@ -134,31 +149,6 @@ fn made_from(linked: &Path, release: bool) -> Result<String, FinishError> {
     Ok(format!("{}\n", content_hash(&key)))
 }
 
-/// Shrinks the module at `path` in place with `wasm-opt -Oz`, as trunk would have (index.html
-/// turns trunk's own run off), keeping each result in `cache` under a hash of its input and
-/// wasm-opt's version: the widget's module is the same in every build of a commit (the site
-/// and the same site for a path prefix), and wasm-opt spends about 9 s on it on two cores.
-/// Returns whether the result came from the cache.
-pub fn optimise(path: &Path, cache: &Path) -> Result<bool, FinishError> {
-    let mut key = std::fs::read(path).map_err(io(path))?;
-    key.extend(tool_version("wasm-opt")?);
-    let kept = cache.join(format!("{}.wasm", content_hash(&key)));
-    if kept.is_file() {
-        std::fs::copy(&kept, path).map_err(io(&kept))?;
-        return Ok(true);
-    }
-    let mut command = Command::new("wasm-opt");
-    command.arg("-Oz").arg(path).arg("-o").arg(path);
-    run(command, "wasm-opt")?;
-    std::fs::create_dir_all(cache).map_err(io(cache))?;
-    // Written under another name, then renamed: a build stopped halfway leaves no
-    // half-written module where a later build would take it.
-    let partial = kept.with_extension("partial");
-    std::fs::copy(path, &partial).map_err(io(&partial))?;
-    std::fs::rename(&partial, &kept).map_err(io(&kept))?;
-    Ok(false)
-}
-
 /// What `tool --version` prints.
 fn tool_version(tool: &str) -> Result<Vec<u8>, FinishError> {
     let out = Command::new(tool).arg("--version").output().map_err(|e| {
@@ -167,7 +157,7 @@ fn tool_version(tool: &str) -> Result<Vec<u8>, FinishError> {
     Ok(out.stdout)
 }
 
-/// The app's files as [`install`] named them in the site.
+/// A binary's files as [`install`] named them in the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Installed {
     /// The glue, which the start-up script imports.
@@ -178,17 +168,26 @@ pub struct Installed {
     pub loader: String,
     /// The chunks, which the loader fetches when a view needs them.
     pub chunks: Vec<String>,
+    /// Each split point's chunk (`compare`, `pages`, …) with the files calling it downloads:
+    /// its own chunk, if it has one, and the shared chunks it needs, as the loader says.
+    pub needs: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-/// Copies the app built into `pkg` into the site `dir`, each file named with one hash of all
-/// of them (`app-HASH.js`, `app-HASH_bg.wasm`, `app-loader-HASH.js`, `app-CHUNK-HASH.wasm`:
-/// the hash just before the extension, where the service worker looks for it): the glue and
+/// Copies the binary `name` built into `pkg` into the site `dir`, each file named with one hash
+/// of all of them (`NAME-HASH.js`, `NAME-HASH_bg.wasm`, `NAME-loader-HASH.js`,
+/// `NAME-CHUNK-HASH.wasm`: the hash just before the extension, where the service worker looks
+/// for it): the glue and
 /// the loader import each other by name, so no file's name can come from its own content
 /// alone, and any change renames every file. `treatment` names what happens to the files
 /// afterwards (the minifier and its version, or nothing), so that files named alike are alike.
 /// The names inside the glue and the loader are rewritten to match; a name that is not where
 /// it is expected is an error, so a change in the tools cannot ship a site that does not start.
-pub fn install(pkg: &Path, dir: &Path, treatment: &str) -> Result<Installed, FinishError> {
+pub fn install(
+    pkg: &Path,
+    dir: &Path,
+    name: &str,
+    treatment: &str,
+) -> Result<Installed, FinishError> {
     let read = |name: &str| {
         let path = pkg.join(name);
         std::fs::read(&path).map_err(io(&path))
@@ -211,14 +210,16 @@ pub fn install(pkg: &Path, dir: &Path, treatment: &str) -> Result<Installed, Fin
         chunk_bytes.push(bytes);
     }
     let hash = content_hash(&all);
-    let installed = Installed {
-        js: format!("app-{hash}.js"),
-        wasm: format!("app-{hash}_bg.wasm"),
-        loader: format!("app-loader-{hash}.js"),
-        chunks: chunks
-            .iter()
-            .map(|c| format!("app-{}-{hash}.wasm", c.trim_end_matches(".wasm")))
-            .collect(),
+    let named: Vec<String> = chunks
+        .iter()
+        .map(|c| format!("{name}-{}-{hash}.wasm", c.trim_end_matches(".wasm")))
+        .collect();
+    let mut installed = Installed {
+        js: format!("{name}-{hash}.js"),
+        wasm: format!("{name}-{hash}_bg.wasm"),
+        loader: format!("{name}-loader-{hash}.js"),
+        chunks: named,
+        needs: std::collections::BTreeMap::new(),
     };
 
     // Only the import statements: the module name of the wasm's imports stays as it is.
@@ -226,9 +227,21 @@ pub fn install(pkg: &Path, dir: &Path, treatment: &str) -> Result<Installed, Fin
     let glue = replace_all(&glue, &from(LOADER), &from(&installed.loader))?;
     // The glue's default path of the module (the start-up script passes it anyway).
     let glue = glue.replace(&format!("'{MAIN}'"), &format!("'{}'", installed.wasm));
-    let mut loader = replace_quoted(&loader, &format!("./{GLUE}"), &format!("./{}", installed.js))?;
+    let written = loader;
+    let mut loader =
+        replace_quoted(&written, &format!("./{GLUE}"), &format!("./{}", installed.js))?;
     for (chunk, named) in chunks.iter().zip(&installed.chunks) {
         loader = replace_quoted(&loader, &format!("./{chunk}"), &format!("./{named}"))?;
+    }
+    for (split, files) in split_needs(&written)? {
+        let files = files
+            .iter()
+            .map(|f| match chunks.iter().position(|c| c == f) {
+                Some(i) => Ok(installed.chunks[i].clone()),
+                None => Err(FinishError::Unexpected(format!("the loader fetches {f}, not built"))),
+            })
+            .collect::<Result<_, _>>()?;
+        installed.needs.insert(split, files);
     }
 
     let write = |name: &str, bytes: &[u8]| {
@@ -242,6 +255,38 @@ pub fn install(pkg: &Path, dir: &Path, treatment: &str) -> Result<Installed, Fin
         write(named, bytes)?;
     }
     Ok(installed)
+}
+
+/// What each split point of the loader `wasm-split-cli` wrote downloads: for every
+/// `export const __wasm_split_load_NAME = …`, its own chunk file (when it has one) and the
+/// shared chunks (`__chunk_N`, fetched from `chunk_N.wasm`) in the list that ends it. An
+/// error when the loader has no split point, so a change in its shape cannot go unnoticed.
+fn split_needs(loader: &str) -> Result<Vec<(String, Vec<String>)>, FinishError> {
+    const EXPORT: &str = "export const __wasm_split_load_";
+    let mut out = Vec::new();
+    for part in loader.split(EXPORT).skip(1) {
+        let Some((name, body)) = part.split_once(" =") else { continue };
+        let body = body.split("\nexport ").next().unwrap_or(body);
+        let mut files: Vec<String> = body
+            .split("new URL(\"./")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .map(str::to_string)
+            .collect();
+        if let Some(list) = body.rsplit_once(", [").map(|(_, l)| l.split(']').next().unwrap_or(""))
+        {
+            files.extend(
+                list.split(',')
+                    .filter_map(|v| v.trim().strip_prefix("__"))
+                    .map(|chunk| format!("{chunk}.wasm")),
+            );
+        }
+        out.push((name.trim().to_string(), files));
+    }
+    if out.is_empty() {
+        return Err(FinishError::Unexpected("the chunk loader has no split point".into()));
+    }
+    Ok(out)
 }
 
 /// The start-up script: imports the glue and starts the app with the main module. Where the

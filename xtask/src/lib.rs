@@ -2,16 +2,18 @@
 //! hooks (`cargo xtask prepare` before its build, `cargo xtask finish` after), and nothing
 //! here is linked into the app.
 //!
-//! Trunk writes `index.html`, the widget's script and wasm, and copies `public/` and the
-//! dataset. [`finish`] then, on the staged files:
+//! Trunk writes `index.html` and copies `public/` and the dataset. [`finish`] then, on the
+//! staged files:
 //!
 //! - writes the site's one stylesheet ([`styles`]) under a name from its content, and links
 //!   it with its integrity;
 //! - installs the app, which [`app_build`] built in chunks before trunk started, and links
 //!   it from a start-up script in a file of its own, so the Content-Security-Policy needs no
 //!   `'unsafe-inline'` and no hash that changes with every build;
-//! - writes the widget's stylesheet ([`widget_css`]) and tells `widget.js` the hashed names
-//!   of the script, wasm and stylesheet it loads;
+//! - installs the widget, which [`app_build`] also built in chunks, writes its stylesheet
+//!   ([`widget_css`]) and tells `widget.js` the hashed names of the script, wasm and
+//!   stylesheet it loads;
+//! - writes `chunks.json`, what each view's code downloads, for tools ([`chunk_map`]);
 //! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
 //!   page gets their integrity;
 //!
@@ -22,7 +24,7 @@
 //! [`service_worker`] tells `sw.js` what to precache, with a revision per file, and its
 //! version, once every file is written.
 //!
-//! Before trunk starts, [`app_build::build`] builds the app.
+//! Before trunk starts, [`app_build::build`] builds the app and the widget.
 //!
 //! It is plain file work, so it runs natively and is tested with `cargo test`.
 
@@ -102,26 +104,20 @@ pub struct Sources {
     pub root: PathBuf,
     /// The app as [`app_build::build`] left it.
     pub app_pkg: PathBuf,
-    /// Where optimised widget modules are kept, in release builds (see
-    /// [`app_build::optimise`]); `None` leaves the widget's module as trunk wrote it.
-    pub wasm_opt_cache: Option<PathBuf>,
+    /// The widget as [`app_build::build`] left it.
+    pub widget_pkg: PathBuf,
 }
 
 impl Sources {
     /// The product's crate at `root`, with cargo's target directory: `CARGO_TARGET_DIR` if
     /// set (relative to the working directory, as cargo reads it), else `root/target`.
     pub fn at(root: &Path) -> Sources {
+        let target = target_dir(root);
         Sources {
             root: root.to_path_buf(),
-            app_pkg: target_dir(root).join("app-pkg"),
-            wasm_opt_cache: None,
+            app_pkg: app_build::pkg_dir(&target, "app"),
+            widget_pkg: app_build::pkg_dir(&target, "widget-app"),
         }
-    }
-
-    /// [`Sources::at`], with the widget's module optimised by wasm-opt, as release builds
-    /// have it.
-    pub fn release_at(root: &Path) -> Sources {
-        Sources { wasm_opt_cache: Some(target_dir(root).join("wasm-opt")), ..Sources::at(root) }
     }
 }
 
@@ -148,19 +144,22 @@ pub fn finish_with(
     terser: Option<&Path>,
 ) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
+    // What each binary's split points download, for `chunks.json`.
+    let mut chunks = Vec::new();
+    let treatment = match terser {
+        Some(terser) => format!("minified by {}", minify::version(terser)?),
+        None => String::new(),
+    };
     let index_path = dir.join("index.html");
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
 
     // 1. The app, its start-up script, and the tags that load them.
-    let html = without_comments(&without_widget_start(&html, base)?);
+    let html = without_rust_link(&without_comments(&html))?;
     let page = if html.contains("<script type=\"module\" src=") {
         html // Already finished (a rerun on the same directory).
     } else {
-        let treatment = match terser {
-            Some(terser) => format!("minified by {}", minify::version(terser)?),
-            None => String::new(),
-        };
-        let app = app_build::install(&sources.app_pkg, dir, &treatment)?;
+        let app = app_build::install(&sources.app_pkg, dir, "app", &treatment)?;
+        chunks.push(("app", app.needs.clone()));
         if let Some(terser) = terser {
             for script in [&app.js, &app.loader] {
                 minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
@@ -232,20 +231,38 @@ pub fn finish_with(
     std::fs::write(&css_path, &css).map_err(io(&css_path))?;
     log.push(format!("{css_name}: the site's styles, rewritten for the widget's shadow root"));
 
-    // The widget's binary, minified and named, into widget.js (done already on a rerun).
+    // The widget's binary, installed as the app's is and named in widget.js (done already on
+    // a rerun). The glue imports the loader, which fetches the chunks, both by names relative
+    // to their own address: on a partner's page they come from the site, as the glue does.
     let widget_path = dir.join("widget.js");
     let widget = std::fs::read_to_string(&widget_path).map_err(io(&widget_path))?;
     if widget.contains("/*MHR_ASSETS*/null") {
-        let (js, wasm) = widget_app(dir, terser, sources.wasm_opt_cache.as_deref())?;
+        let app = app_build::install(&sources.widget_pkg, dir, "widget-app", &treatment)?;
+        if let Some(terser) = terser {
+            for script in [&app.js, &app.loader] {
+                minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
+            }
+        }
+        chunks.push(("widget-app", app.needs.clone()));
         let assets = format!(
             "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
-            json_string(&js),
-            json_string(&wasm),
+            json_string(&app.js),
+            json_string(&app.wasm),
             json_string(&css_name)
         );
         std::fs::write(&widget_path, fill_placeholder(&widget, "MHR_ASSETS", &assets)?)
             .map_err(io(&widget_path))?;
-        log.push(format!("widget.js: loads {js}, {wasm} and {css_name}"));
+        log.push(format!(
+            "widget.js: loads {}, {}, {css_name}, and {} chunks as its views need them",
+            app.js,
+            app.wasm,
+            app.chunks.len()
+        ));
+    }
+    if !chunks.is_empty() {
+        let path = dir.join(CHUNK_MAP);
+        std::fs::write(&path, chunk_map(&chunks)).map_err(io(&path))?;
+        log.push(format!("{CHUNK_MAP}: what each view's code downloads"));
     }
 
     // 3. Smaller scripts, before the precache list records their revisions (minifying a
@@ -276,40 +293,20 @@ pub fn service_worker(dir: &Path, terser: Option<&Path>) -> Result<Vec<String>, 
     Ok(log)
 }
 
-/// The widget's script and wasm, named by their content once the script is minified (with
-/// `terser`, in release builds) and the module optimised (with a `cache` for wasm-opt's
-/// output, in release builds): `widget-app-HASH.js` and `widget-app-HASH_bg.wasm`.
-/// Partners' pages cache what they load, so the names change exactly when the files do. On a
-/// rerun the files already carry their names.
-fn widget_app(
-    dir: &Path,
-    terser: Option<&Path>,
-    cache: Option<&Path>,
-) -> Result<(String, String), FinishError> {
-    let (mut js, mut wasm) = (None, None);
-    for entry in std::fs::read_dir(dir).map_err(io(dir))?.flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if let Some(stem) = name.strip_suffix("_bg.wasm").filter(|s| s.starts_with("widget-app-")) {
-            (js, wasm) = (Some(format!("{stem}.js")), Some(name));
-        }
-    }
-    let (Some(js), Some(wasm)) = (js, wasm) else {
-        return Err(FinishError::Unexpected("no widget-app-…_bg.wasm in the build".into()));
-    };
-    let (js_path, wasm_path) = (dir.join(&js), dir.join(&wasm));
-    if let Some(terser) = terser {
-        minify::minify(terser, &js_path, minify::Kind::Module)?;
-    }
-    if let Some(cache) = cache {
-        app_build::optimise(&wasm_path, cache)?;
-    }
-    let mut both = std::fs::read(&js_path).map_err(io(&js_path))?;
-    both.extend(std::fs::read(&wasm_path).map_err(io(&wasm_path))?);
-    let stem = format!("widget-app-{}", content_hash(&both));
-    let (new_js, new_wasm) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
-    std::fs::rename(&js_path, dir.join(&new_js)).map_err(io(&js_path))?;
-    std::fs::rename(&wasm_path, dir.join(&new_wasm)).map_err(io(&wasm_path))?;
-    Ok((new_js, new_wasm))
+/// The file naming, for each binary, the files each of its split points downloads (see
+/// [`chunk_map`]).
+pub const CHUNK_MAP: &str = "chunks.json";
+
+/// `chunks.json`: `{"app": {"pages": ["app-split_pages-….wasm", "app-chunk_6-….wasm", …],
+/// …}, "widget-app": {…}}`, each binary's split points with the files calling one downloads.
+/// The app does not read it (each loader knows its own); it is there for tools: the size
+/// report counts a widget's first view with it.
+pub fn chunk_map(binaries: &[(&str, std::collections::BTreeMap<String, Vec<String>>)]) -> String {
+    let json: serde_json::Map<String, serde_json::Value> = binaries
+        .iter()
+        .map(|(name, needs)| ((*name).to_string(), serde_json::json!(needs)))
+        .collect();
+    serde_json::Value::Object(json).to_string()
 }
 
 /// `html` without its comments and the blank lines they leave: index.html explains itself to
@@ -329,35 +326,24 @@ pub fn without_comments(html: &str) -> String {
     out.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n"
 }
 
-/// `html` without the tags trunk writes to start its "main" binary, which is the widget:
-/// the inline module script that imports it, and the preloads of its script and wasm. The
-/// site's page does not run the widget; `widget.js` loads it on partners' pages. An error when
-/// the page still names the widget afterwards (trunk wrote something else, or under another
-/// base), since the site would then download it on every first visit.
-pub fn without_widget_start(html: &str, base: &str) -> Result<String, FinishError> {
+/// `html` without the `<link data-trunk rel="rust" … data-trunk-skip>` that only tells trunk
+/// not to build a binary of its own ([`app_build`] builds both): trunk leaves it in the page.
+/// An error when the page names the widget's binary afterwards, or still has a Rust link
+/// (one trunk built, whose start-up the site would then run on every first visit).
+pub fn without_rust_link(html: &str) -> Result<String, FinishError> {
     let mut page = html.to_string();
-    let open = "<script type=\"module\">";
-    let mut from = 0;
-    while let Some(start) = page[from..].find(open).map(|i| from + i) {
-        let Some(len) = page[start..].find("</script>") else { break };
-        let end = start + len + "</script>".len();
-        if page[start..end].contains("widget-app-") {
-            page.replace_range(start..end, "");
-        } else {
-            from = end;
+    while let Some(start) = page.find("<link data-trunk rel=\"rust\"") {
+        let end = page[start..].find('>').map_or(page.len(), |e| start + e + 1);
+        if !page[start..end].contains("data-trunk-skip") {
+            return Err(FinishError::Unexpected(
+                "index.html asks trunk to build a binary: the app and the widget are built by `cargo xtask prepare`".into(),
+            ));
         }
+        page.replace_range(start..end, "");
     }
-    let href = format!("<link rel=\"modulepreload\" href=\"{base}widget-app-");
-    let wasm = format!("<link rel=\"preload\" href=\"{base}widget-app-");
-    for tag in [href, wasm] {
-        while let Some(start) = page.find(&tag) {
-            let end = page[start..].find('>').map_or(page.len(), |e| start + e + 1);
-            page.replace_range(start..end, "");
-        }
-    }
-    if page.contains("widget-app-") {
+    if page.contains("widget-app") || page.contains("import init from") {
         return Err(FinishError::Unexpected(
-            "index.html still names the widget's binary after its start-up tags were taken out"
+            "index.html starts a binary trunk built: the site's page must start only the app"
                 .into(),
         ));
     }

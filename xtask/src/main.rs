@@ -1,6 +1,6 @@
-//! `cargo xtask prepare`: builds the app in chunks into `app-pkg/` under cargo's target
-//! directory (see [`xtask::app_build`]). Trunk runs it as a pre-build hook, so the app is
-//! there when trunk finishes its own build.
+//! `cargo xtask prepare`: builds the app and the widget, each in chunks, into `app-pkg/` and
+//! `widget-app-pkg/` under cargo's target directory (see [`xtask::app_build`]). Trunk runs it
+//! as a pre-build hook, so both are there when trunk finishes its own build.
 //!
 //! `cargo xtask finish [DIR]`: finishes a trunk build (see [`xtask::finish`]). Trunk runs it
 //! as a post-build hook, with the staged directory, public URL and profile in
@@ -18,8 +18,12 @@ fn main() -> ExitCode {
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     match command.as_deref() {
         Some("prepare") => {
-            let sources = xtask::Sources::at(&root);
-            report(xtask::app_build::build(&root, release, &sources.app_pkg))
+            let target = xtask::target_dir(&root);
+            report(xtask::app_build::BINARIES.iter().try_fold(Vec::new(), |mut log, bin| {
+                let out = xtask::app_build::pkg_dir(&target, bin);
+                log.extend(xtask::app_build::build(&root, bin, release, &out)?);
+                Ok(log)
+            }))
         }
         Some("finish") => {
             let dir = args
@@ -34,8 +38,7 @@ fn main() -> ExitCode {
             if release && terser.is_none() {
                 eprintln!("xtask: terser is not on PATH, so scripts stay unminified (`make dist` installs it)");
             }
-            let sources =
-                if release { xtask::Sources::release_at(&root) } else { xtask::Sources::at(&root) };
+            let sources = xtask::Sources::at(&root);
             let dir = Path::new(&dir);
             let site = std::env::var("SITE_URL").ok();
             report(xtask::sitemap::site_url(site.as_deref(), &base).and_then(|site| {

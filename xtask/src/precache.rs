@@ -24,7 +24,8 @@ pub struct Entry {
 /// Whether a built file belongs in the precache. Left out: the worker itself, the pages
 /// (the worker keeps those a visitor opens; offline, any other address gets `shell.html`,
 /// which is precached) and the 404 page, the partner-facing scripts and the widget's own
-/// binary and stylesheet (they run on other sites, outside the worker's reach), the CSV files
+/// binary, chunks and stylesheet (they run on other sites, outside the worker's reach), the
+/// build's chunk map for tools, the CSV files
 /// for readers without the app (the app makes its own), host configuration, and the
 /// resources' citation files (one pair per resource, like the pages).
 pub fn is_precached(path: &str) -> bool {
@@ -40,6 +41,7 @@ pub fn is_precached(path: &str) -> bool {
             | "widget-base.css"
             | "sitemap.xml"
             | "robots.txt"
+            | "chunks.json"
             | "citation.ris"
             | "citation.bib"
     ) || name.starts_with("widget-app-")

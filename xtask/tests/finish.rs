@@ -1,6 +1,6 @@
-//! Finishing a build: the app's chunks installed and started from a script file, trunk's
-//! widget start-up taken out of the page, the widget's stylesheet, and the service worker's
-//! precache list; and the site's one stylesheet.
+//! Finishing a build: the app's and the widget's chunks installed, the app started from a
+//! script file, trunk's skipped Rust link taken out of the page, the widget's stylesheet, the
+//! chunk map, and the service worker's precache list; and the site's one stylesheet.
 
 use std::path::Path;
 
@@ -9,7 +9,7 @@ use xtask::minify::integrity;
 use xtask::precache::{entries, is_precached, manifest_json, version};
 use xtask::styles::bundle;
 use xtask::widget_css::rewrite_for_shadow_root;
-use xtask::without_widget_start;
+use xtask::without_rust_link;
 use xtask::{content_hash, fill_placeholder, finish, linked_stylesheets, without_comments};
 use xtask::{service_worker, Sources};
 
@@ -64,15 +64,20 @@ fn comments_are_dropped_and_braces_stay_balanced() {
 }
 
 #[test]
-fn trunks_start_up_of_the_widget_is_taken_out_of_the_page() {
-    let html = "<head>\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\nawait init();\n</script>\n<link rel=\"stylesheet\" href=\"/p/a.css\"/><link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-a\"><link rel=\"preload\" href=\"/p/widget-app-9_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-b\" as=\"fetch\" type=\"application/wasm\"></head>";
-    let page = without_widget_start(html, "/p/").unwrap();
+fn trunks_skipped_rust_link_is_taken_out_and_a_binary_trunk_built_is_refused() {
+    let html = "<head>\n<link data-trunk rel=\"rust\" data-bin=\"widget-app\" data-type=\"main\" data-trunk-skip />\n<link rel=\"stylesheet\" href=\"/p/a.css\"/></head>";
+    let page = without_rust_link(html).unwrap();
     assert_eq!(page, "<head>\n\n<link rel=\"stylesheet\" href=\"/p/a.css\"/></head>");
-    assert_eq!(without_widget_start(&page, "/p/").unwrap(), page, "nothing else is touched");
+    assert_eq!(without_rust_link(&page).unwrap(), page, "nothing else is touched");
     let other = "<head><script type=\"module\">import x from '/p/x.js';</script></head>";
-    assert_eq!(without_widget_start(other, "/p/").unwrap(), other, "other scripts stay");
-    // Tags under another base than the page's are not the expected ones: refused, not kept.
-    assert!(without_widget_start(html, "/q/").is_err());
+    assert_eq!(without_rust_link(other).unwrap(), other, "other scripts stay");
+    // A link trunk would build from, or the start-up trunk writes for what it built: the
+    // site would download the widget on every first visit.
+    let built =
+        "<head><link data-trunk rel=\"rust\" data-bin=\"widget-app\" data-type=\"main\" /></head>";
+    assert!(without_rust_link(built).is_err());
+    let started = "<head><script type=\"module\">\nimport init from '/p/widget-app-9.js';\nawait init();\n</script></head>";
+    assert!(without_rust_link(started).is_err());
 }
 
 #[test]
@@ -153,22 +158,31 @@ fn write_files(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
-/// The app as `app_build::build` leaves it: wasm-bindgen's glue importing the chunk loader
-/// (and naming it as the wasm's import module), the main module, the loader importing the
-/// glue and fetching a chunk, and the chunk.
-fn fake_app_pkg() -> std::path::PathBuf {
-    let pkg = temp_dir("pkg");
+/// A binary as `app_build::build` leaves it (`kind` names the temporary directory):
+/// wasm-bindgen's glue importing the chunk loader (and naming it as the wasm's import module),
+/// the main module, the loader as wasm-split-cli writes it (importing the glue, a shared chunk,
+/// and two split points: one with a chunk of its own that needs the shared one, one empty),
+/// and the chunks.
+fn fake_pkg(kind: &str) -> std::path::PathBuf {
+    let pkg = temp_dir(kind);
+    let loader = "import { initSync } from \"./app.js\";\n/* a, b */\nconst __chunk_3 = makeLoad(() => {\n    const src = fetch(new URL(\"./chunk_3.wasm\", import.meta.url));\n    src.catch(() => {});\n}\n, []);\nexport const __wasm_split_load_compare = wrapAsyncCb(makeLoad(() => {\n    const src = fetch(new URL(\"./split_compare.wasm\", import.meta.url));\n    src.catch(() => {});\n}\n, [__chunk_3]));\nexport const __wasm_split_load_none = wrapAsyncCb(makeLoad(() => async (_imp) => ({}), []));\n";
     let files = [
         ("app.js", "import * as import1 from \"./__wasm_split.js\"\nconst imports = { \"./__wasm_split.js\": import1 };\nlet path = new URL('app_bg.wasm', import.meta.url);\n"),
         ("app_bg.wasm", "main wasm"),
-        ("__wasm_split.js", "import { initSync } from \"./app.js\";\nconst src = fetch(new URL(\"./split_compare.wasm\", import.meta.url));\n"),
+        ("__wasm_split.js", loader),
         ("split_compare.wasm", "chunk wasm"),
+        ("chunk_3.wasm", "shared chunk"),
     ];
     write_files(&pkg, &files);
     pkg
 }
 
-/// The product's sources that finishing reads: the stylesheet's list and its files.
+fn fake_app_pkg() -> std::path::PathBuf {
+    fake_pkg("pkg")
+}
+
+/// The product's sources that finishing reads: the stylesheet's list and its files, the app
+/// in `pkg` and a widget.
 fn fake_sources(pkg: &Path) -> Sources {
     let root = temp_dir("root");
     std::fs::create_dir_all(root.join("style")).unwrap();
@@ -178,16 +192,14 @@ fn fake_sources(pkg: &Path) -> Sources {
         ("style/print.css", "@media print { body { x: y } }"),
     ];
     write_files(&root, &files);
-    Sources { root, app_pkg: pkg.to_path_buf(), wasm_opt_cache: None }
+    Sources { root, app_pkg: pkg.to_path_buf(), widget_pkg: fake_pkg("widget-pkg") }
 }
 
 fn fake_build() -> std::path::PathBuf {
     let dir = temp_dir("finish");
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let files = [
-        ("index.html", "<html><head><base href=\"/p/\" />\n<script type=\"module\">\nimport init from '/p/widget-app-9.js';\n</script>\n<link rel=\"modulepreload\" href=\"/p/widget-app-9.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"></head><body data-mhr-app></body></html>"),
-        ("widget-app-9.js", "export default 2;"),
-        ("widget-app-9_bg.wasm", "widget wasm"),
+        ("index.html", "<html><head><base href=\"/p/\" />\n<link data-trunk rel=\"rust\" data-bin=\"widget-app\" data-type=\"main\" data-trunk-skip />\n</head><body data-mhr-app></body></html>"),
         ("widget-base.css", ":host { --mhr-rem: 16px; }\n"),
         ("widget.js", "var ASSETS = /*MHR_ASSETS*/null;"),
         ("sw.js", "const MANIFEST = /*MHR_PRECACHE*/null;"),
@@ -256,14 +268,32 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     assert_eq!(read(&chunk), "chunk wasm");
     assert_eq!(read(&wasm), "main wasm");
 
-    // The widget: its binary named by content, its stylesheet written, both in widget.js.
+    // The widget: its binary installed as the app's, under its own name, its stylesheet
+    // written, both in widget.js.
     let widget = read("widget.js");
     let widget_js = widget.split("\"js\":\"").nth(1).unwrap().split('"').next().unwrap();
-    assert!(widget_js.starts_with("widget-app-") && widget_js != "widget-app-9.js", "{widget}");
-    let widget_wasm = widget_js.replace(".js", "_bg.wasm");
+    let widget_hash = widget_js.strip_prefix("widget-app-").unwrap().strip_suffix(".js").unwrap();
+    let widget_wasm = format!("widget-app-{widget_hash}_bg.wasm");
+    let widget_loader = format!("widget-app-loader-{widget_hash}.js");
     assert!(widget.contains(&format!("\"wasm\":\"{widget_wasm}\",\"css\":\"widget-")), "{widget}");
-    assert_eq!(read(widget_js), "export default 2;", "the widget's script, named by its content");
-    assert!(!dir.join("widget-app-9.js").exists() && dir.join(&widget_wasm).exists());
+    assert!(read(widget_js).contains(&format!("from \"./{widget_loader}\"")), "{widget}");
+    assert!(read(&widget_loader).contains(&format!("from \"./{widget_js}\"")));
+    assert_eq!(read(&widget_wasm), "main wasm");
+    assert!(hashed_as_the_service_worker_sees_it(&widget_loader), "{widget_loader}");
+
+    // The chunk map: each binary's split points and what they download, by installed name.
+    let map: serde_json::Value = serde_json::from_str(&read("chunks.json")).unwrap();
+    let shared = format!("app-chunk_3-{hash}.wasm");
+    assert_eq!(map["app"]["compare"], serde_json::json!([chunk, shared]), "{map}");
+    assert_eq!(map["app"]["none"], serde_json::json!([]), "an empty split point downloads nothing");
+    assert_eq!(
+        map["widget-app"]["compare"],
+        serde_json::json!([
+            format!("widget-app-split_compare-{widget_hash}.wasm"),
+            format!("widget-app-chunk_3-{widget_hash}.wasm")
+        ]),
+        "{map}"
+    );
     let css_name =
         widget.split("\"css\":\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     let css = read(&css_name);
@@ -285,7 +315,9 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     }
     assert!(urls.contains(&"data/dataset.json"), "{urls:?}");
     assert!(
-        !urls.iter().any(|u| u.starts_with("widget") || *u == "sw.js" || *u == "404.html"),
+        !urls
+            .iter()
+            .any(|u| u.starts_with("widget") || ["sw.js", "404.html", "chunks.json"].contains(u)),
         "{urls:?}"
     );
 
@@ -298,6 +330,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&pkg).ok();
     std::fs::remove_dir_all(&sources.root).ok();
+    std::fs::remove_dir_all(&sources.widget_pkg).ok();
 }
 
 /// `public/sw.js`'s test for a hashed name (`HASHED`), whose files may come from the HTTP
@@ -319,14 +352,14 @@ fn hashed_as_the_service_worker_sees_it(name: &str) -> bool {
 fn any_change_to_the_app_renames_all_of_it() {
     let pkg = fake_app_pkg();
     let (a, b) = (temp_dir("install-a"), temp_dir("install-b"));
-    let first = install(&pkg, &a, "").unwrap();
-    let minified = install(&pkg, &b, "minified by terser 5").unwrap();
+    let first = install(&pkg, &a, "app", "").unwrap();
+    let minified = install(&pkg, &b, "app", "minified by terser 5").unwrap();
     assert_ne!(first.js, minified.js, "minified files are named apart from unminified ones");
     std::fs::write(pkg.join("split_compare.wasm"), "another chunk").unwrap();
-    let second = install(&pkg, &b, "").unwrap();
+    let second = install(&pkg, &b, "app", "").unwrap();
     assert_ne!(first.js, second.js, "a changed chunk renames the glue that leads to it");
     assert_ne!(first.loader, second.loader);
-    assert_eq!(second.chunks.len(), 1);
+    assert_eq!(second.chunks.len(), 2);
     for dir in [a, b, pkg] {
         std::fs::remove_dir_all(dir).ok();
     }
@@ -337,7 +370,7 @@ fn an_app_whose_scripts_do_not_name_each_other_is_refused() {
     let pkg = fake_app_pkg();
     let dir = temp_dir("install-refused");
     std::fs::write(pkg.join("__wasm_split.js"), "import { initSync } from \"./main.js\";").unwrap();
-    let err = install(&pkg, &dir, "").unwrap_err().to_string();
+    let err = install(&pkg, &dir, "app", "").unwrap_err().to_string();
     assert!(err.contains("./app.js"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&pkg).ok();

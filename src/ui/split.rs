@@ -1,0 +1,80 @@
+//! The split points of the two binaries that are cut into chunks: the site's app
+//! (`src/main.rs`) and the partners' widget (`src/bin/widget-app.rs`), as macros each binary
+//! expands in itself.
+//!
+//! A split point (`#[wasm_split(NAME, …)]`) is an exported symbol, so it must live in the
+//! binary that is split: in the library, every binary would keep it and all it reaches, and a
+//! binary that is not split would not start (an import nothing provides). Both binaries
+//! split the same pages the same way, so the declarations are written once here and expanded
+//! in each; `xtask/src/app_build.rs` splits them.
+//!
+//! Each split point's body, and whatever only it reaches, goes into the chunk `NAME`
+//! (functions naming the same chunk share it; code that several chunks reach goes into a
+//! shared chunk that loads with them). Calling it downloads and instantiates the chunk once,
+//! then returns the body's result. `fallible` makes a failed download an `Err` (the default
+//! would abort the whole app), which [`crate::ui::deferred::deferred`] shows as a message
+//! with a retry.
+
+/// `split_page!(GROUP, name, Page)`: the split point `name`, in the chunk `GROUP`, whose body
+/// makes the page component `Page` (an identifier in scope where the macro is expanded).
+#[macro_export]
+macro_rules! split_page {
+    ($group:ident, $name:ident, $page:ident) => {
+        #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> $crate::ui::deferred::Loaded {
+            Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$page/> }))
+        }
+    };
+}
+
+/// `split_pages!()`: a module `split_pages` with the split points of every page but home,
+/// "not found" and the embed builder (the pages in the chunk `pages`, the comparison in
+/// `compare`), of the search engine (`search`), and `split_pages::pages(builder)`, which
+/// gives them as [`crate::ui::routes::Pages`] with the builder the binary offers, if any.
+#[macro_export]
+macro_rules! split_pages {
+    () => {
+        /// The pages and the search engine, each from its chunk (see `mhr::ui::split`).
+        mod split_pages {
+            use ::leptos::prelude::*;
+            use ::leptos::wasm_split::SplitLoaderError;
+            use $crate::core::search::Engine;
+            use $crate::ui::pages::{about::About, browse::BrowsePage, compare::ComparePage};
+            use $crate::ui::pages::{resource::ResourcePage, search::SearchPage};
+            use $crate::ui::pages::{section::SectionPage, tag::TagPage};
+            use $crate::ui::routes::{Page, Pages};
+            use $crate::ui::search_index::SearchCode;
+
+            $crate::split_page!(compare, compare_page, ComparePage);
+            $crate::split_page!(pages, about_page, About);
+            $crate::split_page!(pages, resource_page, ResourcePage);
+            $crate::split_page!(pages, section_page, SectionPage);
+            $crate::split_page!(pages, tag_page, TagPage);
+            $crate::split_page!(pages, browse_page, BrowsePage);
+            $crate::split_page!(pages, search_page, SearchPage);
+
+            /// The search engine (`mhr::core::search::Engine`), until the index is first
+            /// asked for: building the index and running queries. The results views link it
+            /// in, so it is also in the chunk they share with this one.
+            #[::leptos::wasm_split::wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn search_engine() -> Result<Engine, SplitLoaderError> {
+                Ok(Engine::linked())
+            }
+
+            /// The pages, each from its chunk, with `builder` as the embed builder's page.
+            pub fn pages(builder: Option<Page>) -> Pages {
+                Pages {
+                    section: Page::Split(|| Box::pin(section_page())),
+                    resource: Page::Split(|| Box::pin(resource_page())),
+                    tag: Page::Split(|| Box::pin(tag_page())),
+                    browse: Page::Split(|| Box::pin(browse_page())),
+                    compare: Page::Split(|| Box::pin(compare_page())),
+                    search: Page::Split(|| Box::pin(search_page())),
+                    about: Page::Split(|| Box::pin(about_page())),
+                    builder,
+                    search_engine: SearchCode::Split(|| Box::pin(search_engine())),
+                }
+            }
+        }
+    };
+}
