@@ -18,8 +18,9 @@
 //! cached it by then). If
 //! it cannot be downloaded, the box says so ([`LazySearch::failed`]) and tries again the next
 //! time it is focused ([`LazySearch::retry`]); pressing Enter still leads to the results page,
-//! whose own chunk holds the engine. A download that never ends leaves the box without
-//! suggestions and without the note (no timeout yet).
+//! whose own chunk holds the engine. A download still going after [`ENGINE_WAIT_MS`] counts
+//! as failed for the box, which then says so, rather than staying silent; if the chunk
+//! arrives after all, the index is built and the suggestions appear.
 //!
 //! Rendered natively (the pages written at build time), there are no tasks to share:
 //! preparing builds at once.
@@ -82,9 +83,15 @@ impl Searcher {
 /// under the 50 ms of a long task, leaving room for the slice that finishes the index.
 pub const SLICE_MS: f64 = 8.0;
 
+/// How long the engine's chunk may take to download before the search box says it could not
+/// be (see the module documentation): its 14 KB take well under a second on a slow mobile
+/// connection, so a download still going after this is stalled, not slow.
+pub const ENGINE_WAIT_MS: i32 = 5_000;
+
 /// Where the build is.
 enum Build {
-    /// Nobody has asked for the index yet, or the engine's code could not be downloaded.
+    /// Nobody has asked for the index yet, or the engine's code could not be downloaded (or
+    /// had not come after [`ENGINE_WAIT_MS`]).
     NotStarted { failed: bool },
     /// The engine's code is downloading.
     Loading,
@@ -247,24 +254,23 @@ impl LazySearch {
     async fn build_in_slices(self) {
         let engine = match self.code {
             SearchCode::Linked(engine) => Ok(engine),
-            SearchCode::Split(load) => load().await,
+            SearchCode::Split(load) => {
+                wasm_bindgen_futures::spawn_local(self.clone().stalled_after(ENGINE_WAIT_MS));
+                load().await
+            }
         };
         let engine = match engine {
             Ok(engine) => engine,
             Err(_) => {
-                let mut state = self.state();
-                if matches!(*state, Build::Loading) {
-                    *state = Build::NotStarted { failed: true };
-                }
-                drop(state);
-                self.changed.notify();
+                self.give_up_loading();
                 return;
             }
         };
         {
             let mut state = self.state();
-            if !matches!(*state, Build::Loading) {
-                return; // built at once meanwhile
+            // Loading, or given up on as stalled: the engine has come after all.
+            if !matches!(*state, Build::Loading | Build::NotStarted { .. }) {
+                return; // built at once, or being built by a retry, meanwhile
             }
             *state = Build::Building(Box::default(), engine);
         }
@@ -282,6 +288,29 @@ impl LazySearch {
             }
         }
         self.changed.notify();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl LazySearch {
+    /// After `ms`, a download still going is given up on (see [`ENGINE_WAIT_MS`]).
+    async fn stalled_after(self, ms: i32) {
+        let Some(window) = web_sys::window() else { return };
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+        self.give_up_loading();
+    }
+
+    /// The engine's code is not there: while it is still awaited, the box is told it failed.
+    fn give_up_loading(&self) {
+        let mut state = self.state();
+        if matches!(*state, Build::Loading) {
+            *state = Build::NotStarted { failed: true };
+            drop(state);
+            self.changed.notify();
+        }
     }
 }
 

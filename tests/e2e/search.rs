@@ -186,6 +186,29 @@ fn hostile_queries_in_the_url_show_a_calm_message() {
 /// says so where the suggestions would be, and Enter still opens the results page, whose own
 /// code carries the engine.
 #[test]
+fn a_stalled_search_download_is_said_and_the_suggestions_come_when_it_arrives() {
+    // The engine's chunk held by the server: a download that does not end.
+    let chunk = support::chunk_path("split_search");
+    let site = Site::start(ServeOptions::default().with_gate(&chunk));
+    site.open("");
+    site.wait_for(INPUT, WAIT);
+    site.find(INPUT).expect("the search box").send_keys("diabetes");
+    // The box gives up waiting after ENGINE_WAIT_MS (5 s) and says so, rather than nothing.
+    let note = site.wait_for_text(
+        ".search-box .search-note[role=status]",
+        "Suggestions could not be downloaded",
+        WAIT,
+    );
+    assert!(note.text().contains("Press Enter to search"), "{}", note.text());
+    assert!(site.find("#search-suggestions:not([hidden]) [role=option]").is_none());
+    // The chunk arrives after all: the suggestions appear, no refocus needed, the note goes.
+    site.server.open_gate(&chunk);
+    let list = site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+    assert!(list.text().contains("Diabetes"), "{}", list.text());
+    assert!(site.find(".search-box .search-note").is_none(), "the note is gone");
+}
+
+#[test]
 fn when_search_cannot_download_the_box_says_so_and_enter_still_searches() {
     let site = Site::start(ServeOptions::default().with_chunk_down("split_search"));
     site.open("");
