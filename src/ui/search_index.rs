@@ -255,7 +255,7 @@ impl LazySearch {
         let engine = match self.code {
             SearchCode::Linked(engine) => Ok(engine),
             SearchCode::Split(load) => {
-                wasm_bindgen_futures::spawn_local(self.clone().stalled_after(ENGINE_WAIT_MS));
+                self.give_up_after(ENGINE_WAIT_MS);
                 load().await
             }
         };
@@ -293,14 +293,15 @@ impl LazySearch {
 
 #[cfg(target_arch = "wasm32")]
 impl LazySearch {
-    /// After `ms`, a download still going is given up on (see [`ENGINE_WAIT_MS`]).
-    async fn stalled_after(self, ms: i32) {
+    /// In `ms`, gives up on a download still going (see [`ENGINE_WAIT_MS`]). A timer's
+    /// callback rather than a task awaiting one: 1.5 KB less of brotli in the main module.
+    fn give_up_after(&self, ms: i32) {
+        use wasm_bindgen::JsCast;
         let Some(window) = web_sys::window() else { return };
-        let timer = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
-        self.give_up_loading();
+        let this = self.clone();
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || this.give_up_loading());
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
     }
 
     /// The engine's code is not there: while it is still awaited, the box is told it failed.
