@@ -108,7 +108,8 @@ wasm-test: setup-browser
 # Tasks API), filters in Chromium (bench_wasm), and start-up over cold loads (bench_startup).
 # BENCH_ARGS goes to both search benchmarks: --sizes N,N, --corpus FILE, --queries FILE (the
 # same JSON for both), and --export DIR to the native one (see tests/bench_search.rs);
-# BENCH_STARTUP_ARGS takes --loads N, --profile NAME, --page PATH, --dist DIR (tests/bench_startup.rs).
+# BENCH_STARTUP_ARGS takes --loads N, --profile NAME, --page PATH, --widget VIEW (a partner's
+# page with one widget), --dist DIR (tests/bench_startup.rs).
 bench: setup setup-browser dist bench-engine
 	cargo test --release --test bench_search -- $(BENCH_ARGS)
 	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_browser -- --engine $(BENCH_ENGINE) $(BENCH_ARGS)

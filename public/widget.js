@@ -10,9 +10,12 @@
  * section, resource, search, compare), section, resource, tags and clusters (comma
  * separated), q, theme (auto, light, dark).
  *
- * The app's script, wasm, stylesheet and dataset are loaded from the site this file came
- * from; on another origin that site must send Access-Control-Allow-Origin for them (see the
- * README). The build fills in ASSETS with the hashed file names.
+ * The app's script, its chunk loader, wasm, chunks, stylesheet and dataset are loaded from
+ * the site this file came from; on another origin that site must send
+ * Access-Control-Allow-Origin for them (see the README). The build fills in ASSETS with the
+ * hashed file names. The script, the chunk loader it imports and the wasm are all asked for
+ * at once, rather than each after the one before: on a 100 ms network the first view came
+ * about 300 ms sooner (see the README's Size section).
  */
 (function () {
   "use strict";
@@ -24,9 +27,14 @@
 
   function loadApp() {
     if (!app) {
-      app = import(new URL(ASSETS.js, site).href).then(function (module) {
-        return module.default({ module_or_path: new URL(ASSETS.wasm, site).href }).then(function () {
-          return module;
+      var wasm = fetch(new URL(ASSETS.wasm, site).href);
+      wasm.catch(function () {}); // a failure is reported once, by the start below
+      app = Promise.all([
+        import(new URL(ASSETS.js, site).href),
+        import(new URL(ASSETS.loader, site).href),
+      ]).then(function (modules) {
+        return modules[0].default({ module_or_path: wasm }).then(function () {
+          return modules[0];
         });
       });
     }

@@ -18,23 +18,30 @@
 //! mid-range phone on slow 4G (CPU slowed 4×, 150 ms, 1.6 Mbit/s), set through the DevTools
 //! protocol.
 //!
+//! `--widget VIEW` (browse, section, resource, search, compare) measures a partner's page
+//! instead: a page on another loopback origin with one `<mhr-widget view=VIEW>` and the site's
+//! `widget.js`, ready when the widget's shadow root shows its view's heading and no loading
+//! note (its FCP and LCP are the partner's own text, so only ready and its bytes say anything).
+//!
 //! `cargo test --release --features e2e --test bench_startup -- [--loads N]
-//! [--profile NAME]… [--page PATH]… [--dist DIR]…`: defaults are 15 loads, every profile,
-//! home and a resource page, and `MHR_DIST`. With two `--dist`, both builds run side by side,
-//! load after load, so a busy machine slows both alike.
+//! [--profile NAME]… [--page PATH]… [--widget VIEW]… [--dist DIR]…`: defaults are 15 loads,
+//! every profile, home and a resource page, and `MHR_DIST`. With two `--dist`, both builds run
+//! side by side, load after load, so a busy machine slows both alike.
 
 mod support;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use support::{Browser, Fallback, ServeOptions, StaticServer, WAIT};
+use support::{Browser, Fallback, ServeOptions, StaticServer, TempDir, WAIT};
+
+/// The files the page has finished downloading by a moment (`performance.now()`).
+const FINISHED: &str = "const finished = (by) => performance.getEntriesByType('resource')
+      .filter((r) => r.responseEnd > 0 && r.responseEnd <= by).map((r) => r.name);";
 
 /// Recorded in the page before its scripts run: the moment the app is ready, with what had
 /// downloaded by then.
 const RECORD: &str = "window.__m = {};
-    const finished = (by) => performance.getEntriesByType('resource')
-      .filter((r) => r.responseEnd > 0 && r.responseEnd <= by).map((r) => r.name);
     const check = () => {
       if (window.__m.ready) return;
       const b = document.body;
@@ -44,6 +51,50 @@ const RECORD: &str = "window.__m = {};
       if (ready) { window.__m.ready = performance.now(); window.__m.readyFiles = finished(window.__m.ready); }
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });";
+
+/// Recorded in a partner's page before its scripts run: the moment its widget shows a view,
+/// with what had downloaded by then. The widget's DOM is in a shadow root, which the
+/// document's mutation observers do not see, so it is looked at every 2 ms.
+const WIDGET_RECORD: &str = "window.__m = {};
+    const timer = setInterval(() => {
+      const w = document.querySelector('mhr-widget');
+      const root = w && w.shadowRoot;
+      if (root && root.querySelector('h1') && !root.querySelector('[data-testid=loading], [data-testid=page-loading]')) {
+        clearInterval(timer);
+        window.__m.ready = performance.now();
+        window.__m.readyFiles = finished(window.__m.ready);
+      }
+    }, 2);";
+
+/// A partner's page with one widget, `{VIEW}` and `{SITE}` filled in.
+const PARTNER_PAGE: &str =
+    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Partner</title></head>
+<body><p>A partner's own page, with the directory's widget below.</p>
+<mhr-widget view=\"{VIEW}\"></mhr-widget>
+<script src=\"{SITE}widget.js\" async></script></body></html>";
+
+/// What a load opens: a page of the site, or a partner's page with a widget of a view.
+enum Page {
+    Site(String),
+    Widget(String),
+}
+
+impl Page {
+    fn label(&self) -> String {
+        match self {
+            Page::Site(p) if p.is_empty() => "/".into(),
+            Page::Site(p) => p.clone(),
+            Page::Widget(view) => format!("partner's page, {view} widget"),
+        }
+    }
+}
+
+/// A build served for the benchmark: the site, and partners' pages on another origin.
+struct Served {
+    site: StaticServer,
+    partner: StaticServer,
+    _pages: TempDir,
+}
 
 /// Waits two frames, so that what is on the screen has been painted, then reads the
 /// measurements: first contentful paint, LCP (from a fresh observer's buffered entries: the
@@ -104,9 +155,19 @@ fn file_of(dist: &Path, server: &StaticServer, url: &str) -> PathBuf {
     }
 }
 
-fn load_once(dist: &Path, server: &StaticServer, page: &str, profile: &Profile) -> Load {
+fn load_once(dist: &Path, served: &Served, page: &Page, profile: &Profile) -> Load {
+    let server = &served.site;
     let browser = Browser::launch_fresh(1280, 900);
-    browser.on_every_document(RECORD);
+    let url = match page {
+        Page::Site(path) => {
+            browser.on_every_document(&format!("{FINISHED}{RECORD}"));
+            server.site_url(path)
+        }
+        Page::Widget(view) => {
+            browser.on_every_document(&format!("{FINISHED}{WIDGET_RECORD}"));
+            served.partner.url(&format!("widget-{view}.html"))
+        }
+    };
     if profile.latency_ms > 0 || profile.bytes_per_s > 0 {
         browser.emulate_network(profile.latency_ms, profile.bytes_per_s);
     }
@@ -116,11 +177,13 @@ fn load_once(dist: &Path, server: &StaticServer, page: &str, profile: &Profile) 
             serde_json::json!({ "rate": profile.cpu_slowdown }),
         );
     }
-    let url = server.site_url(page);
     browser.goto_unwaited(&url);
     browser.wait_until("window.__m && window.__m.ready > 0", WAIT * 3, "the app to be ready");
     let m = browser.execute_async(READ, vec![]);
-    let html = brotli_size(&file_of(dist, server, &url));
+    let html = match page {
+        Page::Site(_) => brotli_size(&file_of(dist, server, &url)),
+        Page::Widget(_) => 0, // the partner's, not ours
+    };
     let bytes = |key: &str| -> usize {
         let files = m[key].as_array().cloned().unwrap_or_default();
         html + files
@@ -153,20 +216,37 @@ fn main() {
     if dists.is_empty() {
         dists.push(support::dist_dir());
     }
-    let mut pages = all("--page");
+    let mut pages: Vec<Page> = all("--page").into_iter().map(Page::Site).collect();
+    pages.extend(all("--widget").into_iter().map(Page::Widget));
     if pages.is_empty() {
-        pages = vec![String::new(), "resource/data-driven-healthcare-report/".into()];
+        pages = vec![
+            Page::Site(String::new()),
+            Page::Site("resource/data-driven-healthcare-report/".into()),
+        ];
     }
     let names = all("--profile");
     let profiles: Vec<&Profile> =
         PROFILES.iter().filter(|p| names.is_empty() || names.iter().any(|n| n == p.name)).collect();
     // A build from before the pages were written routes every address itself: serve it as
-    // its hosts did, with index.html for every address.
-    let servers: Vec<StaticServer> = dists
+    // its hosts did, with index.html for every address. Partners' pages load the widget from
+    // another origin, which the site allows (as its _headers file does).
+    let servers: Vec<Served> = dists
         .iter()
         .map(|d| {
-            let opts = ServeOptions::default().with_fallback(Fallback::SpaIndex).with_gzip();
-            StaticServer::start(d, opts)
+            let opts = ServeOptions::default()
+                .with_fallback(Fallback::SpaIndex)
+                .with_gzip()
+                .with_header("Access-Control-Allow-Origin", "*");
+            let site = StaticServer::start(d, opts);
+            let pages = TempDir::new("partner");
+            for view in all("--widget") {
+                let html =
+                    PARTNER_PAGE.replace("{VIEW}", &view).replace("{SITE}", &site.site_url(""));
+                std::fs::write(pages.path().join(format!("widget-{view}.html")), html)
+                    .expect("write a partner's page");
+            }
+            let partner = StaticServer::start(pages.path(), ServeOptions::default().with_gzip());
+            Served { site, partner, _pages: pages }
         })
         .collect();
     println!("start-up: median of {loads} cold loads each, 1280×900");
@@ -197,7 +277,7 @@ fn main() {
                 println!(
                     "{:<10} {:<40} {:<20} {:>8.0} {:>8.0} {:>9.0} {:>10.1} KB {:>11.1} KB",
                     profile.name,
-                    if page.is_empty() { "/" } else { page },
+                    page.label(),
                     build,
                     pick(|l| l.fcp),
                     pick(|l| l.lcp),

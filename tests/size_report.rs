@@ -62,7 +62,7 @@ fn referenced(index: &str, base: &str) -> Vec<String> {
 
 /// The files `widget.js` loads, from the names the build filled into it.
 fn widget_files(widget_js: &str) -> Vec<String> {
-    ["js", "wasm", "css"]
+    ["js", "loader", "wasm", "css"]
         .iter()
         .filter_map(|key| {
             let rest = widget_js.split(&format!("\"{key}\":\"")).nth(1)?;
@@ -74,17 +74,14 @@ fn widget_files(widget_js: &str) -> Vec<String> {
 /// The split point of the widget's default view (browse).
 const WIDGET_FIRST_VIEW: &str = "pages";
 
-/// The widget's split points (from `chunks.json`), each with the files showing it first adds
-/// to the widget's script, wasm and stylesheet: the chunk loader the script imports (named
-/// as the script is, `widget-app-loader-HASH.js`) and the chunks calling it downloads. `None`
-/// when the build has no such list.
-fn widget_views(dist: &Path, widget_js_name: &str) -> Option<Vec<(String, Vec<String>)>> {
+/// The widget's split points (from `chunks.json`), each with the chunks showing it first adds
+/// to what `widget.js` names. `None` when the build has no such list.
+fn widget_views(dist: &Path) -> Option<Vec<(String, Vec<String>)>> {
     let map: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dist.join("chunks.json")).ok()?).ok()?;
-    let hash = widget_js_name.strip_prefix("widget-app-")?.strip_suffix(".js")?;
     let mut views = Vec::new();
     for (split, chunks) in map["widget-app"].as_object()? {
-        let mut files = vec![format!("widget-app-loader-{hash}.js")];
+        let mut files = Vec::new();
         for file in chunks.as_array()? {
             files.push(file.as_str()?.to_string());
         }
@@ -112,12 +109,14 @@ fn main() -> ExitCode {
 
     let widget_js = std::fs::read_to_string(dist.join("widget.js")).unwrap_or_default();
     let mut widget = widget_files(&widget_js);
-    if widget.len() != 3 {
-        eprintln!("widget.js names no script, wasm and stylesheet: was the build finished?");
+    if widget.len() != 4 {
+        eprintln!(
+            "widget.js names no script, chunk loader, wasm and stylesheet: was the build finished?"
+        );
         return ExitCode::FAILURE;
     }
     widget.extend(["widget.js".to_string(), "data/dataset.json".to_string()]);
-    let views = widget_views(&dist, &widget[0]).unwrap_or_default();
+    let views = widget_views(&dist).unwrap_or_default();
     let Some((_, first_view)) = views.iter().find(|(split, _)| split == WIDGET_FIRST_VIEW) else {
         eprintln!("chunks.json does not list the widget's {WIDGET_FIRST_VIEW} chunk: was the build finished?");
         return ExitCode::FAILURE;

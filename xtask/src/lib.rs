@@ -245,16 +245,18 @@ pub fn finish_with(
         }
         chunks.push(("widget-app", app.needs.clone()));
         let assets = format!(
-            "{{\"js\":{},\"wasm\":{},\"css\":{}}}",
+            "{{\"js\":{},\"loader\":{},\"wasm\":{},\"css\":{}}}",
             json_string(&app.js),
+            json_string(&app.loader),
             json_string(&app.wasm),
             json_string(&css_name)
         );
         std::fs::write(&widget_path, fill_placeholder(&widget, "MHR_ASSETS", &assets)?)
             .map_err(io(&widget_path))?;
         log.push(format!(
-            "widget.js: loads {}, {}, {css_name}, and {} chunks as its views need them",
+            "widget.js: loads {}, {}, {}, {css_name}, and {} chunks as its views need them",
             app.js,
+            app.loader,
             app.wasm,
             app.chunks.len()
         ));

@@ -275,7 +275,12 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     let widget_hash = widget_js.strip_prefix("widget-app-").unwrap().strip_suffix(".js").unwrap();
     let widget_wasm = format!("widget-app-{widget_hash}_bg.wasm");
     let widget_loader = format!("widget-app-loader-{widget_hash}.js");
-    assert!(widget.contains(&format!("\"wasm\":\"{widget_wasm}\",\"css\":\"widget-")), "{widget}");
+    assert!(
+        widget.contains(&format!(
+            "\"loader\":\"{widget_loader}\",\"wasm\":\"{widget_wasm}\",\"css\":\"widget-"
+        )),
+        "{widget}"
+    );
     assert!(read(widget_js).contains(&format!("from \"./{widget_loader}\"")), "{widget}");
     assert!(read(&widget_loader).contains(&format!("from \"./{widget_js}\"")));
     assert_eq!(read(&widget_wasm), "main wasm");
