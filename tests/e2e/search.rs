@@ -186,44 +186,47 @@ fn hostile_queries_in_the_url_show_a_calm_message() {
 /// says so where the suggestions would be, and Enter still opens the results page, whose own
 /// code carries the engine.
 #[test]
-fn a_stalled_search_download_is_said_and_the_suggestions_come_when_it_arrives() {
-    // The engine's chunk held by the server: a download that does not end.
-    let chunk = support::chunk_path("split_search");
-    let site = Site::start(ServeOptions::default().with_gate(&chunk));
-    site.open("");
-    site.wait_for(INPUT, WAIT);
-    site.find(INPUT).expect("the search box").send_keys("diabetes");
-    // The box gives up waiting after ENGINE_WAIT_MS (5 s) and says so, rather than nothing.
-    let note = site.wait_for_text(
-        ".search-box .search-note[role=status]",
-        "Suggestions could not be downloaded",
-        WAIT,
-    );
-    assert!(note.text().contains("Press Enter to search"), "{}", note.text());
-    assert!(site.find("#search-suggestions:not([hidden]) [role=option]").is_none());
-    // The chunk arrives after all: the suggestions appear, no refocus needed, the note goes.
-    site.server.open_gate(&chunk);
-    let list = site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
-    assert!(list.text().contains("Diabetes"), "{}", list.text());
-    assert!(site.find(".search-box .search-note").is_none(), "the note is gone");
-}
-
-#[test]
 fn when_search_cannot_download_the_box_says_so_and_enter_still_searches() {
-    let site = Site::start(ServeOptions::default().with_chunk_down("split_search"));
-    site.open("");
-    site.wait_for(INPUT, WAIT);
-    site.find(INPUT).expect("the search box").send_keys("diabetes");
-    let note = site.wait_for_text(
-        ".search-box .search-note[role=status]",
-        "Suggestions could not be downloaded",
-        WAIT,
+    let site = type_until_the_note_says_suggestions_failed(
+        ServeOptions::default().with_chunk_down("split_search"),
     );
-    assert!(note.text().contains("Press Enter to search"), "{}", note.text());
     assert_eq!(attr(&site, INPUT, "aria-expanded").as_deref(), Some("false"));
     site.press_key(keys::ENTER);
     site.wait_for_text("[data-testid=result-count]", "1", WAIT);
     assert!(site.current_url().contains("/search/?q=diabetes"), "{}", site.current_url());
     let results = site.wait_for("main", WAIT).text();
     assert!(results.contains("Diabetes"), "{results}");
+}
+
+/// Serves the site with `opts`, types "diabetes" into the search box on home, and waits for
+/// the note that the suggestions could not be downloaded; returns the site.
+fn type_until_the_note_says_suggestions_failed(opts: ServeOptions) -> Site {
+    let site = Site::start(opts);
+    site.open("");
+    site.wait_for(INPUT, WAIT);
+    site.find(INPUT).expect("the search box").send_keys("diabetes");
+    let note = site.wait_for_text(
+        ".search-box .search-note[role=status]",
+        "Suggestions could not be downloaded",
+        WAIT,
+    );
+    assert!(note.text().contains("Press Enter to search"), "{}", note.text());
+    site
+}
+
+/// A download of the engine that stalls is said as a failed one, and the suggestions still
+/// come if it arrives after all.
+#[test]
+fn a_stalled_search_download_is_said_and_the_suggestions_come_when_it_arrives() {
+    // The engine's chunk held by the server: a download that does not end.
+    let chunk = support::chunk_path("split_search");
+    // The box gives up waiting after ENGINE_WAIT_MS (5 s) and says so, rather than nothing.
+    let site =
+        type_until_the_note_says_suggestions_failed(ServeOptions::default().with_gate(&chunk));
+    assert!(site.find("#search-suggestions:not([hidden]) [role=option]").is_none());
+    // The chunk arrives after all: the suggestions appear, no refocus needed, the note goes.
+    site.server.open_gate(&chunk);
+    let list = site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+    assert!(list.text().contains("Diabetes"), "{}", list.text());
+    assert!(site.find(".search-box .search-note").is_none(), "the note is gone");
 }
