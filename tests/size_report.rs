@@ -123,6 +123,12 @@ fn main() -> ExitCode {
     };
     let widget_base = widget.clone();
     widget.extend(first_view.iter().cloned());
+    // A name the build wrote for a file it did not write would count as nothing.
+    let named = widget.iter().chain(views.iter().flat_map(|(_, files)| files));
+    if let Some(missing) = named.into_iter().find(|rel| !dist.join(rel).is_file()) {
+        eprintln!("widget.js or chunks.json names {missing}, which the build does not have");
+        return ExitCode::FAILURE;
+    }
 
     let mut all = Vec::new();
     files(&dist, &mut all);

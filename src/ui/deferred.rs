@@ -1,7 +1,8 @@
 //! Pages whose code downloads when they are first shown: the site's binary
 //! (`src/main.rs`) and the widget's (`src/bin/widget-app.rs`) split every view but home out
-//! of their wasm (`src/ui/split.rs`), and show each through [`deferred`]. The service worker precaches the chunks, so after the first visit they come
-//! from the cache and work offline.
+//! of their wasm (`src/ui/split.rs`), and show each through [`deferred`]. The service worker
+//! precaches the site's chunks, so after the first visit they come from the cache and work
+//! offline (the widget's run on partners' pages, outside its reach).
 
 use std::cell::RefCell;
 use std::future::Future;

@@ -20,7 +20,9 @@
 //! time it is focused ([`LazySearch::retry`]); pressing Enter still leads to the results page,
 //! whose own chunk holds the engine. A download still going after [`ENGINE_WAIT_MS`] counts
 //! as failed for the box, which then says so, rather than staying silent; if the chunk
-//! arrives after all, the index is built and the suggestions appear.
+//! arrives after all, the index is built and the suggestions appear. The chunk loader keeps
+//! one download per chunk until it ends, so a focus after a stall waits on that same download
+//! (another [`ENGINE_WAIT_MS`] before the note comes back); after an error it downloads again.
 //!
 //! Rendered natively (the pages written at build time), there are no tasks to share:
 //! preparing builds at once.
@@ -93,8 +95,10 @@ enum Build {
     /// Nobody has asked for the index yet, or the engine's code could not be downloaded (or
     /// had not come after [`ENGINE_WAIT_MS`]).
     NotStarted { failed: bool },
-    /// The engine's code is downloading.
-    Loading,
+    /// The engine's code is downloading, for the attempt numbered here: a timer or an error
+    /// of an earlier attempt must not fail a later one (natively nothing downloads).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Loading(u32),
     /// Slices are being added between tasks (in the browser: natively, preparing builds at
     /// once).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -112,6 +116,9 @@ pub struct LazySearch {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     code: SearchCode,
     build: Arc<Mutex<Build>>,
+    /// Attempts to download the engine so far, to number each.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    attempts: Arc<std::sync::atomic::AtomicU32>,
     /// Notified when the index becomes ready or its code fails to download, for the views
     /// waiting on [`LazySearch::get`] and [`LazySearch::failed`].
     changed: ArcTrigger,
@@ -124,6 +131,7 @@ impl LazySearch {
             catalog,
             code,
             build: Arc::new(Mutex::new(Build::NotStarted { failed: false })),
+            attempts: Arc::default(),
             changed: ArcTrigger::new(),
         }
     }
@@ -183,13 +191,13 @@ impl LazySearch {
     /// The index `state` holds, or the one it was building, finished now with every document
     /// left.
     fn complete(&self, state: &mut Build, engine: Engine) -> Searcher {
-        let (mut builder, engine) = match std::mem::replace(state, Build::Loading) {
+        let (mut builder, engine) = match std::mem::replace(state, Build::Loading(0)) {
             Build::Done(searcher) => {
                 *state = Build::Done(searcher.clone());
                 return searcher;
             }
             Build::Building(builder, engine) => (builder, engine),
-            Build::NotStarted { .. } | Build::Loading => (Box::default(), engine),
+            Build::NotStarted { .. } | Build::Loading(_) => (Box::default(), engine),
         };
         self.fill(&mut builder, engine, || true);
         let searcher = Searcher { index: Arc::new((engine.finish)(*builder)), engine };
@@ -213,22 +221,26 @@ impl LazySearch {
     }
 
     fn start(&self, after_failure: bool) {
-        let retry = {
+        let (retry, attempt) = {
             let mut state = self.state();
             let Build::NotStarted { failed } = *state else { return };
             if failed && !after_failure {
                 return;
             }
-            *state = Build::Loading;
-            failed
+            let attempt = self.attempts.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            *state = Build::Loading(attempt);
+            (failed, attempt)
         };
         if retry {
             self.changed.notify(); // no longer failed: the message goes while it tries again
         }
         #[cfg(target_arch = "wasm32")]
-        wasm_bindgen_futures::spawn_local(self.clone().build_in_slices());
+        wasm_bindgen_futures::spawn_local(self.clone().build_in_slices(attempt));
         #[cfg(not(target_arch = "wasm32"))]
-        self.now(Engine::linked());
+        {
+            let _ = attempt; // natively the engine is linked: nothing to wait for
+            self.now(Engine::linked());
+        }
     }
 
     /// Starts preparing (see [`LazySearch::prepare`]) when the browser is next idle, so that
@@ -251,25 +263,25 @@ impl LazySearch {
     /// yields to the browser, and again, until the index is done (here, or by
     /// [`LazySearch::now`] in the meantime).
     #[cfg(target_arch = "wasm32")]
-    async fn build_in_slices(self) {
+    async fn build_in_slices(self, attempt: u32) {
         let engine = match self.code {
             SearchCode::Linked(engine) => Ok(engine),
             SearchCode::Split(load) => {
-                self.give_up_after(ENGINE_WAIT_MS);
+                self.give_up_after(ENGINE_WAIT_MS, attempt);
                 load().await
             }
         };
         let engine = match engine {
             Ok(engine) => engine,
             Err(_) => {
-                self.give_up_loading();
+                self.give_up_loading(attempt);
                 return;
             }
         };
         {
             let mut state = self.state();
             // Loading, or given up on as stalled: the engine has come after all.
-            if !matches!(*state, Build::Loading | Build::NotStarted { .. }) {
+            if !matches!(*state, Build::Loading(_) | Build::NotStarted { .. }) {
                 return; // built at once, or being built by a retry, meanwhile
             }
             *state = Build::Building(Box::default(), engine);
@@ -293,21 +305,24 @@ impl LazySearch {
 
 #[cfg(target_arch = "wasm32")]
 impl LazySearch {
-    /// In `ms`, gives up on a download still going (see [`ENGINE_WAIT_MS`]). A timer's
-    /// callback rather than a task awaiting one: 1.5 KB less of brotli in the main module.
-    fn give_up_after(&self, ms: i32) {
+    /// In `ms`, gives up on the download of `attempt` if it is still going (see
+    /// [`ENGINE_WAIT_MS`]). A timer's callback rather than a task awaiting one: 1.5 KB less of
+    /// brotli in the main module.
+    fn give_up_after(&self, ms: i32, attempt: u32) {
         use wasm_bindgen::JsCast;
         let Some(window) = web_sys::window() else { return };
         let this = self.clone();
-        let callback = wasm_bindgen::closure::Closure::once_into_js(move || this.give_up_loading());
+        let callback =
+            wasm_bindgen::closure::Closure::once_into_js(move || this.give_up_loading(attempt));
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
     }
 
-    /// The engine's code is not there: while it is still awaited, the box is told it failed.
-    fn give_up_loading(&self) {
+    /// The engine's code is not there for `attempt`: while that attempt is the one still
+    /// awaited, the box is told it failed.
+    fn give_up_loading(&self, attempt: u32) {
         let mut state = self.state();
-        if matches!(*state, Build::Loading) {
+        if matches!(*state, Build::Loading(a) if a == attempt) {
             *state = Build::NotStarted { failed: true };
             drop(state);
             self.changed.notify();

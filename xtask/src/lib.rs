@@ -11,8 +11,8 @@
 //!   it from a start-up script in a file of its own, so the Content-Security-Policy needs no
 //!   `'unsafe-inline'` and no hash that changes with every build;
 //! - installs the widget, which [`app_build`] also built in chunks, writes its stylesheet
-//!   ([`widget_css`]) and tells `widget.js` the hashed names of the script, wasm and
-//!   stylesheet it loads;
+//!   ([`widget_css`]) and tells `widget.js` the hashed names of the script, chunk loader, wasm
+//!   and stylesheet it loads;
 //! - writes `chunks.json`, what each view's code downloads, for tools ([`chunk_map`]);
 //! - in release builds, minifies the scripts with terser ([`minify`]), the app's before the
 //!   page gets their integrity;
@@ -262,8 +262,10 @@ pub fn finish_with(
         ));
     }
     if !chunks.is_empty() {
+        // Merged with what an earlier, interrupted run of this step wrote for the other binary.
         let path = dir.join(CHUNK_MAP);
-        std::fs::write(&path, chunk_map(&chunks)).map_err(io(&path))?;
+        let earlier = std::fs::read_to_string(&path).unwrap_or_default();
+        std::fs::write(&path, chunk_map(&earlier, &chunks)).map_err(io(&path))?;
         log.push(format!("{CHUNK_MAP}: what each view's code downloads"));
     }
 
@@ -300,14 +302,21 @@ pub fn service_worker(dir: &Path, terser: Option<&Path>) -> Result<Vec<String>, 
 pub const CHUNK_MAP: &str = "chunks.json";
 
 /// `chunks.json`: `{"app": {"pages": ["app-split_pages-….wasm", "app-chunk_6-….wasm", …],
-/// …}, "widget-app": {…}}`, each binary's split points with the files calling one downloads.
-/// The app does not read it (each loader knows its own); it is there for tools: the size
-/// report counts a widget's first view with it.
-pub fn chunk_map(binaries: &[(&str, std::collections::BTreeMap<String, Vec<String>>)]) -> String {
-    let json: serde_json::Map<String, serde_json::Value> = binaries
-        .iter()
-        .map(|(name, needs)| ((*name).to_string(), serde_json::json!(needs)))
-        .collect();
+/// …}, "widget-app": {…}}`, each binary's split points with the files calling one downloads,
+/// over the `earlier` file's binaries (empty or not JSON: none). The app does not read it
+/// (each loader knows its own); it is there for tools: the size report counts a widget's
+/// first view with it.
+pub fn chunk_map(
+    earlier: &str,
+    binaries: &[(&str, std::collections::BTreeMap<String, Vec<String>>)],
+) -> String {
+    let mut json = match serde_json::from_str(earlier) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    for (name, needs) in binaries {
+        json.insert((*name).to_string(), serde_json::json!(needs));
+    }
     serde_json::Value::Object(json).to_string()
 }
 

@@ -9,8 +9,9 @@ use xtask::minify::integrity;
 use xtask::precache::{entries, is_precached, manifest_json, version};
 use xtask::styles::bundle;
 use xtask::widget_css::rewrite_for_shadow_root;
+use xtask::without_comments;
 use xtask::without_rust_link;
-use xtask::{content_hash, fill_placeholder, finish, linked_stylesheets, without_comments};
+use xtask::{chunk_map, content_hash, fill_placeholder, finish, linked_stylesheets};
 use xtask::{service_worker, Sources};
 
 #[test]
@@ -78,6 +79,26 @@ fn trunks_skipped_rust_link_is_taken_out_and_a_binary_trunk_built_is_refused() {
     assert!(without_rust_link(built).is_err());
     let started = "<head><script type=\"module\">\nimport init from '/p/widget-app-9.js';\nawait init();\n</script></head>";
     assert!(without_rust_link(started).is_err());
+}
+
+#[test]
+fn the_chunk_map_keeps_what_an_earlier_run_wrote_for_the_other_binary() {
+    let needs = |file: &str| {
+        std::collections::BTreeMap::from([("pages".to_string(), vec![file.to_string()])])
+    };
+    let first = chunk_map("", &[("app", needs("app-split_pages-1.wasm"))]);
+    let both = chunk_map(&first, &[("widget-app", needs("widget-app-split_pages-1.wasm"))]);
+    let both: serde_json::Value = serde_json::from_str(&both).unwrap();
+    assert_eq!(both["app"]["pages"][0], "app-split_pages-1.wasm", "{both}");
+    assert_eq!(both["widget-app"]["pages"][0], "widget-app-split_pages-1.wasm", "{both}");
+    let again = chunk_map(&both.to_string(), &[("app", needs("app-split_pages-2.wasm"))]);
+    let again: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(
+        again["app"]["pages"][0], "app-split_pages-2.wasm",
+        "a binary's own entry is replaced"
+    );
+    let fresh = chunk_map("not JSON", &[("app", needs("a.wasm"))]);
+    assert_eq!(fresh, r#"{"app":{"pages":["a.wasm"]}}"#);
 }
 
 #[test]
@@ -163,12 +184,12 @@ fn write_files(dir: &Path, files: &[(&str, &str)]) {
 /// the main module, the loader as wasm-split-cli writes it (importing the glue, a shared chunk,
 /// and two split points: one with a chunk of its own that needs the shared one, one empty),
 /// and the chunks.
-fn fake_pkg(kind: &str) -> std::path::PathBuf {
+fn fake_pkg(kind: &str, main_wasm: &str) -> std::path::PathBuf {
     let pkg = temp_dir(kind);
     let loader = "import { initSync } from \"./app.js\";\n/* a, b */\nconst __chunk_3 = makeLoad(() => {\n    const src = fetch(new URL(\"./chunk_3.wasm\", import.meta.url));\n    src.catch(() => {});\n}\n, []);\nexport const __wasm_split_load_compare = wrapAsyncCb(makeLoad(() => {\n    const src = fetch(new URL(\"./split_compare.wasm\", import.meta.url));\n    src.catch(() => {});\n}\n, [__chunk_3]));\nexport const __wasm_split_load_none = wrapAsyncCb(makeLoad(() => async (_imp) => ({}), []));\n";
     let files = [
         ("app.js", "import * as import1 from \"./__wasm_split.js\"\nconst imports = { \"./__wasm_split.js\": import1 };\nlet path = new URL('app_bg.wasm', import.meta.url);\n"),
-        ("app_bg.wasm", "main wasm"),
+        ("app_bg.wasm", main_wasm),
         ("__wasm_split.js", loader),
         ("split_compare.wasm", "chunk wasm"),
         ("chunk_3.wasm", "shared chunk"),
@@ -178,7 +199,7 @@ fn fake_pkg(kind: &str) -> std::path::PathBuf {
 }
 
 fn fake_app_pkg() -> std::path::PathBuf {
-    fake_pkg("pkg")
+    fake_pkg("pkg", "main wasm")
 }
 
 /// The product's sources that finishing reads: the stylesheet's list and its files, the app
@@ -192,7 +213,11 @@ fn fake_sources(pkg: &Path) -> Sources {
         ("style/print.css", "@media print { body { x: y } }"),
     ];
     write_files(&root, &files);
-    Sources { root, app_pkg: pkg.to_path_buf(), widget_pkg: fake_pkg("widget-pkg") }
+    Sources {
+        root,
+        app_pkg: pkg.to_path_buf(),
+        widget_pkg: fake_pkg("widget-pkg", "widget's main wasm"),
+    }
 }
 
 fn fake_build() -> std::path::PathBuf {
@@ -283,7 +308,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     );
     assert!(read(widget_js).contains(&format!("from \"./{widget_loader}\"")), "{widget}");
     assert!(read(&widget_loader).contains(&format!("from \"./{widget_js}\"")));
-    assert_eq!(read(&widget_wasm), "main wasm");
+    assert_eq!(read(&widget_wasm), "widget's main wasm", "the widget's own binary");
     assert!(hashed_as_the_service_worker_sees_it(&widget_loader), "{widget_loader}");
 
     // The chunk map: each binary's split points and what they download, by installed name.
@@ -332,6 +357,8 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     service_worker(&dir, None).unwrap();
     assert_eq!(version(&entries(&dir).unwrap()), before);
     assert_eq!(read("widget.js"), widget, "the widget keeps its names");
+    let kept: serde_json::Value = serde_json::from_str(&read("chunks.json")).unwrap();
+    assert_eq!(kept, map, "a rerun keeps both binaries' chunk maps");
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&pkg).ok();
     std::fs::remove_dir_all(&sources.root).ok();
