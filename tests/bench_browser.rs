@@ -28,8 +28,11 @@
 
 mod support;
 
+#[path = "bench/cli.rs"]
+mod cli;
 #[path = "bench/synthetic.rs"]
 mod synthetic;
+use cli::{arg, flag, median};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -44,19 +47,6 @@ const QUERIES: usize = 400;
 /// Chromium switches for the engine page: `gc()` for the memory figures, and heap sizes not
 /// rounded (Chromium otherwise quantizes `performance.memory` for privacy).
 const SWITCHES: [&str; 2] = ["--js-flags=--expose-gc", "--enable-precise-memory-info"];
-
-fn args() -> Vec<String> {
-    std::env::args().collect()
-}
-
-fn arg(name: &str) -> Option<String> {
-    let args = args();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
-}
-
-fn flag(name: &str) -> bool {
-    args().iter().any(|a| a == name)
-}
 
 fn copy(from: &Path, to: &Path) {
     if let Some(dir) = to.parent() {
@@ -380,11 +370,6 @@ fn first_use_once(server: &StaticServer, key: &str, typing: Typing) -> FirstUse 
         over50: f("over50"),
         longest_at_start: f("longestAtStart"),
     }
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 fn first_use() {

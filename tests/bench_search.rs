@@ -9,8 +9,11 @@
 //! the synthetic corpora and query mix as such files, so other engines can be measured on
 //! exactly the same work (`make bench-peers` does, in Chromium).
 
+#[path = "bench/cli.rs"]
+mod cli;
 #[path = "bench/synthetic.rs"]
 mod synthetic;
+use cli::arg;
 
 use std::time::Instant;
 
@@ -22,11 +25,6 @@ use synthetic::{
 
 const SEED: u64 = 2026;
 const QUERIES: usize = 400;
-
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
-}
 
 fn run(label: &str, docs: &[Doc], queries: &[Query]) {
     // Build three times and keep the fastest: the first run also pays for page faults.

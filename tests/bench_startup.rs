@@ -28,7 +28,10 @@
 //! every profile, home and a resource page, and `MHR_DIST`. With two `--dist`, both builds run
 //! side by side, load after load, so a busy machine slows both alike.
 
+#[path = "bench/cli.rs"]
+mod cli;
 mod support;
+use cli::median;
 
 use std::path::{Path, PathBuf};
 
@@ -199,11 +202,6 @@ fn load_once(dist: &Path, served: &Served, page: &Page, profile: &Profile) -> Lo
         lcp_bytes: bytes("lcpFiles"),
         ready_bytes: bytes("readyFiles"),
     }
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 fn main() {
