@@ -8,7 +8,9 @@
 //! Each page is the finished `index.html` (its head, with the app's tags) with the page's
 //! title, its own head tags ([`crate::head`]: description, Open Graph, and for a resource
 //! its citation) and its rendered content in `<div id="app" data-mhr-root>`, which the app
-//! takes over once it runs. Beside each resource's page go its citation files
+//! takes over once it runs; a page whose view is in a chunk also asks for that chunk's files
+//! in its head ([`chunk_preloads`]), so they download beside the main module rather than
+//! after it. Beside each resource's page go its citation files
 //! (`citation.ris`, `citation.bib`), and when the site's address is known, `sitemap.xml`
 //! and `robots.txt` ([`crate::sitemap`]).
 
@@ -24,6 +26,44 @@ use mhr::ui::prerender;
 use mhr::ui::{Indexed, SiteAddress};
 
 use crate::{head, io, sitemap, FinishError};
+
+/// The split point of the app whose chunk holds `route`'s view (`src/ui/split.rs`); `None`
+/// for home and "not found", which the main module holds.
+pub fn split_of(route: &Route) -> Option<&'static str> {
+    match route {
+        Route::Home | Route::NotFound => None,
+        Route::Compare => Some("compare"),
+        Route::Embed => Some("builder"),
+        Route::Section(_)
+        | Route::Resource(_)
+        | Route::Tag(_)
+        | Route::Browse
+        | Route::Search
+        | Route::About => Some("pages"),
+    }
+}
+
+/// Preload tags, marked as the page's own (see [`head::without_page_tags`]), for the files
+/// the split point of `route` downloads, from the app's entry in `chunks.json` (`app`):
+/// the app downloads them first when it takes the page over, and without these it would ask
+/// for them only once its main module had arrived and started. `as="fetch"` with
+/// `crossorigin="anonymous"` matches the chunk loader's own `fetch`, so the download is
+/// reused. Nothing when `app` has no such split point.
+pub fn chunk_preloads(app: &serde_json::Value, base: &str, route: &Route) -> String {
+    let Some(files) = split_of(route).and_then(|split| app[split].as_array()) else {
+        return String::new();
+    };
+    files
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .map(|file| {
+            format!(
+                "\n    <link rel=\"preload\" href=\"{base}{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" {}>",
+                head::MARK
+            )
+        })
+        .collect()
+}
 
 /// The offline fallback's file, relative to the site's root.
 pub const SHELL: &str = "shell.html";
@@ -45,8 +85,14 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
     let started = std::time::Instant::now();
     let catalog = indexed.catalog();
     let site_name = catalog.data().meta.title.clone();
+    // What each of the app's split points downloads, as finishing the build recorded it.
+    let chunks: serde_json::Value = std::fs::read_to_string(dir.join(crate::CHUNK_MAP))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     let head_of = |route: &Route, rendered: &prerender::Rendered| {
-        head::tags(&page_meta(catalog, route, &rendered.name, site), &site_name, site)
+        let tags = head::tags(&page_meta(catalog, route, &rendered.name, site), &site_name, site);
+        tags + &chunk_preloads(&chunks["app"], base, route)
     };
     let (mut largest, mut total) = ((String::new(), 0), 0);
     let mut urls = Vec::new();

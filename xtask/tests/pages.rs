@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use mhr::core::catalog::Catalog;
+use mhr::core::route::Route;
 use mhr::ui::prerender::{self, Rendered};
 use mhr::ui::{Indexed, SiteAddress};
 use xtask::pages::{file_of, fill};
@@ -115,4 +116,27 @@ fn a_page_is_the_template_with_its_title_and_content_and_fills_again_the_same() 
     assert!(html.contains("<base href=\"/\" />"), "the head is kept");
     assert_eq!(fill(&html, &page, tags).unwrap(), html, "filled twice, the same page");
     assert!(fill("<html><body></body></html>", &page, tags).is_err(), "no <title>");
+}
+
+#[test]
+fn a_page_in_a_chunk_preloads_that_chunks_files_and_home_preloads_none() {
+    use xtask::head::{without_page_tags, MARK};
+    use xtask::pages::chunk_preloads;
+    let app = serde_json::json!({
+        "pages": ["app-split_pages-1.wasm", "app-chunk_6-1.wasm"],
+        "compare": ["app-split_compare-1.wasm"],
+    });
+    let resource = Route::Resource("x".into());
+    let tags = chunk_preloads(&app, "/p/", &resource);
+    for file in ["app-split_pages-1.wasm", "app-chunk_6-1.wasm"] {
+        let tag = format!("<link rel=\"preload\" href=\"/p/{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" {MARK}>");
+        assert!(tags.contains(&tag), "{tags}");
+    }
+    assert!(!tags.contains("compare"), "{tags}");
+    assert_eq!(without_page_tags(&format!("<head>{tags}</head>")), "<head></head>");
+    assert!(chunk_preloads(&app, "/p/", &Route::Compare).contains("app-split_compare-1.wasm"));
+    for none in [Route::Home, Route::NotFound, Route::Embed] {
+        assert_eq!(chunk_preloads(&app, "/p/", &none), "", "{none:?}");
+    }
+    assert_eq!(chunk_preloads(&serde_json::Value::Null, "/p/", &resource), "");
 }
