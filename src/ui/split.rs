@@ -14,6 +14,9 @@
 //! then returns the body's result. `fallible` makes a failed download an `Err` (the default
 //! would abort the whole app), which [`crate::ui::deferred::deferred`] shows as a message
 //! with a retry.
+//!
+//! The written pages preload their view's chunk, by the group named here:
+//! `split_of` in `xtask/src/pages.rs` maps each route to it and must follow any regrouping.
 
 /// `split_page!(GROUP, name, Page)`: the split point `name`, in the chunk `GROUP`, whose body
 /// makes the page component `Page` (an identifier in scope where the macro is expanded).

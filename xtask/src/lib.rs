@@ -158,13 +158,8 @@ pub fn finish_with(
     let page = if html.contains("<script type=\"module\" src=") {
         html // Already finished (a rerun on the same directory).
     } else {
-        let app = app_build::install(&sources.app_pkg, dir, "app", &treatment)?;
+        let app = install_minified(&sources.app_pkg, dir, "app", &treatment, terser)?;
         chunks.push(("app", app.needs.clone()));
-        if let Some(terser) = terser {
-            for script in [&app.js, &app.loader] {
-                minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
-            }
-        }
         let script = app_build::start_up_script(base, &app);
         let boot = format!("boot-{}.js", content_hash(script.as_bytes()));
         let path = dir.join(&boot);
@@ -237,12 +232,7 @@ pub fn finish_with(
     let widget_path = dir.join("widget.js");
     let widget = std::fs::read_to_string(&widget_path).map_err(io(&widget_path))?;
     if widget.contains("/*MHR_ASSETS*/null") {
-        let app = app_build::install(&sources.widget_pkg, dir, "widget-app", &treatment)?;
-        if let Some(terser) = terser {
-            for script in [&app.js, &app.loader] {
-                minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
-            }
-        }
+        let app = install_minified(&sources.widget_pkg, dir, "widget-app", &treatment, terser)?;
         chunks.push(("widget-app", app.needs.clone()));
         let assets = format!(
             "{{\"js\":{},\"loader\":{},\"wasm\":{},\"css\":{}}}",
@@ -295,6 +285,24 @@ pub fn service_worker(dir: &Path, terser: Option<&Path>) -> Result<Vec<String>, 
         }
     }
     Ok(log)
+}
+
+/// [`app_build::install`], then (with `terser`, in release builds) the glue and the chunk
+/// loader minified; `treatment` names the minifier, as `install` takes it.
+fn install_minified(
+    pkg: &Path,
+    dir: &Path,
+    name: &str,
+    treatment: &str,
+    terser: Option<&Path>,
+) -> Result<app_build::Installed, FinishError> {
+    let app = app_build::install(pkg, dir, name, treatment)?;
+    if let Some(terser) = terser {
+        for script in [&app.js, &app.loader] {
+            minify::minify(terser, &dir.join(script), minify::Kind::Module)?;
+        }
+    }
+    Ok(app)
 }
 
 /// The file naming, for each binary, the files each of its split points downloads (see
