@@ -40,7 +40,10 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
 .PHONY: serve dist test setup setup-browser setup-peers check unit wasm-test e2e size screenshots bench bench-engine bench-peers clean dist-prefixed
 
+# Trunk's watcher ignores target/ (Trunk.toml) and refuses to start when it does not exist
+# yet, as in a fresh clone.
 serve: setup
+	mkdir -p target
 	trunk serve --public-url $(PUBLIC_URL)
 
 dist: setup
