@@ -7,8 +7,9 @@
 //! in between, so neither binary goes through trunk's Rust pipeline (index.html's Rust link
 //! tells trunk to skip its build) and [`build`] runs for each as a pre-build hook instead:
 //!
-//! 1. cargo builds the binary for wasm32 with `--emit-relocs` passed to its link alone
-//!    (`cargo rustc`), so the libraries the two binaries share are built once;
+//! 1. cargo builds both binaries for wasm32 in one run ([`link`]), with `--emit-relocs`
+//!    passed to their links alone (the crate's `build.rs`), so the libraries they share are
+//!    built once and the two links run side by side;
 //! 2. `wasm-split-cli` (`make setup` installs it) cuts the module at the split points into
 //!    a main module, chunks, and a script that loads them (`__wasm_split.js`);
 //! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
@@ -47,9 +48,25 @@ pub fn pkg_dir(target: &Path, bin: &str) -> std::path::PathBuf {
     target.join(format!("{bin}-pkg"))
 }
 
-/// Builds, splits, binds and (in release builds) optimises the binary `bin` into `out`, which
-/// is emptied first unless it already holds what these steps would make. `root` is the
-/// crate's directory. Tools are found on PATH. Returns a line per step for the build log.
+/// Builds every one of [`BINARIES`] for wasm32 with cargo, in one run. `root` is the crate's
+/// directory.
+pub fn link(root: &Path, release: bool) -> Result<(), FinishError> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command.current_dir(root).args(["build", "--target", "wasm32-unknown-unknown"]);
+    for bin in BINARIES {
+        command.args(["--bin", bin]);
+    }
+    if release {
+        command.arg("--release");
+    }
+    run(command, "cargo")
+}
+
+/// Splits, binds and (in release builds) optimises the binary `bin`, as [`link`] left it, into
+/// `out`, which is emptied first unless it already holds what these steps would make. `root`
+/// is the crate's directory. Tools are found on PATH. Returns a line per step for the build
+/// log.
 pub fn build(
     root: &Path,
     bin: &str,
@@ -58,14 +75,6 @@ pub fn build(
 ) -> Result<Vec<String>, FinishError> {
     let mut log = Vec::new();
     let target = crate::target_dir(root);
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
-    command.current_dir(root).args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", bin]);
-    if release {
-        command.arg("--release");
-    }
-    command.args(["--", "-Clink-arg=--emit-relocs"]);
-    run(command, "cargo")?;
     let profile = if release { "release" } else { "debug" };
     let linked = target.join("wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"));
     let key = made_from(&linked, release)?;

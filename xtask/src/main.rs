@@ -19,10 +19,12 @@ fn main() -> ExitCode {
     match command.as_deref() {
         Some("prepare") => {
             let target = xtask::target_dir(&root);
-            report(xtask::app_build::BINARIES.iter().try_fold(Vec::new(), |mut log, bin| {
-                let out = xtask::app_build::pkg_dir(&target, bin);
-                log.extend(xtask::app_build::build(&root, bin, release, &out)?);
-                Ok(log)
+            report(xtask::app_build::link(&root, release).and_then(|()| {
+                xtask::app_build::BINARIES.iter().try_fold(Vec::new(), |mut log, bin| {
+                    let out = xtask::app_build::pkg_dir(&target, bin);
+                    log.extend(xtask::app_build::build(&root, bin, release, &out)?);
+                    Ok(log)
+                })
             }))
         }
         Some("finish") => {
