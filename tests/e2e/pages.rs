@@ -6,6 +6,7 @@ use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 use support::{prefixed_dist, Browser, Fallback, ServeOptions, StaticServer, WAIT};
@@ -68,6 +69,49 @@ fn internal_links(browser: &Browser, server: &StaticServer) -> Vec<String> {
         .collect()
 }
 
+/// What a test reads on a page: its heading and visible controls (buttons, fields, selects),
+/// its text, its title, and every link that stays on the site, as the browser resolved it,
+/// relative to `arguments[0]` (the site's address) and without its fragment; and `content`,
+/// the text of its content as the visitor reads it with or without the app: without the
+/// controls that need the app and the notes that stand in for them where it cannot run. The
+/// builder's snippet names the site's absolute address, which the build cannot know (the app
+/// reads it from the page's address), so it is left out of `content` too.
+const READ_PAGE: &str = "const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    const base = arguments[0];
+    const copy = document.querySelector('[data-mhr-root]').cloneNode(true);
+    copy.querySelectorAll('.needs-app, .without-app, [data-testid=embed-snippet]').forEach((e) => e.remove());
+    return {
+      h1: (document.querySelector('main h1') || {}).innerText || '',
+      controls: [...document.querySelectorAll('button, input, select, textarea')].filter(visible).map(e => e.outerHTML.slice(0, 120)),
+      notes: [...document.querySelectorAll('[data-testid=without-app]')].filter(visible).length,
+      text: document.body.innerText,
+      content: copy.textContent.replace(/\\s+/g, ' ').trim(),
+      title: document.title,
+      links: [...document.querySelectorAll('a[href]')].map(a => a.href.split('#')[0])
+        .filter(l => l.startsWith(base) && !l.includes('/data/')).map(l => l.slice(base.length)),
+    };";
+
+/// Every written page of the site's build, as a browser with scripts off reads it: its path
+/// and what [`READ_PAGE`] returns. Read once for the three tests below that need it (a
+/// page load each, 58 today), by whichever runs first.
+fn written_reading() -> &'static [(String, Value)] {
+    static READING: OnceLock<Vec<(String, Value)>> = OnceLock::new();
+    READING.get_or_init(|| {
+        let dist = support::dist_dir();
+        let server = StaticServer::start(&dist, ServeOptions::default());
+        let browser = Browser::launch_without_scripts(1280, 900);
+        let base = server.site_url("");
+        written_pages(&dist)
+            .into_iter()
+            .map(|page| {
+                browser.goto(&server.site_url(&page));
+                let read = browser.execute(READ_PAGE, vec![base.clone().into()]);
+                (page, read)
+            })
+            .collect()
+    })
+}
+
 #[test]
 fn a_host_without_any_fallback_serves_every_page_and_every_link_with_200() {
     let data = dataset();
@@ -91,12 +135,25 @@ fn a_host_without_any_fallback_serves_every_page_and_every_link_with_200() {
         for page in &pages {
             assert_eq!(status(&server.site_url(page)), 200, "{prefix}{page}");
         }
-        // Every link of every page, followed as it is written: no redirect, no 404.
-        let browser = Browser::launch_without_scripts(1280, 900);
+        // Every link of every page, followed as it is written: no redirect, no 404. The
+        // site's build is read once for several tests; the prefixed one here.
         let mut links = BTreeSet::new();
-        for page in &pages {
-            browser.goto(&server.site_url(page));
-            links.extend(internal_links(&browser, &server));
+        if prefix == "/" {
+            let reading = written_reading();
+            assert_eq!(
+                reading.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+                pages.iter().collect::<Vec<_>>()
+            );
+            for (_, read) in reading {
+                let found = read["links"].as_array().unwrap().iter().filter_map(Value::as_str);
+                links.extend(found.map(|l| server.site_url(l)));
+            }
+        } else {
+            let browser = Browser::launch_without_scripts(1280, 900);
+            for page in &pages {
+                browser.goto(&server.site_url(page));
+                links.extend(internal_links(&browser, &server));
+            }
         }
         assert!(links.len() >= pages.len(), "{prefix}: the pages link to each other");
         for link in &links {
@@ -105,27 +162,16 @@ fn a_host_without_any_fallback_serves_every_page_and_every_link_with_200() {
     }
 }
 
-/// The visible controls of the page (buttons, fields, selects) and the headings.
-const READ_PAGE: &str = "const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-    return {
-      h1: (document.querySelector('main h1') || {}).innerText || '',
-      controls: [...document.querySelectorAll('button, input, select, textarea')].filter(visible).map(e => e.outerHTML.slice(0, 120)),
-      notes: [...document.querySelectorAll('[data-testid=without-app]')].filter(visible).length,
-      text: document.body.innerText,
-    };";
-
 #[test]
 fn with_scripts_off_every_page_shows_its_content_and_no_control_that_needs_the_app() {
     let data = dataset();
     let dist = support::dist_dir();
-    let server = StaticServer::start(&dist, ServeOptions::default());
-    let browser = Browser::launch_without_scripts(1280, 900);
-    for page in written_pages(&dist) {
-        browser.goto(&server.site_url(&page));
-        let read = browser.execute(READ_PAGE, vec![]);
+    let reading = written_reading();
+    assert_eq!(reading.len(), written_pages(&dist).len());
+    for (page, read) in reading {
         assert!(!read["h1"].as_str().unwrap().trim().is_empty(), "{page}: a heading");
         assert_eq!(read["controls"], serde_json::json!([]), "{page}: controls that need the app");
-        assert!(browser.title().ends_with("Midlands Health Resources"), "{page}");
+        assert!(read["title"].as_str().unwrap().ends_with("Midlands Health Resources"), "{page}");
         let filters = ["browse/", "search/", "section/", "tag/", "compare/", "embed/"];
         if filters.iter().any(|f| page.starts_with(f)) {
             assert!(read["notes"].as_u64().unwrap() >= 1, "{page}: says what needs the app");
@@ -133,10 +179,14 @@ fn with_scripts_off_every_page_shows_its_content_and_no_control_that_needs_the_a
     }
 
     // A resource: summary, every figure with its period, links out, tags and related.
+    let server = StaticServer::start(&dist, ServeOptions::default());
+    let browser = Browser::launch_without_scripts(1280, 900);
     let resource = &data["resources"].as_array().unwrap()[0];
     let id = resource["id"].as_str().unwrap();
-    browser.goto(&server.site_url(&format!("resource/{id}/")));
-    let text = browser.execute(READ_PAGE, vec![])["text"].as_str().unwrap().to_string();
+    let page = format!("resource/{id}/");
+    let read = &reading.iter().find(|(p, _)| *p == page).expect("the resource's page").1;
+    let text = read["text"].as_str().unwrap();
+    browser.goto(&server.site_url(&page));
     let summary: String = resource["summary"].as_str().unwrap().chars().take(60).collect();
     assert!(text.contains(&summary), "the summary: {text}");
     let figures: Vec<&Value> =
@@ -170,38 +220,30 @@ fn with_scripts_off_every_page_shows_its_content_and_no_control_that_needs_the_a
     assert!(browser.current_url().ends_with("/compare/"), "{}", browser.current_url());
 }
 
-/// The text of the page's content as the visitor reads it in either case: without the
-/// controls that need the app and the notes that stand in for them where it cannot run.
-/// The builder's snippet names the site's absolute address, which the build cannot know
-/// (the app reads it from the page's address), so it is left out too.
-const CONTENT_TEXT: &str = "const copy = document.querySelector('[data-mhr-root]').cloneNode(true);
-    copy.querySelectorAll('.needs-app, .without-app, [data-testid=embed-snippet]').forEach((e) => e.remove());
-    return copy.textContent.replace(/\\s+/g, ' ').trim();";
-
 #[test]
 fn each_written_page_says_what_the_running_app_shows_at_its_address() {
     let dist = support::dist_dir();
     let server = StaticServer::start(&dist, ServeOptions::default());
     let pages = written_pages(&dist);
-    // Each page's content text and title, as one browser shows them.
-    let read = |browser: Browser| -> Vec<(Value, String)> {
+    // Each page's content text and title, read with scripts off and with the app, a browser
+    // each, both at once.
+    let (written, running) = support::in_parallel(written_reading, || {
+        let browser = Browser::launch(1280, 900);
+        let base = server.site_url("");
         pages
             .iter()
             .map(|page| {
                 browser.goto(&server.site_url(page));
-                (browser.execute(CONTENT_TEXT, vec![]), browser.title())
+                browser.execute(READ_PAGE, vec![base.clone().into()])
             })
-            .collect()
-    };
-    // Read with scripts off and with the app, a browser each, both at once.
-    let (written, running) = support::in_parallel(
-        || read(Browser::launch_without_scripts(1280, 900)),
-        || read(Browser::launch(1280, 900)),
-    );
-    for ((page, (a, a_title)), (b, b_title)) in pages.iter().zip(written).zip(running) {
-        assert!(a.as_str().is_some_and(|t| t.len() > 100), "{page}: {a}");
-        assert_eq!(a, b, "{page}: the written page and the running app differ");
-        assert_eq!(a_title, b_title, "{page}");
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(written.len(), pages.len());
+    for ((page, a), b) in written.iter().zip(running) {
+        let text = |read: &Value| read["content"].as_str().unwrap_or_default().to_string();
+        assert!(text(a).len() > 100, "{page}: {a}");
+        assert_eq!(text(a), text(&b), "{page}: the written page and the running app differ");
+        assert_eq!(a["title"], b["title"], "{page}");
     }
 }
 
