@@ -147,7 +147,7 @@ setup-peers:
 			&& cd $(TOOLS)/peers && npm ci --ignore-scripts --no-audit --no-fund --silent)
 
 size:
-	cargo test --release --test size_report -- $(CURDIR)/dist
+	cargo test --test size_report -- $(CURDIR)/dist
 
 clean:
 	rm -rf dist target

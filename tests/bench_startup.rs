@@ -30,6 +30,8 @@
 
 #[path = "bench/cli.rs"]
 mod cli;
+#[path = "common/compressed.rs"]
+mod compressed;
 mod support;
 use cli::median;
 
@@ -139,11 +141,7 @@ struct Load {
 }
 
 fn brotli_size(path: &Path) -> usize {
-    let Ok(bytes) = std::fs::read(path) else { return 0 };
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
-    out.len()
+    std::fs::read(path).map_or(0, |bytes| compressed::brotli_len(&bytes))
 }
 
 /// The file of `dist` a URL of `server` names (a folder's is its `index.html`).

@@ -14,7 +14,9 @@
 //! it needs, as `chunks.json` lists them): that total is reported and budgeted too. Exits non-zero when either total is over its budget or the
 //! build is missing.
 
-use std::io::Write;
+#[path = "common/compressed.rs"]
+mod compressed;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,17 +28,15 @@ struct Sizes {
 }
 
 fn sizes(bytes: &[u8]) -> Sizes {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(bytes).expect("gzip in memory");
-    let gzip = gz.finish().expect("gzip in memory").len();
-    let mut br = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("brotli in memory");
-    Sizes { raw: bytes.len(), gzip, brotli: br.len() }
+    Sizes {
+        raw: bytes.len(),
+        gzip: compressed::gzip_len(bytes),
+        brotli: compressed::brotli_len(bytes),
+    }
 }
 
 /// The sizes of every file in `paths`, compressed one file per core at a time (brotli at
-/// quality 11 is most of the report's time: 6.9 s on one core for today's build).
+/// quality 11 is most of the report's time).
 fn measure(paths: &[PathBuf]) -> std::collections::HashMap<PathBuf, Sizes> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
