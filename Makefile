@@ -96,9 +96,14 @@ setup-browser: setup
 
 # --- checks and tests -----------------------------------------------------------------------
 
+# The native test targets `cargo test --workspace` leaves out (`test = false`: the end-to-end
+# tests, the size report, benchmarks and screenshots), which clippy's --all-targets skips too,
+# even beside --test.
+NOT_IN_CARGO_TEST := e2e size_report bench_search bench_browser bench_startup screenshots
 check:
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets --features midlands-health-resources/e2e -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace $(addprefix --test ,$(NOT_IN_CARGO_TEST)) -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test wasm_components --test bench_wasm --example bench_engine --features bench-engine -- -D warnings
 
 unit:
@@ -109,7 +114,7 @@ unit:
 # wait allows 20 s; E2E_THREADS=1 runs them one at a time.
 E2E_THREADS ?= 2
 e2e:
-	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --features e2e --test e2e -- --test-threads=$(E2E_THREADS) $(E2E_ARGS)
+	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js cargo test --workspace --test e2e -- --test-threads=$(E2E_THREADS) $(E2E_ARGS)
 
 wasm-test: setup-browser
 	cargo test --target wasm32-unknown-unknown --test wasm_components
@@ -123,14 +128,14 @@ wasm-test: setup-browser
 # page with one widget), --dist DIR (tests/bench_startup.rs).
 bench: setup setup-browser dist bench-engine
 	cargo test --release --test bench_search -- $(BENCH_ARGS)
-	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_browser -- --engine $(BENCH_ENGINE) $(BENCH_ARGS)
+	MHR_DIST=$(CURDIR)/dist cargo test --release --test bench_browser -- --engine $(BENCH_ENGINE) $(BENCH_ARGS)
 	cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
-	MHR_DIST=$(CURDIR)/dist cargo test --release --features e2e --test bench_startup -- $(BENCH_STARTUP_ARGS)
+	MHR_DIST=$(CURDIR)/dist cargo test --release --test bench_startup -- $(BENCH_STARTUP_ARGS)
 
 # Our engine beside MiniSearch and FlexSearch (pinned in tools/peers), on the same corpora and
 # queries, in one Chromium session; BENCH_ARGS as for `make bench`.
 bench-peers: setup setup-browser setup-peers bench-engine
-	cargo test --release --features e2e --test bench_browser -- --engine $(BENCH_ENGINE) --peers --no-first-use $(BENCH_ARGS)
+	cargo test --release --test bench_browser -- --engine $(BENCH_ENGINE) --peers --no-first-use $(BENCH_ARGS)
 
 # Our search engine as a JavaScript module (tests/bench/engine.rs), built and optimised as
 # the app's release wasm is.
@@ -147,9 +152,9 @@ setup-peers:
 			&& cd $(TOOLS)/peers && npm ci --ignore-scripts --no-audit --no-fund --silent)
 
 size:
-	cargo test --test size_report -- $(CURDIR)/dist
+	cargo test --workspace --test size_report -- $(CURDIR)/dist
 
 clean:
 	rm -rf dist target
 screenshots:
-	MHR_DIST=$(CURDIR)/dist cargo test --features e2e --test screenshots
+	MHR_DIST=$(CURDIR)/dist cargo test --test screenshots

@@ -20,7 +20,7 @@
 //! suggestion. The index is built from the first idle moment after start-up, or from the
 //! focus if that comes first.
 //!
-//! Usage, after `--` of `cargo test --release --features e2e --test bench_browser`:
+//! Usage, after `--` of `cargo test --release --test bench_browser`:
 //!   [--sizes 1000,10000,100000] [--corpus FILE.json [--queries FILE.json]] [--peers]
 //!   --engine DIR [--peers-dir DIR] [--first-use-loads N] [--first-use-sizes 1000,10000]
 //!   [--no-engines] [--no-first-use]

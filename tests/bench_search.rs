@@ -52,7 +52,7 @@ fn run(label: &str, docs: &[Doc], queries: &[Query]) {
             found += r.hits.iter().take(3).any(|h| &docs[h.doc as usize].id == id) as usize;
         }
         all.push(ms);
-        match by_kind.iter_mut().find(|(k, _)| k == kind) {
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, v)) => v.push(ms),
             None => by_kind.push((kind, vec![ms])),
         }

@@ -23,7 +23,7 @@
 //! `widget.js`, ready when the widget's shadow root shows its view's heading and no loading
 //! note (its FCP and LCP are the partner's own text, so only ready and its bytes say anything).
 //!
-//! `cargo test --release --features e2e --test bench_startup -- [--loads N]
+//! `cargo test --release --test bench_startup -- [--loads N]
 //! [--profile NAME]… [--page PATH]… [--widget VIEW]… [--dist DIR]…`: defaults are 15 loads,
 //! every profile, home and a resource page, and `MHR_DIST`. With two `--dist`, both builds run
 //! side by side, load after load, so a busy machine slows both alike.
