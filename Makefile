@@ -46,8 +46,9 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 .PHONY: serve dist test setup setup-browser setup-peers check unit wasm-test e2e size screenshots bench bench-engine bench-peers clean dist-prefixed
 
 # Trunk's watcher ignores target/ (Trunk.toml) and refuses to start when it does not exist
-# yet, as in a fresh clone.
-serve: setup
+# yet, as in a fresh clone. Serving sets up the test browsers too, so that after it a fresh
+# machine has every tool the tests need.
+serve: setup setup-browser
 	mkdir -p target
 	trunk serve --public-url $(PUBLIC_URL)
 
