@@ -184,15 +184,12 @@ fn main() -> ExitCode {
     let largest_content = largest.1 + css;
     println!("{:<52} {:>10} {:>10} {:>10}  first visit / widget", "file", "raw", "gzip", "brotli");
     let (mut site, mut partner, mut chunks) = (Sizes { raw: 0, gzip: 0, brotli: 0 }, 0, 0);
-    // Each file's brotli size, for the widget's totals below (compressing again is slow).
-    let mut brotli = std::collections::HashMap::new();
     for path in &all {
         let rel = path.strip_prefix(&dist).unwrap().to_string_lossy().replace('\\', "/");
         if is_page(&rel) {
             continue;
         }
         let s = size_of(path).expect("every file is measured");
-        brotli.insert(rel.clone(), s.brotli);
         let counted = first_visit.contains(&rel);
         if counted {
             site.raw += s.raw;
@@ -243,7 +240,7 @@ fn main() -> ExitCode {
             .chain(files)
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
-            .map(|rel| brotli.get(rel).copied().unwrap_or(0))
+            .map(|rel| size_of(&dist.join(rel)).map_or(0, |s| s.brotli))
             .sum();
         println!(
             "{:<52} {:>32}",

@@ -15,7 +15,7 @@ pub fn brotli_len(bytes: &[u8]) -> usize {
     use brotli::ffi::compressor::{
         BrotliEncoderCompress, BrotliEncoderMaxCompressedSize, BrotliEncoderMode,
     };
-    let mut out = vec![0u8; BrotliEncoderMaxCompressedSize(bytes.len()).max(64)];
+    let mut out = vec![0u8; BrotliEncoderMaxCompressedSize(bytes.len())];
     let mut len = out.len();
     // SAFETY: `bytes` is valid for reads of `bytes.len()` bytes and `out` for writes of `len`
     // bytes; the call writes the compressed length to `len` and keeps no pointer.
