@@ -1,6 +1,6 @@
 //! Look-ups the views rely on, over the minimal fixture and the real dataset.
 
-mod common;
+use crate::common;
 
 use mhr::core::catalog::Catalog;
 use mhr::core::model::TagKind;

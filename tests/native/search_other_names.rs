@@ -1,7 +1,7 @@
 //! Other names on the shipped dataset: each finds what it names, and a result found through
 //! one says so, once, with the name the visitor typed.
 
-mod common;
+use crate::common;
 
 use common::RealSearch;
 use mhr::core::search::documents::{other_names_matched, other_names_said, OtherNames};

@@ -149,7 +149,7 @@ fn the_validate_command_names_the_record_and_field_of_each_fixture() {
 // Cases built in memory: too big to commit, or about how the file is encoded.
 
 fn minimal_value() -> Value {
-    serde_json::from_str(include_str!("fixtures/minimal.json")).expect("the minimal fixture")
+    serde_json::from_str(include_str!("../fixtures/minimal.json")).expect("the minimal fixture")
 }
 
 const MEGABYTE: usize = 1 << 20;
@@ -205,7 +205,7 @@ fn a_megabyte_schema_version_is_shortened() {
 
 #[test]
 fn a_megabyte_of_open_brackets_is_a_located_syntax_error_not_a_stack_overflow() {
-    let text = include_str!("fixtures/minimal.json").replacen(
+    let text = include_str!("../fixtures/minimal.json").replacen(
         "\"links\": []",
         &format!("\"links\": {}", "[".repeat(MEGABYTE)),
         1,
@@ -216,7 +216,7 @@ fn a_megabyte_of_open_brackets_is_a_located_syntax_error_not_a_stack_overflow() 
 
 #[test]
 fn a_file_cut_after_a_megabyte_string_names_the_field_it_was_in() {
-    let text = include_str!("fixtures/minimal.json");
+    let text = include_str!("../fixtures/minimal.json");
     let cut = text.find("\"Alpha report\"").expect("the alpha title") + 1;
     let text = format!("{}{}", &text[..cut], "a".repeat(MEGABYTE));
     expect(&text, "resource \"alpha-report\"", "title", "EOF while parsing a string");
@@ -226,7 +226,7 @@ fn a_file_cut_after_a_megabyte_string_names_the_field_it_was_in() {
 fn a_byte_order_mark_is_ignored_as_browsers_ignore_it() {
     // The app's download is decoded by the browser, which drops a leading BOM; the validator
     // must accept the same file rather than report a syntax error the app never meets.
-    let text = format!("\u{feff}{}", include_str!("fixtures/minimal.json"));
+    let text = format!("\u{feff}{}", include_str!("../fixtures/minimal.json"));
     assert!(load(&text).is_ok());
 }
 
@@ -283,7 +283,7 @@ fn a_field_named_by_the_message_is_the_field_reported_wherever_it_sits() {
     );
     expect(&text, "meta", "curator", "duplicate field `curator`");
     // A list where a string belongs, at the very start of a line (serde_json's column 0).
-    let text = include_str!("fixtures/minimal.json").replacen(
+    let text = include_str!("../fixtures/minimal.json").replacen(
         "\"tags\": [\"diabetes\"] }",
         "\"tags\": [\n[\"diabetes\"]] }",
         1,

@@ -1,7 +1,7 @@
 //! Checks the e2e support code itself: the static server over plain HTTP and, when Chromium
 //! and chromedriver are installed, the WebDriver client against a tiny page.
 
-mod support;
+use crate::support;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

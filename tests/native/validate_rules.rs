@@ -1,6 +1,6 @@
 //! Each validation rule, shown failing on a small broken fixture.
 
-mod common;
+use crate::common;
 
 use common::{assert_problem, minimal, minimal_value, problems_of, remove, set};
 use mhr::core::error::DatasetError;

@@ -368,7 +368,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
 /// `public/sw.js`'s test for a hashed name (`HASHED`), whose files may come from the HTTP
 /// cache: a `-`, 12 to 16 hex digits, `_bg` or nothing, and the extension.
 fn hashed_as_the_service_worker_sees_it(name: &str) -> bool {
-    let sw = include_str!("../../public/sw.js");
+    let sw = include_str!("../../../public/sw.js");
     let test = r"const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;";
     assert!(sw.contains(test), "sw.js changed its test for hashed names");
     let Some((stem, ext)) = name.rsplit_once('.') else { return false };

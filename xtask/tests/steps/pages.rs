@@ -11,7 +11,7 @@ use mhr::ui::{Indexed, SiteAddress};
 use xtask::pages::{file_of, fill};
 
 fn indexed() -> Indexed {
-    let text = include_str!("../../data/dataset.json");
+    let text = include_str!("../../../data/dataset.json");
     Indexed::new(Arc::new(Catalog::new(mhr::core::load::load(text).expect("the shipped dataset"))))
 }
 

@@ -24,7 +24,7 @@ fn a_broken_dataset_prints_every_problem_and_exits_one() {
     let dir = std::env::temp_dir().join(format!("mhr-validate-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("broken.json");
-    let text = include_str!("fixtures/minimal.json")
+    let text = include_str!("../fixtures/minimal.json")
         .replace("\"section\": \"strengths\"", "\"section\": \"nowhere\"")
         .replace("https://example.org/alpha", "javascript:alert(1)");
     std::fs::write(&file, text).unwrap();

@@ -1,6 +1,6 @@
 //! Cluster comparison: alignment by measure, honest comparability, formatting and CSV.
 
-mod common;
+use crate::common;
 
 use mhr::core::catalog::Catalog;
 use mhr::core::compare::{compare, Comparability, RowOrder};
@@ -128,7 +128,7 @@ fn the_csv_of_all_three_clusters_matches_the_reviewed_file_byte_for_byte() {
         RowOrder::Dataset,
     );
     let csv = cmp.to_csv();
-    let expected = include_str!("fixtures/compare-all-clusters.csv");
+    let expected = include_str!("../fixtures/compare-all-clusters.csv");
     assert_eq!(
         csv, expected,
         "regenerate and review tests/fixtures/compare-all-clusters.csv if the dataset changed"

@@ -1,7 +1,7 @@
 //! Page head facts from the dataset: descriptions cut honestly, JSON-LD that cannot close
 //! its element, and no fact the dataset lacks.
 
-mod common;
+use crate::common;
 
 use mhr::core::catalog::Catalog;
 use mhr::core::page_meta::{json_for_script, page_meta, shorten};

@@ -10,7 +10,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 use xtask::sitemap::site_url;
 
-const DATASET: &str = include_str!("../../data/dataset.json");
+const DATASET: &str = include_str!("../../../data/dataset.json");
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en-GB\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"description\" content=\"The template's own.\" />\n    <title>Site</title>\n    <base href=\"/\" />\n  </head>\n  <body data-mhr-app>\n  </body>\n</html>\n";
 const SITE: &str = "https://example.org/";
 const PREFIXED_SITE: &str = "https://example.org/partners/health/";

@@ -3,7 +3,7 @@
 //! the copy of that source. An alias added without a row, or a row whose passage the source
 //! does not contain, fails.
 
-mod common;
+use crate::common;
 
 use common::{folded, SOURCE_PAGE, VERIFIED_SOURCES};
 

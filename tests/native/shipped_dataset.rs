@@ -1,7 +1,7 @@
 //! The dataset the app ships: valid, complete against the source page, and honest about
 //! what it does not know.
 
-mod common;
+use crate::common;
 
 use mhr::core::catalog::Catalog;
 use mhr::core::links::is_safe_url;

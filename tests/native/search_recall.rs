@@ -5,7 +5,7 @@
 //! The test prints every miss and the share found, and requires at least 95 %. Queries that
 //! quote the page are checked against it, so "from the page" stays true.
 
-mod common;
+use crate::common;
 
 use common::{folded, RealSearch, SOURCE_PAGE};
 

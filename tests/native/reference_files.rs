@@ -2,7 +2,7 @@
 //! by real parsers (biblib's RIS parser, the biblatex crate), and the publication dates they
 //! carry, never more precise than the dataset states.
 
-mod common;
+use crate::common;
 
 use biblatex::{Bibliography, ChunksExt, EntryType};
 use biblib::{CitationParser, RisParser};

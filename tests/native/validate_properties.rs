@@ -7,7 +7,7 @@ use mhr::core::model::SCHEMA_VERSION;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-const MINIMAL: &str = include_str!("fixtures/minimal.json");
+const MINIMAL: &str = include_str!("../fixtures/minimal.json");
 
 fn minimal_value() -> Value {
     serde_json::from_str(MINIMAL).expect("the minimal fixture is JSON")

@@ -2,7 +2,7 @@
 //! names the item of issue 16 it holds to: nesting, comparability, qualifiers, derived
 //! figures, sources, precision, unsupported claims and the names people search for.
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 

@@ -1,6 +1,6 @@
 //! How figures read, checked against the way the source reports write them.
 
-mod common;
+use crate::common;
 
 use mhr::core::format::{
     format_headline, format_number, format_pounds, format_uk_share, format_value, group_thousands,

@@ -5,7 +5,7 @@ use mhr::core::export::{csv_field, resources_csv};
 use mhr::core::load::load;
 
 fn shipped() -> Catalog {
-    Catalog::new(load(include_str!("../data/dataset.json")).expect("the shipped dataset loads"))
+    Catalog::new(load(include_str!("../../data/dataset.json")).expect("the shipped dataset loads"))
 }
 
 /// Splits CSV text into records of fields, honouring quotes (enough for these tests).

@@ -1,7 +1,7 @@
 //! Relevance on the real dataset: for each query, the resource a visitor means is first, or
 //! in the top three.
 
-mod common;
+use crate::common;
 
 use common::RealSearch;
 

@@ -1,6 +1,6 @@
 //! The search engine's behaviour on small hand-made documents.
 
-mod common;
+use crate::common;
 
 use mhr::core::search::fuzzy::{allowed_edits, bounded_distance, second_chance_edits};
 use mhr::core::search::query::parse_query;

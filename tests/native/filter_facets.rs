@@ -1,7 +1,5 @@
 //! Faceted filtering: OR within a facet, AND across facets, and honest option counts.
 
-mod common;
-
 use mhr::core::bitset::BitSet;
 use mhr::core::filter::{Facet, FacetIndex};
 use mhr::core::model::TagKind;
