@@ -18,7 +18,10 @@
 //! second, and the page records the time from that key to the first suggestion, and every
 //! main-thread task over 50 ms (the Long Tasks API) from the app being ready to the
 //! suggestion. The index is built from the first idle moment after start-up, or from the
-//! focus if that comes first.
+//! focus if that comes first. A fourth case is a returning visitor: the same profile loads
+//! home a second time once the service worker holds the dataset, the key comes as the app
+//! is ready, and the tasks are counted until 2 s after the suggestion, so that the dataset's
+//! refresh past the worker (`refresh_cached_dataset`) is in.
 //!
 //! Usage, after `--` of `cargo test --release --test bench_browser`:
 //!   [--sizes 1000,10000,100000] [--corpus FILE.json [--queries FILE.json]] [--peers]
@@ -304,6 +307,9 @@ enum Typing {
     Soon,
     /// Through WebDriver after a visitor's pause of [`PAUSE_MS`].
     AfterPause,
+    /// As [`Typing::AtReady`], on a second load of home in the same profile, once the
+    /// service worker holds the dataset: a returning visitor.
+    Returning,
 }
 
 impl Typing {
@@ -312,19 +318,24 @@ impl Typing {
             Typing::AtReady => "at ready".into(),
             Typing::Soon => "soon after".into(),
             Typing::AfterPause => format!("{PAUSE_MS} ms later"),
+            Typing::Returning => "returning".into(),
         }
     }
 }
 
-/// Reads the figures two frames after the suggestion, so that tasks running then are in.
+/// Reads the figures two frames after the suggestion, so that tasks running then are in;
+/// with `arguments[0]` (milliseconds) it waits that long after the suggestion on the page's
+/// own timer, and counts the tasks until then rather than until the suggestion.
 const READ: &str = "const done = arguments[arguments.length - 1];
+    const linger = arguments[0];
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
       const f = window.__fu;
-      const after = f.tasks.filter(([t]) => t >= f.start && t < f.shown).map(([, d]) => d);
+      const end = linger ? performance.now() : f.shown;
+      const after = f.tasks.filter(([t]) => t >= f.start && t < end).map(([, d]) => d);
       const before = f.tasks.filter(([t]) => t < f.start).map(([, d]) => d);
       done({ toSuggestion: f.shown - f.key, keyAt: f.key - f.start, longest: Math.max(0, ...after), over50: after.length,
              longestAtStart: Math.max(0, ...before) });
-    }, 0)));";
+    }, linger)));";
 
 struct FirstUse {
     /// When the key came, after the app was seen to be ready.
@@ -339,11 +350,31 @@ struct FirstUse {
 /// scenario: long enough to read the page's heading.
 const PAUSE_MS: u64 = 1000;
 
+/// How long a returning visit's tasks are counted after its first suggestion.
+const LINGER_MS: u64 = 2000;
+
+/// Waits until the service worker controls the page and holds the dataset.
+const WORKER_HOLDS_DATASET: &str = "const done = arguments[arguments.length - 1];
+    (async () => {
+      await navigator.serviceWorker.ready;
+      const url = new URL('data/dataset.json', document.baseURI).href;
+      while (!navigator.serviceWorker.controller || !(await caches.match(url))) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      done(true);
+    })();";
+
 fn first_use_once(server: &StaticServer, key: &str, typing: Typing) -> FirstUse {
     let browser = Browser::launch_fresh(1280, 900);
     let at_ready = matches!(typing, Typing::AtReady).then_some(key);
     browser.on_every_document(&format!("window.__typeAtReady = {};\n{WATCH}", json!(at_ready)));
     browser.goto(&server.site_url(""));
+    if matches!(typing, Typing::Returning) {
+        browser.wait_until("document.body.hasAttribute('data-mhr-ready')", WAIT * 3, "first visit");
+        browser.execute_async(WORKER_HOLDS_DATASET, vec![]);
+        browser.on_every_document(&format!("window.__typeAtReady = {};", json!(key)));
+        browser.goto(&server.site_url(""));
+    }
     browser.wait_until(
         "document.body.hasAttribute('data-mhr-ready') && document.querySelector('#site-search')",
         WAIT * 3,
@@ -356,12 +387,13 @@ fn first_use_once(server: &StaticServer, key: &str, typing: Typing) -> FirstUse 
             vec![json!(PAUSE_MS)],
         );
     }
-    if !matches!(typing, Typing::AtReady) {
+    if !matches!(typing, Typing::AtReady | Typing::Returning) {
         // WebDriver's send-keys focuses the box first, then types.
         browser.find("#site-search").expect("the search box").send_keys(key);
     }
     browser.wait_until("window.__fu.shown > 0", WAIT * 3, "the first suggestion");
-    let v = browser.execute_async(READ, vec![]);
+    let linger = if matches!(typing, Typing::Returning) { LINGER_MS } else { 0 };
+    let v = browser.execute_async(READ, vec![json!(linger)]);
     let f = |k: &str| v[k].as_f64().unwrap_or(f64::NAN);
     FirstUse {
         key_at: f("keyAt"),
@@ -402,7 +434,7 @@ fn first_use() {
         let (body, key) = dataset_of(&shipped, n);
         cases.push((format!("{n} resources"), Some(body), key));
     }
-    let typings = [Typing::AtReady, Typing::Soon, Typing::AfterPause];
+    let typings = [Typing::AtReady, Typing::Soon, Typing::AfterPause, Typing::Returning];
     for ((label, body, key), typing) in
         cases.iter().flat_map(|c| typings.map(move |typing| (c, typing)))
     {

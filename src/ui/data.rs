@@ -7,7 +7,7 @@ use crate::core::error::{DatasetError, Problem};
 #[cfg(target_arch = "wasm32")]
 use crate::core::{
     catalog::Catalog,
-    load::{check_size, load},
+    load::{check_size, fingerprint, load},
     paths::{normalise_base, Paths},
 };
 
@@ -65,12 +65,19 @@ pub const DATASET: &str = "data/dataset.json";
 /// A copy whose schema this app cannot read is asked for again past the service worker's
 /// copy: after a deployment that changed the schema, the worker of the build before may
 /// still be the one answering, with the dataset of its own build.
+///
+/// With the catalog comes the [`fingerprint`] of the copy the worker holds, when the page
+/// started from that copy (see [`refresh_cached_dataset`]).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
+pub async fn fetch_catalog() -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
-    match fetch_catalog_from(url.clone()).await {
+    match download(&url, web_sys::RequestCache::Default).await.and_then(|text| {
+        let kept = fingerprint(&text);
+        load(&text).map(|d| (Arc::new(Catalog::new(d)), Some(kept))).map_err(LoadFailure::Invalid)
+    }) {
         Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. })) => {
-            fetch_catalog_with(url, web_sys::RequestCache::NoCache).await
+            let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache).await?;
+            Ok((fresh, None))
         }
         other => other,
     }
@@ -79,15 +86,18 @@ pub async fn fetch_catalog() -> Result<Arc<Catalog>, LoadFailure> {
 /// Downloads the site's dataset past the service worker's copy and, if it is valid, gives
 /// it to the worker to keep for the next visit: the worker never keeps a dataset that has
 /// not been validated. Does nothing when no worker controls the page (the page then had
-/// the network's copy already).
+/// the network's copy already), or when the network's copy is the one the worker gave the
+/// page at start (`kept`, its fingerprint), which was checked then: at 10,000 resources a
+/// second check is a task of a few hundred milliseconds, just when a returning visitor may
+/// start typing.
 #[cfg(target_arch = "wasm32")]
-pub async fn refresh_cached_dataset() {
+pub async fn refresh_cached_dataset(kept: Option<u64>) {
     if !super::service_worker::controls_page() {
         return;
     }
     let url = Paths::new(&base_path()).asset(DATASET);
     if let Ok(text) = download(&url, web_sys::RequestCache::NoCache).await {
-        if load(&text).is_ok() {
+        if kept != Some(fingerprint(&text)) && load(&text).is_ok() {
             super::service_worker::keep_dataset(&text);
         }
     }

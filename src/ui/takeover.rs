@@ -48,7 +48,7 @@ pub fn start(pages: Pages) {
             origin: window().location().origin().unwrap_or_default(),
         };
         match fetch_catalog().await {
-            Ok(catalog) => {
+            Ok((catalog, kept)) => {
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));
                 if let Some(page) = pages.of(&route) {
@@ -59,7 +59,7 @@ pub fn start(pages: Pages) {
                 first_paint().await;
                 replace_page(move || view! { <Site indexed pages address frame/> });
                 search.prepare_when_idle();
-                refresh_cached_dataset().await;
+                refresh_cached_dataset(kept).await;
             }
             Err(failure) => {
                 let host = failure_host();

@@ -245,14 +245,24 @@ pub fn queries(seed: u64, docs: &[Doc], n: usize) -> Vec<Query> {
 /// Our search index over `docs`: the title, the summary, the publisher as a person and the
 /// tags, as the site indexes a resource.
 pub fn build_index(docs: &[Doc]) -> mhr::core::search::SearchIndex {
-    mhr::core::search::SearchIndex::build(docs.iter().map(|d| mhr::core::search::SearchDoc {
-        title: &d.title,
-        summary: &d.summary,
-        people: vec![d.publisher.as_str()],
-        tags: d.tags.iter().map(String::as_str).collect(),
-        labels: Vec::new(),
-        aliases: Vec::new(),
-    }))
+    index_builder(docs).finish()
+}
+
+/// Every document added to an index builder, not yet finished: the app adds documents in
+/// slices between the browser's tasks, and finishing is the one step it runs whole.
+pub fn index_builder(docs: &[Doc]) -> mhr::core::search::IndexBuilder {
+    let mut builder = mhr::core::search::IndexBuilder::new();
+    for d in docs {
+        builder.add(mhr::core::search::SearchDoc {
+            title: &d.title,
+            summary: &d.summary,
+            people: vec![d.publisher.as_str()],
+            tags: d.tags.iter().map(String::as_str).collect(),
+            labels: Vec::new(),
+            aliases: Vec::new(),
+        });
+    }
+    builder
 }
 
 /// p50 and p95 of a list of durations in milliseconds.

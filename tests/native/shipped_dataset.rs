@@ -66,3 +66,22 @@ fn every_cluster_has_figures_from_its_own_report() {
         assert!(own.iter().any(|f| f.cluster.as_deref() == Some(&cluster.id)), "{}", cluster.id);
     }
 }
+
+#[test]
+fn the_fingerprint_of_the_dataset_is_stable_and_changes_with_any_one_character() {
+    use mhr::core::load::fingerprint;
+    let text = common::REAL;
+    // The same text, built again in another allocation, gives the same fingerprint.
+    let copy: String = text.chars().collect();
+    assert_eq!(fingerprint(text), fingerprint(&copy));
+    // Any one character changed (every 97th, across the whole file), or one added at the
+    // end, gives another: the app would take the changed file for the one it already has.
+    let bytes = text.as_bytes();
+    for at in (0..bytes.len()).step_by(97).filter(|&i| bytes[i].is_ascii()) {
+        let mut changed = bytes.to_vec();
+        changed[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+        let changed = String::from_utf8(changed).expect("an ASCII byte replaced by another");
+        assert_ne!(fingerprint(&changed), fingerprint(text), "byte {at} changed");
+    }
+    assert_ne!(fingerprint(&format!("{text} ")), fingerprint(text));
+}
