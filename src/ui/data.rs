@@ -88,8 +88,7 @@ pub async fn fetch_catalog() -> Result<(Arc<Catalog>, Option<u64>), LoadFailure>
 /// not been validated. Does nothing when no worker controls the page (the page then had
 /// the network's copy already), or when the network's copy is the one the worker gave the
 /// page at start (`kept`, its fingerprint), which was checked then: at 10,000 resources a
-/// second check is a task of a few hundred milliseconds, just when a returning visitor may
-/// start typing.
+/// second check was a task of over 100 ms, just when a returning visitor may start typing.
 #[cfg(target_arch = "wasm32")]
 pub async fn refresh_cached_dataset(kept: Option<u64>) {
     if !super::service_worker::controls_page() {
