@@ -366,10 +366,11 @@ const WORKER_HOLDS_DATASET: &str = "const done = arguments[arguments.length - 1]
 
 fn first_use_once(server: &StaticServer, key: &str, typing: Typing) -> FirstUse {
     let browser = Browser::launch_fresh(1280, 900);
+    let returning = matches!(typing, Typing::Returning);
     let at_ready = matches!(typing, Typing::AtReady).then_some(key);
     browser.on_every_document(&format!("window.__typeAtReady = {};\n{WATCH}", json!(at_ready)));
     browser.goto(&server.site_url(""));
-    if matches!(typing, Typing::Returning) {
+    if returning {
         browser.wait_until("document.body.hasAttribute('data-mhr-ready')", WAIT * 3, "first visit");
         browser.execute_async(WORKER_HOLDS_DATASET, vec![]);
         browser.on_every_document(&format!("window.__typeAtReady = {};", json!(key)));
@@ -392,7 +393,7 @@ fn first_use_once(server: &StaticServer, key: &str, typing: Typing) -> FirstUse 
         browser.find("#site-search").expect("the search box").send_keys(key);
     }
     browser.wait_until("window.__fu.shown > 0", WAIT * 3, "the first suggestion");
-    let linger = if matches!(typing, Typing::Returning) { LINGER_MS } else { 0 };
+    let linger = if returning { LINGER_MS } else { 0 };
     let v = browser.execute_async(READ, vec![json!(linger)]);
     let f = |k: &str| v[k].as_f64().unwrap_or(f64::NAN);
     FirstUse {

@@ -71,10 +71,8 @@ pub const DATASET: &str = "data/dataset.json";
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog() -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
-    match download(&url, web_sys::RequestCache::Default).await.and_then(|text| {
-        let kept = fingerprint(&text);
-        load(&text).map(|d| (Arc::new(Catalog::new(d)), Some(kept))).map_err(LoadFailure::Invalid)
-    }) {
+    let first = download(&url, web_sys::RequestCache::Default).await;
+    match first.and_then(|text| Ok((catalog_of(&text)?, Some(fingerprint(&text))))) {
         Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. })) => {
             let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache).await?;
             Ok((fresh, None))
@@ -115,8 +113,13 @@ pub async fn fetch_catalog_with(
     url: String,
     cache: web_sys::RequestCache,
 ) -> Result<Arc<Catalog>, LoadFailure> {
-    let text = download(&url, cache).await?;
-    load(&text).map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
+    catalog_of(&download(&url, cache).await?)
+}
+
+/// The catalog of dataset text, loaded and validated.
+#[cfg(target_arch = "wasm32")]
+fn catalog_of(text: &str) -> Result<Arc<Catalog>, LoadFailure> {
+    load(text).map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
 }
 
 /// The dataset's text, refused by its announced size before it downloads, and by its real
