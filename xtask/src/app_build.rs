@@ -5,7 +5,7 @@
 //!
 //! Trunk builds a binary with cargo and wasm-bindgen back to back, and splitting has to happen
 //! in between, so neither binary goes through trunk's Rust pipeline (index.html's Rust link
-//! tells trunk to skip its build) and [`build`] runs for each as a pre-build hook instead:
+//! tells trunk to skip its build) and [`build_all`] builds both as a pre-build hook instead:
 //!
 //! 1. cargo builds both binaries for wasm32 in one run ([`link`]), with `--emit-relocs`
 //!    passed to their links alone (the crate's `build.rs`), so the libraries they share are
@@ -13,12 +13,12 @@
 //! 2. `wasm-split-cli` (`make setup` installs it) cuts the module at the split points into
 //!    a main module, chunks, and a script that loads them (`__wasm_split.js`);
 //! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
-//! 4. in release builds, wasm-opt shrinks the main module and each chunk.
+//! 4. in release builds, wasm-opt shrinks the main modules and chunks of both binaries, all
+//!    at once, a worker per core ([`crate::wasm_opt`]).
 //!
-//! Steps 2 to 4 take about 20 s on two cores and depend only on the linked module and the
-//! tools, so their output is kept with a key made of those ([`KEY_FILE`]): a build whose
-//! module did not change (nothing changed, or the same app built for another path prefix)
-//! reuses it.
+//! Steps 2 to 4 depend only on the linked module and the tools, so their output is kept with
+//! a key made of those ([`KEY_FILE`]): a build whose module did not change (nothing changed,
+//! or the same app built for another path prefix) reuses it.
 //!
 //! Its output, in `app-pkg/` (the site's) or `widget-app-pkg/` under cargo's target directory,
 //! is unnamed; after trunk's build [`install`] copies it into the site under names from one
@@ -63,24 +63,60 @@ pub fn link(root: &Path, release: bool) -> Result<(), FinishError> {
     run(command, "cargo")
 }
 
-/// Splits, binds and (in release builds) optimises the binary `bin`, as [`link`] left it, into
-/// `out`, which is emptied first unless it already holds what these steps would make. `root`
-/// is the crate's directory. Tools are found on PATH. Returns a line per step for the build
-/// log.
-pub fn build(
-    root: &Path,
-    bin: &str,
-    release: bool,
-    out: &Path,
-) -> Result<Vec<String>, FinishError> {
+/// Builds every one of [`BINARIES`]: links them ([`link`]), splits and binds each ([`split`]),
+/// then in release builds optimises every module of both with wasm-opt at once, one worker
+/// per core ([`crate::wasm_opt`]). `root` is the crate's directory; each binary goes to its
+/// [`pkg_dir`]. Returns a line per step for the build log.
+pub fn build_all(root: &Path, release: bool) -> Result<Vec<String>, FinishError> {
+    link(root, release)?;
+    let target = crate::target_dir(root);
+    let mut log = Vec::new();
+    let mut done = Vec::new();
+    for bin in BINARIES {
+        let split = split(root, bin, release, &pkg_dir(&target, bin))?;
+        log.extend(split.log);
+        done.extend(split.done);
+    }
+    let modules: Vec<_> = done.iter().flat_map(|d| d.modules.iter().cloned()).collect();
+    if !modules.is_empty() {
+        log.push(crate::wasm_opt::optimise(&modules, &target.join("xtask"))?);
+    }
+    // Only once every module is optimised: a key names finished output.
+    for d in done {
+        std::fs::write(&d.key_file, d.key).map_err(io(&d.key_file))?;
+    }
+    Ok(log)
+}
+
+/// What [`split`] did, and what is left to finish its output.
+pub struct Split {
+    /// A line per step, for the build log.
+    pub log: Vec<String>,
+    /// Output still to be finished; none when the output was already up to date.
+    pub done: Option<Unfinished>,
+}
+
+/// A binary's output split and bound, not yet optimised or marked as made.
+pub struct Unfinished {
+    /// The modules wasm-opt still has to optimise (none in debug builds).
+    pub modules: Vec<std::path::PathBuf>,
+    key_file: std::path::PathBuf,
+    key: String,
+}
+
+/// Splits and binds the binary `bin`, as [`link`] left it, into `out`, which is emptied first
+/// unless it already holds what these steps (and optimising) would make. `root` is the
+/// crate's directory. Tools are found on PATH.
+pub fn split(root: &Path, bin: &str, release: bool, out: &Path) -> Result<Split, FinishError> {
     let mut log = Vec::new();
     let target = crate::target_dir(root);
     let profile = if release { "release" } else { "debug" };
     let linked = target.join("wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"));
     let key = made_from(&linked, release)?;
-    if std::fs::read_to_string(out.join(KEY_FILE)).is_ok_and(|k| k == key) {
+    let key_file = out.join(KEY_FILE);
+    if std::fs::read_to_string(&key_file).is_ok_and(|k| k == key) {
         log.push(format!("{bin}: {} is up to date with the linked module", out.display()));
-        return Ok(log);
+        return Ok(Split { log, done: None });
     }
 
     let split = target.join(format!("{bin}-split"));
@@ -107,36 +143,12 @@ pub fn build(
         std::fs::copy(&from, out.join(name)).map_err(io(&from))?;
     }
     log.push(format!("{bin}: main module and {} chunks in {}", chunks.len(), out.display()));
-
-    if release {
-        // One wasm-opt per core at a time, the largest module first: wasm-opt works on one
-        // core, and run one after another they took 26 s on two.
-        let mut queue: Vec<std::path::PathBuf> =
-            chunks.iter().map(String::as_str).chain([MAIN]).map(|n| out.join(n)).collect();
-        queue.sort_by_key(|p| std::fs::metadata(p).map_or(0, |m| m.len()));
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let queue = std::sync::Mutex::new(queue);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..cores)
-                .map(|_| {
-                    scope.spawn(|| loop {
-                        let Some(path) = queue.lock().unwrap_or_else(|e| e.into_inner()).pop()
-                        else {
-                            return Ok(());
-                        };
-                        let mut command = Command::new("wasm-opt");
-                        command.arg("-Oz").arg(&path).arg("-o").arg(&path);
-                        run(command, "wasm-opt")?;
-                    })
-                })
-                .collect();
-            workers.into_iter().try_for_each(|w| w.join().expect("a wasm-opt worker panicked"))
-        })?;
-        log.push(format!("{bin}: main module and chunks optimised by wasm-opt -Oz"));
-    }
-    let key_file = out.join(KEY_FILE);
-    std::fs::write(&key_file, key).map_err(io(&key_file))?;
-    Ok(log)
+    let modules = if release {
+        chunks.iter().map(String::as_str).chain([MAIN]).map(|n| out.join(n)).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Split { log, done: Some(Unfinished { modules, key_file, key }) })
 }
 
 /// What the output of splitting, binding and optimising `linked` depends on: the module, the
@@ -348,7 +360,7 @@ fn fresh_dir(dir: &Path) -> Result<(), FinishError> {
     std::fs::create_dir_all(dir).map_err(io(dir))
 }
 
-fn run(mut command: Command, name: &str) -> Result<(), FinishError> {
+pub(crate) fn run(mut command: Command, name: &str) -> Result<(), FinishError> {
     let status = command.status().map_err(|e| {
         FinishError::Unexpected(format!("{name} could not run ({e}); `make setup` installs it"))
     })?;

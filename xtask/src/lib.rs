@@ -24,7 +24,7 @@
 //! [`service_worker`] tells `sw.js` what to precache, with a revision per file, and its
 //! version, once every file is written.
 //!
-//! Before trunk starts, [`app_build::build`] builds the app and the widget.
+//! Before trunk starts, [`app_build::build_all`] builds the app and the widget.
 //!
 //! It is plain file work, so it runs natively and is tested with `cargo test`.
 
@@ -37,6 +37,7 @@ pub mod pages;
 pub mod precache;
 pub mod sitemap;
 pub mod styles;
+pub mod wasm_opt;
 pub mod widget_css;
 
 use std::fmt::Write as _;
@@ -102,9 +103,9 @@ pub fn json_string(s: &str) -> String {
 pub struct Sources {
     /// The product's crate (`style/site.css` is read from it).
     pub root: PathBuf,
-    /// The app as [`app_build::build`] left it.
+    /// The app as [`app_build::build_all`] left it.
     pub app_pkg: PathBuf,
-    /// The widget as [`app_build::build`] left it.
+    /// The widget as [`app_build::build_all`] left it.
     pub widget_pkg: PathBuf,
 }
 

@@ -17,16 +17,7 @@ fn main() -> ExitCode {
     let root = product_root();
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     match command.as_deref() {
-        Some("prepare") => {
-            let target = xtask::target_dir(&root);
-            report(xtask::app_build::link(&root, release).and_then(|()| {
-                xtask::app_build::BINARIES.iter().try_fold(Vec::new(), |mut log, bin| {
-                    let out = xtask::app_build::pkg_dir(&target, bin);
-                    log.extend(xtask::app_build::build(&root, bin, release, &out)?);
-                    Ok(log)
-                })
-            }))
-        }
+        Some("prepare") => report(xtask::app_build::build_all(&root, release)),
         Some("finish") => {
             let dir = args
                 .next()

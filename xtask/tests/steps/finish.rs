@@ -162,7 +162,8 @@ fn the_precache_leaves_out_what_runs_elsewhere() {
     }
 }
 
-fn temp_dir(kind: &str) -> std::path::PathBuf {
+/// A fresh directory under the system's temporary one, of this test's own.
+pub(crate) fn temp_dir(kind: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "mhr-{kind}-{}-{}",
         std::process::id(),
@@ -179,7 +180,7 @@ fn write_files(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
-/// A binary as `app_build::build` leaves it (`kind` names the temporary directory):
+/// A binary as `app_build::build_all` leaves it (`kind` names the temporary directory):
 /// wasm-bindgen's glue importing the chunk loader (and naming it as the wasm's import module),
 /// the main module, the loader as wasm-split-cli writes it (importing the glue, a shared chunk,
 /// and two split points: one with a chunk of its own that needs the shared one, one empty),

@@ -5,3 +5,4 @@
 mod finish;
 mod head;
 mod pages;
+mod wasm_opt;
