@@ -47,10 +47,13 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
 # Trunk's watcher ignores target/ (Trunk.toml) and refuses to start when it does not exist
 # yet, as in a fresh clone. Serving sets up the test browsers too, so that after it a fresh
-# machine has every tool the tests need.
+# machine has every tool the tests need. The debug build it serves is written under target/,
+# never into dist/, which only ever holds a release build (the one `make e2e`, `make size`
+# and `make screenshots` test).
+SERVE_DIST := target/serve-dist
 serve: setup setup-browser
 	mkdir -p target
-	trunk serve --public-url $(PUBLIC_URL)
+	trunk serve --public-url $(PUBLIC_URL) --dist $(SERVE_DIST)
 
 dist: setup
 	trunk build --release --public-url $(PUBLIC_URL)

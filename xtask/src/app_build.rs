@@ -20,9 +20,10 @@
 //! a key made of those ([`KEY_FILE`]): a build whose module did not change (nothing changed,
 //! or the same app built for another path prefix) reuses it.
 //!
-//! Its output, in `app-pkg/` (the site's) or `widget-app-pkg/` under cargo's target directory,
-//! is unnamed; after trunk's build [`install`] copies it into the site under names from one
-//! hash of all of it, and [`start_up_script`] writes the site's start-up script.
+//! Its output, in `app-pkg/` (the site's) or `widget-app-pkg/` under cargo's target directory
+//! (`…-pkg-debug/` for debug builds), is unnamed; after trunk's build [`install`] copies it
+//! into the site under names from one hash of all of it, and [`start_up_script`] writes the
+//! site's start-up script.
 
 use std::path::Path;
 use std::process::Command;
@@ -43,9 +44,12 @@ const KEY_FILE: &str = ".made-from";
 /// The binaries built this way: the site's app and the partners' widget.
 pub const BINARIES: [&str; 2] = ["app", "widget-app"];
 
-/// Where [`build`] leaves the binary `bin`, under cargo's target directory `target`.
-pub fn pkg_dir(target: &Path, bin: &str) -> std::path::PathBuf {
-    target.join(format!("{bin}-pkg"))
+/// Where [`build_all`] leaves the binary `bin` built in release (`release`) or debug, under
+/// cargo's target directory `target`: a directory per profile, so that switching between
+/// `make serve` (debug) and `make test` (release) redoes neither's splitting and binding, and
+/// the two can build at once.
+pub fn pkg_dir(target: &Path, bin: &str, release: bool) -> std::path::PathBuf {
+    target.join(if release { format!("{bin}-pkg") } else { format!("{bin}-pkg-debug") })
 }
 
 /// Builds every one of [`BINARIES`] for wasm32 with cargo, in one run. `root` is the crate's
@@ -73,7 +77,7 @@ pub fn build_all(root: &Path, release: bool) -> Result<Vec<String>, FinishError>
     let mut log = Vec::new();
     let mut done = Vec::new();
     for bin in BINARIES {
-        let split = split(root, bin, release, &pkg_dir(&target, bin))?;
+        let split = split(root, bin, release, &pkg_dir(&target, bin, release))?;
         log.extend(split.log);
         done.extend(split.done);
     }
@@ -119,7 +123,7 @@ pub fn split(root: &Path, bin: &str, release: bool, out: &Path) -> Result<Split,
         return Ok(Split { log, done: None });
     }
 
-    let split = target.join(format!("{bin}-split"));
+    let split = target.join(format!("{bin}-split-{profile}"));
     fresh_dir(&split)?;
     let mut command = Command::new("wasm-split-cli");
     command.arg(&linked).arg(&split).args(["--out-name", "app"]);

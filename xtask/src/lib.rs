@@ -111,13 +111,14 @@ pub struct Sources {
 
 impl Sources {
     /// The product's crate at `root`, with cargo's target directory: `CARGO_TARGET_DIR` if
-    /// set (relative to the working directory, as cargo reads it), else `root/target`.
-    pub fn at(root: &Path) -> Sources {
+    /// set (relative to the working directory, as cargo reads it), else `root/target`; the
+    /// app and widget of a release (`release`) or debug build.
+    pub fn at(root: &Path, release: bool) -> Sources {
         let target = target_dir(root);
         Sources {
             root: root.to_path_buf(),
-            app_pkg: app_build::pkg_dir(&target, "app"),
-            widget_pkg: app_build::pkg_dir(&target, "widget-app"),
+            app_pkg: app_build::pkg_dir(&target, "app", release),
+            widget_pkg: app_build::pkg_dir(&target, "widget-app", release),
         }
     }
 }

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             if release && terser.is_none() {
                 eprintln!("xtask: terser is not on PATH, so scripts stay unminified (`make dist` installs it)");
             }
-            let sources = xtask::Sources::at(&root);
+            let sources = xtask::Sources::at(&root, release);
             let dir = Path::new(&dir);
             let site = std::env::var("SITE_URL").ok();
             report(xtask::sitemap::site_url(site.as_deref(), &base).and_then(|site| {
