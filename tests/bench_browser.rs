@@ -275,6 +275,18 @@ const WATCH: &str = "window.__fu = { tasks: [], key: 0, shown: 0, start: 0 };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__fu.tasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    // What each frame over 50 ms spent its time on (Chromium's Long Animation Frames API):
+    // the scripts it ran, by what called them, and its style and layout.
+    window.__fu.frames = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.duration > 50) window.__fu.frames.push({
+          start: e.startTime, duration: e.duration,
+          layout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          scripts: e.scripts.map((s) => `${s.invoker || s.invokerType} ${(s.sourceURL || '').split('/').pop()} ${s.sourceFunctionName || ''} ${Math.round(s.duration)} ms`),
+        });
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch (e) {}
     document.addEventListener('keydown', () => {
       if (!window.__fu.key) { window.__fu.key = performance.now(); }
     }, { capture: true });
@@ -333,8 +345,10 @@ const READ: &str = "const done = arguments[arguments.length - 1];
       const end = linger ? performance.now() : f.shown;
       const after = f.tasks.filter(([t]) => t >= f.start && t < end).map(([, d]) => d);
       const before = f.tasks.filter(([t]) => t < f.start).map(([, d]) => d);
+      const frames = f.frames.filter((x) => x.start + x.duration > f.start && x.start < end)
+        .map((x) => `frame at ${Math.round(x.start - f.start)} ms from ready, ${Math.round(x.duration)} ms (style and layout ${Math.round(x.layout)} ms): ${x.scripts.join('; ') || 'no script'}`);
       done({ toSuggestion: f.shown - f.key, keyAt: f.key - f.start, longest: Math.max(0, ...after), over50: after.length,
-             longestAtStart: Math.max(0, ...before) });
+             longestAtStart: Math.max(0, ...before), frames });
     }, linger)));";
 
 struct FirstUse {
@@ -344,6 +358,9 @@ struct FirstUse {
     longest: f64,
     over50: f64,
     longest_at_start: f64,
+    /// Each frame over 50 ms from ready to the end of the count, with what it spent its time
+    /// on.
+    frames: Vec<String>,
 }
 
 /// The visitor's pause between the app being ready and the first key, in the second
@@ -402,6 +419,12 @@ fn first_use_once(server: &StaticServer, key: &str, typing: Typing) -> FirstUse 
         longest: f("longest"),
         over50: f("over50"),
         longest_at_start: f("longestAtStart"),
+        frames: v["frames"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.as_str().map(String::from))
+            .collect(),
     }
 }
 
@@ -461,6 +484,12 @@ fn first_use() {
             pick(|r| r.over50),
             pick(|r| r.longest_at_start)
         );
+        // Where a load had a task over 50 ms, what its long frames ran.
+        for (i, run) in runs.iter().enumerate().filter(|(_, r)| r.over50 > 0.0) {
+            for frame in &run.frames {
+                println!("    load {}: {frame}", i + 1);
+            }
+        }
     }
 }
 

@@ -248,8 +248,8 @@ pub fn build_index(docs: &[Doc]) -> mhr::core::search::SearchIndex {
     index_builder(docs).finish()
 }
 
-/// Every document added to an index builder, not yet finished: the app adds documents in
-/// slices between the browser's tasks, and finishing is the one step it runs whole.
+/// Every document added to an index builder, not yet finished, so that finishing can be
+/// timed apart.
 pub fn index_builder(docs: &[Doc]) -> mhr::core::search::IndexBuilder {
     let mut builder = mhr::core::search::IndexBuilder::new();
     for d in docs {

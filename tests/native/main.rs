@@ -8,6 +8,9 @@
 mod common;
 #[path = "../support/mod.rs"]
 mod support;
+// The benchmarks' seeded corpora, for tests that need more text than the shipped dataset.
+#[path = "../bench/synthetic.rs"]
+mod synthetic;
 
 mod alias_sources;
 mod catalog_lookups;

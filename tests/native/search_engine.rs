@@ -298,3 +298,25 @@ fn an_index_built_a_document_at_a_time_is_the_one_built_at_once() {
     assert_eq!(pieces.len(), catalog.data().resources.len());
     assert!(pieces.term_count() > 300, "{} terms", pieces.term_count());
 }
+
+#[test]
+fn an_index_finished_a_step_at_a_time_is_the_one_finished_at_once() {
+    use mhr::core::search::IndexBuilder;
+    let docs = crate::synthetic::corpus(7, 3000);
+    let whole = crate::synthetic::build_index(&docs);
+    let mut builder: IndexBuilder = crate::synthetic::index_builder(&docs);
+    // Told to stop at once, it still takes one step, and is not done.
+    assert!(!builder.finish_some(&mut || false));
+    let mut steps = 1;
+    while !builder.finish_some(&mut || false) {
+        steps += 1;
+        assert!(steps < 100_000, "finishing never ends");
+    }
+    // Postings, 257 buckets of words, then words by length: many steps, not one.
+    assert!(steps > 257, "{steps} steps");
+    // Once done it stays done, and finishing has nothing left to do.
+    assert!(builder.finish_some(&mut || false));
+    let pieces = builder.finish();
+    assert_eq!(format!("{pieces:?}"), format!("{whole:?}"));
+    assert!(pieces.term_count() > 1000, "{} terms", pieces.term_count());
+}

@@ -37,6 +37,8 @@ pub use snippet::{Highlighter, Segment};
 pub struct Engine {
     /// Adds a document (see [`IndexBuilder::add`]).
     pub add: fn(&mut IndexBuilder, SearchDoc<'_>),
+    /// Goes on finishing an index while a check says so (see [`IndexBuilder::finish_some`]).
+    pub finish_some: fn(&mut IndexBuilder, &mut dyn FnMut() -> bool) -> bool,
     /// Finishes an index (see [`IndexBuilder::finish`]).
     pub finish: fn(IndexBuilder) -> SearchIndex,
     /// Runs a query (see [`SearchIndex::search`]).
@@ -46,6 +48,11 @@ pub struct Engine {
 impl Engine {
     /// The engine, linked into whichever module calls this.
     pub fn linked() -> Engine {
-        Engine { add: IndexBuilder::add, finish: IndexBuilder::finish, search: SearchIndex::search }
+        Engine {
+            add: IndexBuilder::add,
+            finish_some: IndexBuilder::finish_some,
+            finish: IndexBuilder::finish,
+            search: SearchIndex::search,
+        }
     }
 }
