@@ -91,6 +91,31 @@ fn read_written(dist: &Path, server: &StaticServer) -> Vec<(String, Value)> {
         .collect()
 }
 
+/// The links of the page `page` written into `dist` that stay on the site `server` serves it
+/// from, as [`READ_PAGE`] lists them: each `<a href>` resolved against the page's address and
+/// its `<base href>` (WHATWG URL parsing, as browsers do), without its fragment, relative to
+/// the site's address, leaving out the dataset's files.
+fn links_in(dist: &Path, page: &str, server: &StaticServer) -> Vec<String> {
+    let html = std::fs::read_to_string(dist.join(page).join("index.html")).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let selector = |css: &str| scraper::Selector::parse(css).unwrap();
+    let address = url::Url::parse(&server.site_url(page)).unwrap();
+    let base = match doc.select(&selector("base[href]")).next() {
+        Some(b) => address.join(b.attr("href").unwrap()).unwrap(),
+        None => address,
+    };
+    let site = server.site_url("");
+    doc.select(&selector("a[href]"))
+        .filter_map(|a| base.join(a.attr("href").unwrap()).ok())
+        .map(|mut link| {
+            link.set_fragment(None);
+            link.to_string()
+        })
+        .filter(|l| l.starts_with(&site) && !l.contains("/data/"))
+        .map(|l| l[site.len()..].to_string())
+        .collect()
+}
+
 /// [`read_written`] for the site's build, read once for the three tests below that need it
 /// (a page load each, 58 today), by whichever runs first.
 fn written_reading() -> &'static [(String, Value)] {
@@ -147,18 +172,23 @@ fn a_host_without_any_fallback_serves_every_page_and_every_link_with_200() {
             assert_eq!(status(&server.site_url(page)), 200, "{prefix}{page}");
         }
         // Every link of every page, followed as it is written: no redirect, no 404. The
-        // site's build is read once for several tests; the prefixed one here.
-        let prefixed;
-        let reading = if prefix == "/" {
-            written_reading()
-        } else {
-            prefixed = read_written(&dist, &server);
-            &prefixed
-        };
+        // site's build is read in a browser once for several tests; the prefixed one's links
+        // are read here from its HTML, resolved as a browser resolves them.
         let mut links = BTreeSet::new();
-        for (_, read) in reading {
-            let found = read["links"].as_array().unwrap().iter().filter_map(Value::as_str);
-            links.extend(found.map(|l| server.site_url(l)));
+        if prefix == "/" {
+            for (page, read) in written_reading() {
+                let found: Vec<&str> =
+                    read["links"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+                // The HTML's links, resolved here, are the ones the browser found.
+                assert_eq!(links_in(&dist, page, &server), found, "{page}: links read natively");
+                links.extend(found.into_iter().map(|l| server.site_url(l)));
+            }
+        } else {
+            for page in &pages {
+                links.extend(
+                    links_in(&dist, page, &server).into_iter().map(|l| server.site_url(&l)),
+                );
+            }
         }
         assert!(links.len() >= pages.len(), "{prefix}: the pages link to each other");
         for link in &links {
