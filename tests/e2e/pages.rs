@@ -76,10 +76,9 @@ const READ_PAGE: &str = "const visible = (e) => e.getClientRects().length > 0 &&
         .filter(l => l.startsWith(base) && !l.includes('/data/')).map(l => l.slice(base.length)),
     };";
 
-/// Every page written into `dist`, as a browser with scripts off reads it from `server`: its
-/// path and what [`READ_PAGE`] returns.
-fn read_written(dist: &Path, server: &StaticServer) -> Vec<(String, Value)> {
-    let browser = Browser::launch_without_scripts(1280, 900);
+/// Every page written into `dist`, as `browser` reads it from `server` (with scripts, once the
+/// app has taken it over): its path and what [`READ_PAGE`] returns.
+fn read_pages(dist: &Path, server: &StaticServer, browser: &Browser) -> Vec<(String, Value)> {
     let base = server.site_url("");
     written_pages(dist)
         .into_iter()
@@ -116,13 +115,15 @@ fn links_in(dist: &Path, page: &str, server: &StaticServer) -> Vec<String> {
         .collect()
 }
 
-/// [`read_written`] for the site's build, read once for the three tests below that need it
-/// (a page load each, 58 today), by whichever runs first.
+/// Every page written into the site's build as a browser with scripts off reads it (see
+/// [`read_pages`]), read once for the three tests below that need it (a page load each, 58
+/// today), by whichever runs first.
 fn written_reading() -> &'static [(String, Value)] {
     static READING: OnceLock<Vec<(String, Value)>> = OnceLock::new();
     READING.get_or_init(|| {
         let dist = support::dist_dir();
-        read_written(&dist, &StaticServer::start(&dist, ServeOptions::default()))
+        let server = StaticServer::start(&dist, ServeOptions::default());
+        read_pages(&dist, &server, &Browser::launch_without_scripts(1280, 900))
     })
 }
 
@@ -135,16 +136,7 @@ pub(crate) fn running_reading() -> &'static [(String, Value)] {
     READING.get_or_init(|| {
         let dist = support::dist_dir();
         let server = StaticServer::start(&dist, ServeOptions::default());
-        let browser = Browser::launch(1280, 900);
-        let base = server.site_url("");
-        written_pages(&dist)
-            .into_iter()
-            .map(|page| {
-                browser.goto(&server.site_url(&page));
-                let read = browser.execute(READ_PAGE, vec![base.clone().into()]);
-                (page, read)
-            })
-            .collect()
+        read_pages(&dist, &server, &Browser::launch(1280, 900))
     })
 }
 
