@@ -8,8 +8,9 @@
 //! for the index once the browser is idle after start-up ([`LazySearch::prepare_when_idle`])
 //! and the search box when it is focused ([`LazySearch::prepare`]): documents are added, then
 //! the index finished, for at most [`SLICE_MS`] at a time, with a new task between slices,
-//! and the suggestions appear when the last slice is done. A view that needs results to show anything at all (the
-//! results of a query in the address) takes the index at once ([`LazySearch::now`]),
+//! and the suggestions appear when the last slice is done. A view that needs results to show
+//! anything at all (the results of a query in the address) takes the index at once
+//! ([`LazySearch::now`]),
 //! finishing whatever slices are left, as the page cannot say anything truthful without it.
 //!
 //! The engine's code itself may be elsewhere ([`SearchCode`]): the site's and the widget's

@@ -52,6 +52,18 @@ pub fn pkg_dir(target: &Path, bin: &str, release: bool) -> std::path::PathBuf {
     target.join(if release { format!("{bin}-pkg") } else { format!("{bin}-pkg-debug") })
 }
 
+/// Whether the app in cargo's target directory `target` was last split and bound for a
+/// release build rather than a debug one (for `cargo xtask finish` run by hand, which no
+/// profile is given to): the newer of the two [`pkg_dir`]s' keys.
+pub fn release_built_last(target: &Path) -> bool {
+    let made = |release| {
+        std::fs::metadata(pkg_dir(target, BINARIES[0], release).join(KEY_FILE))
+            .and_then(|m| m.modified())
+            .ok()
+    };
+    made(true) >= made(false)
+}
+
 /// Builds every one of [`BINARIES`] for wasm32 with cargo, in one run. `root` is the crate's
 /// directory.
 pub fn link(root: &Path, release: bool) -> Result<(), FinishError> {

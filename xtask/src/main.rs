@@ -1,12 +1,15 @@
 //! `cargo xtask prepare`: builds the app and the widget, each in chunks, into `app-pkg/` and
-//! `widget-app-pkg/` under cargo's target directory (see [`xtask::app_build`]). Trunk runs it
-//! as a pre-build hook, so both are there when trunk finishes its own build.
+//! `widget-app-pkg/` under cargo's target directory (`…-pkg-debug/` in debug builds; see
+//! [`xtask::app_build`]). Trunk runs it as a pre-build hook, so both are there when trunk
+//! finishes its own build.
 //!
 //! `cargo xtask finish [DIR]`: finishes a trunk build (see [`xtask::finish`]). Trunk runs it
 //! as a post-build hook, with the staged directory, public URL and profile in
 //! `TRUNK_STAGING_DIR`, `TRUNK_PUBLIC_URL` and `TRUNK_PROFILE`; it can also be run by hand on
-//! a `dist` directory. `SITE_URL`, when set, is the site's public address: pages then get
-//! canonical links, and a sitemap and robots.txt are written. Release builds have their scripts minified by `terser`, found on PATH.
+//! a `dist` directory (it then installs whichever app `prepare` built last). `SITE_URL`, when
+//! set, is the site's public address: pages then get canonical links, and a sitemap and
+//! robots.txt are written. Release builds have their scripts minified by `terser`, found on
+//! PATH.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,7 +34,12 @@ fn main() -> ExitCode {
             if release && terser.is_none() {
                 eprintln!("xtask: terser is not on PATH, so scripts stay unminified (`make dist` installs it)");
             }
-            let sources = xtask::Sources::at(&root, release);
+            // Under trunk, the profile it built; by hand, whichever app was built last.
+            let built = match std::env::var("TRUNK_PROFILE") {
+                Ok(profile) => profile == "release",
+                Err(_) => xtask::app_build::release_built_last(&xtask::target_dir(&root)),
+            };
+            let sources = xtask::Sources::at(&root, built);
             let dir = Path::new(&dir);
             let site = std::env::var("SITE_URL").ok();
             report(xtask::sitemap::site_url(site.as_deref(), &base).and_then(|site| {

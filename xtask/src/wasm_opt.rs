@@ -70,16 +70,18 @@ pub fn optimise_with(
         return Ok("wasm-opt: nothing to optimise".into());
     }
     let lists = share_out(modules, workers);
+    // A file of this process's own: two builds at once must not run each other's half-written
+    // copy.
     let runner = match tool {
         WasmOpt::NodeScript(_) => {
             std::fs::create_dir_all(scratch).map_err(io(scratch))?;
-            let path = scratch.join("wasm_opt_batch.js");
+            let path = scratch.join(format!("wasm_opt_batch-{}.js", std::process::id()));
             std::fs::write(&path, BATCH).map_err(io(&path))?;
             path
         }
         WasmOpt::Program(_) => PathBuf::new(),
     };
-    std::thread::scope(|scope| {
+    let ran = std::thread::scope(|scope| {
         let running: Vec<_> = lists
             .iter()
             .map(|files| {
@@ -99,7 +101,11 @@ pub fn optimise_with(
             })
             .collect();
         running.into_iter().try_for_each(|w| w.join().expect("a wasm-opt worker panicked"))
-    })?;
+    });
+    if matches!(tool, WasmOpt::NodeScript(_)) {
+        let _ = std::fs::remove_file(&runner);
+    }
+    ran?;
     let how = match tool {
         WasmOpt::NodeScript(_) => "one node process each",
         WasmOpt::Program(_) => "a run per module",
@@ -108,8 +114,12 @@ pub fn optimise_with(
 }
 
 /// `modules` shared out among at most `workers` lists of about equal bytes: the largest first,
-/// each to the list with the fewest bytes so far. No list is empty.
+/// each to the list with the fewest bytes so far. No list is empty (none at all for no
+/// modules).
 pub fn share_out(modules: &[PathBuf], workers: usize) -> Vec<Vec<PathBuf>> {
+    if modules.is_empty() {
+        return Vec::new();
+    }
     let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
     let mut sorted: Vec<(u64, &PathBuf)> = modules.iter().map(|p| (size(p), p)).collect();
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));

@@ -4,7 +4,8 @@
 // `wasm-opt FLAG... FILE -o FILE` would (the same program: binaryen's npm build of the
 // command line, an Emscripten program). Compiled once, the program then starts in
 // milliseconds for each file instead of about a second (see xtask/src/wasm_opt.rs).
-// Exits with 1 when any file fails; binaryen's own messages go to stderr as they would.
+// Exits with 1 when any file fails (the others are still optimised); binaryen's own messages
+// go to stderr as they would.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -22,8 +23,23 @@ const source = fs.readFileSync(script, "utf8").replace(/^#!.*\n/, "");
 const program = new Function("Module", "require", "module", "__filename", "__dirname", source);
 const node = process.argv[0];
 
+// A trap or an abort inside the program escapes its own handling as an error thrown from a
+// promise: it fails the module being optimised, and the next one still runs.
+let failCurrent = null;
+const fail = (e) => {
+  if (failCurrent) {
+    failCurrent(e instanceof Error ? e : new Error(String(e)));
+  } else {
+    console.error(String(e));
+    process.exit(1);
+  }
+};
+process.on("unhandledRejection", fail);
+process.on("uncaughtException", fail);
+
 function optimise(file) {
   return new Promise((resolve, reject) => {
+    failCurrent = (e) => reject(new Error(`wasm-opt crashed on ${file}: ${e.message}`));
     process.argv = [node, script, ...flags, file, "-o", file];
     // The program reports its exit status through process.exitCode (Emscripten's quit_
     // under node), and its exit hook where the runtime ends.

@@ -55,7 +55,8 @@ fn a_module_wasm_opt_cannot_read_fails_the_batch_and_the_others_are_still_optimi
     let dir = temp_dir("wasm-opt-fails");
     let script = binaryen();
     let good = write_modules(&dir, &["good.wasm", "after.wasm"], &MODULE);
-    let bad = write_modules(&dir, &["bad.wasm"], b"not a module");
+    // The largest goes first: the unreadable one, so the others come after its failure.
+    let bad = write_modules(&dir, &["bad.wasm"], &[b'?'; 100]);
     let all = vec![good[0].clone(), bad[0].clone(), good[1].clone()];
     let error = optimise_with(&WasmOpt::NodeScript(script), &all, 1, &dir).unwrap_err();
     assert!(error.to_string().contains("wasm-opt failed"), "{error}");
@@ -94,4 +95,5 @@ fn modules_are_shared_out_by_size_with_no_worker_idle() {
     let many = share_out(&modules[..2], 8);
     assert_eq!(many.len(), 2);
     assert!(many.iter().all(|l| l.len() == 1));
+    assert!(share_out(&[], 2).is_empty());
 }
