@@ -87,44 +87,39 @@ pub fn build_all(root: &Path, release: bool) -> Result<Vec<String>, FinishError>
     link(root, release)?;
     let target = crate::target_dir(root);
     let mut log = Vec::new();
-    let mut done = Vec::new();
+    let mut unfinished = Vec::new();
     for bin in BINARIES {
-        let split = split(root, bin, release, &pkg_dir(&target, bin, release))?;
-        log.extend(split.log);
-        done.extend(split.done);
+        unfinished.extend(split(root, bin, release, &pkg_dir(&target, bin, release), &mut log)?);
     }
-    let modules: Vec<_> = done.iter().flat_map(|d| d.modules.iter().cloned()).collect();
+    let modules: Vec<_> = unfinished.iter().flat_map(|u| u.modules.iter().cloned()).collect();
     if !modules.is_empty() {
         log.push(crate::wasm_opt::optimise(&modules, &target.join("xtask"))?);
     }
     // Only once every module is optimised: a key names finished output.
-    for d in done {
-        std::fs::write(&d.key_file, d.key).map_err(io(&d.key_file))?;
+    for u in unfinished {
+        std::fs::write(&u.key_file, u.key).map_err(io(&u.key_file))?;
     }
     Ok(log)
 }
 
-/// What [`split`] did, and what is left to finish its output.
-pub struct Split {
-    /// A line per step, for the build log.
-    pub log: Vec<String>,
-    /// Output still to be finished; none when the output was already up to date.
-    pub done: Option<Unfinished>,
-}
-
 /// A binary's output split and bound, not yet optimised or marked as made.
-pub struct Unfinished {
+struct Unfinished {
     /// The modules wasm-opt still has to optimise (none in debug builds).
-    pub modules: Vec<std::path::PathBuf>,
+    modules: Vec<std::path::PathBuf>,
     key_file: std::path::PathBuf,
     key: String,
 }
 
 /// Splits and binds the binary `bin`, as [`link`] left it, into `out`, which is emptied first
-/// unless it already holds what these steps (and optimising) would make. `root` is the
-/// crate's directory. Tools are found on PATH.
-pub fn split(root: &Path, bin: &str, release: bool, out: &Path) -> Result<Split, FinishError> {
-    let mut log = Vec::new();
+/// unless it already holds what these steps (and optimising) would make; `None` then. `root`
+/// is the crate's directory. Tools are found on PATH. Adds a line per step to `log`.
+fn split(
+    root: &Path,
+    bin: &str,
+    release: bool,
+    out: &Path,
+    log: &mut Vec<String>,
+) -> Result<Option<Unfinished>, FinishError> {
     let target = crate::target_dir(root);
     let profile = if release { "release" } else { "debug" };
     let linked = target.join("wasm32-unknown-unknown").join(profile).join(format!("{bin}.wasm"));
@@ -132,7 +127,7 @@ pub fn split(root: &Path, bin: &str, release: bool, out: &Path) -> Result<Split,
     let key_file = out.join(KEY_FILE);
     if std::fs::read_to_string(&key_file).is_ok_and(|k| k == key) {
         log.push(format!("{bin}: {} is up to date with the linked module", out.display()));
-        return Ok(Split { log, done: None });
+        return Ok(None);
     }
 
     let split = target.join(format!("{bin}-split-{profile}"));
@@ -164,7 +159,7 @@ pub fn split(root: &Path, bin: &str, release: bool, out: &Path) -> Result<Split,
     } else {
         Vec::new()
     };
-    Ok(Split { log, done: Some(Unfinished { modules, key_file, key }) })
+    Ok(Some(Unfinished { modules, key_file, key }))
 }
 
 /// What the output of splitting, binding and optimising `linked` depends on: the module, the

@@ -3,7 +3,7 @@
 //! The wasm-opt `make setup` installs is binaryen's npm build: a node script holding the
 //! program as WebAssembly, which node decodes and compiles on every start, about a second
 //! before any work (0.7 to 1.1 s for a chunk of a few KB here). The app and the widget are
-//! 20 modules, so a process per module spent about as long starting as optimising. Where
+//! 17 modules, so a process per module spent about as long starting as optimising. Where
 //! wasm-opt is that script, each worker is one node process that runs the same program once
 //! per module ([`BATCH`], `wasm_opt_batch.js`): measured on the app's ten modules, one after
 //! another, 19.6 s as ten processes against 9.7 s in one, every output byte for byte the
@@ -70,46 +70,46 @@ pub fn optimise_with(
         return Ok("wasm-opt: nothing to optimise".into());
     }
     let lists = share_out(modules, workers);
-    // A file of this process's own: two builds at once must not run each other's half-written
-    // copy.
-    let runner = match tool {
-        WasmOpt::NodeScript(_) => {
+    // Each worker's commands, run one after another. The batch runner is a file of this
+    // process's own: two builds at once must not run each other's half-written copy.
+    let (work, runner): (Vec<Vec<Command>>, Option<PathBuf>) = match tool {
+        WasmOpt::NodeScript(script) => {
             std::fs::create_dir_all(scratch).map_err(io(scratch))?;
-            let path = scratch.join(format!("wasm_opt_batch-{}.js", std::process::id()));
-            std::fs::write(&path, BATCH).map_err(io(&path))?;
-            path
+            let runner = scratch.join(format!("wasm_opt_batch-{}.js", std::process::id()));
+            std::fs::write(&runner, BATCH).map_err(io(&runner))?;
+            let batch = |files: &Vec<PathBuf>| {
+                let mut command = Command::new("node");
+                command.arg(&runner).arg(script).args(FLAGS).arg("--").args(files);
+                vec![command]
+            };
+            (lists.iter().map(batch).collect(), Some(runner))
         }
-        WasmOpt::Program(_) => PathBuf::new(),
+        WasmOpt::Program(program) => {
+            let each = |file: &PathBuf| {
+                let mut command = Command::new(program);
+                command.args(FLAGS).arg(file).arg("-o").arg(file);
+                command
+            };
+            (lists.iter().map(|files| files.iter().map(each).collect()).collect(), None)
+        }
     };
     let ran = std::thread::scope(|scope| {
-        let running: Vec<_> = lists
-            .iter()
-            .map(|files| {
-                let runner = &runner;
-                scope.spawn(move || match tool {
-                    WasmOpt::NodeScript(script) => {
-                        let mut command = Command::new("node");
-                        command.arg(runner).arg(script).args(FLAGS).arg("--").args(files);
-                        run(command, "wasm-opt")
-                    }
-                    WasmOpt::Program(program) => files.iter().try_for_each(|file| {
-                        let mut command = Command::new(program);
-                        command.args(FLAGS).arg(file).arg("-o").arg(file);
-                        run(command, "wasm-opt")
-                    }),
-                })
+        let running: Vec<_> = work
+            .into_iter()
+            .map(|commands| {
+                scope.spawn(|| commands.into_iter().try_for_each(|c| run(c, "wasm-opt")))
             })
             .collect();
         running.into_iter().try_for_each(|w| w.join().expect("a wasm-opt worker panicked"))
     });
-    if matches!(tool, WasmOpt::NodeScript(_)) {
-        let _ = std::fs::remove_file(&runner);
-    }
-    ran?;
-    let how = match tool {
-        WasmOpt::NodeScript(_) => "one node process each",
-        WasmOpt::Program(_) => "a run per module",
+    let how = match runner {
+        Some(runner) => {
+            let _ = std::fs::remove_file(runner);
+            "one node process each"
+        }
+        None => "a run per module",
     };
+    ran?;
     Ok(format!("wasm-opt -Oz: {} modules, {} workers ({how})", modules.len(), lists.len()))
 }
 

@@ -3,16 +3,20 @@
 //! Each document is read field by field; each term occurrence adds the field's weight to the
 //! term's frequency in that document, so a word in a title counts three times a word in a
 //! summary (BM25F-style). A document's terms are merged as they come through a per-term
-//! "last seen in" stamp, with no per-document map, then all postings are laid out by term
-//! in one counting sort. Terms are looked up in a [`TermTable`].
+//! "last seen in" stamp, with no per-document map; once every document is in, the index is
+//! finished ([`finish`]: all postings laid out by term in one counting sort, the words
+//! ordered and grouped for look-up), a batch at a time. Terms are looked up in a
+//! [`TermTable`].
 //!
 //! Other names (aliases) are also indexed whole: "Midlands Health Innovation" adds the
 //! single term "midland health innovation" beside its three words, so a query of exactly
 //! that name finds the resource it names above the many whose text merely uses its words.
 
-use super::fuzzy::letter_mask;
 use super::terms::TermTable;
 use super::text::Tokens;
+
+mod finish;
+use finish::Finishing;
 
 /// Field weights: title, other names and tags above people and figure labels, above body
 /// text.
@@ -104,30 +108,6 @@ struct Builder {
     finishing: Finishing,
 }
 
-/// The steps of finishing an index, each done a batch at a time (see
-/// [`IndexBuilder::finish_some`]).
-#[derive(Default)]
-enum Finishing {
-    /// No document is to be added any more once this changes.
-    #[default]
-    NotStarted,
-    /// Laying the postings out by term: the entries up to `done` are in place, and `next`
-    /// says where each term's next posting goes.
-    Postings { done: usize, next: Vec<u32> },
-    /// Ordering the words by text for prefix look-up: every word is in the bucket of its
-    /// first byte (the empty word before all), and the buckets up to `done` are sorted.
-    Sorting { buckets: Vec<Vec<u32>>, done: usize },
-    /// Grouping the words by length for the typo scan, in term order: terms up to `done`
-    /// are in.
-    ByLength { done: usize },
-    /// The index is complete.
-    Done,
-}
-
-/// Work done between two checks of whether to go on, while finishing: postings laid out,
-/// or words grouped by length. Small enough that a batch takes well under a millisecond.
-const FINISH_BATCH: usize = 4096;
-
 impl Builder {
     /// Adds one field's terms to document `doc`; returns the weighted length added.
     fn add_field(&mut self, doc: u32, text: &str, w: f32) -> f32 {
@@ -201,107 +181,6 @@ impl Builder {
         }
         self.doc_terms.clear();
         self.ix.doc_len.push(len);
-    }
-
-    /// Goes on finishing the index while `more()` says so (it is asked between batches of
-    /// work); true once the index is complete. Every document must have been added.
-    ///
-    /// Three steps: the postings are laid out by term (a counting sort: entries are already in
-    /// document order, so each term's postings come out in document order too); the words
-    /// (every term but the whole names, which are looked up only as a whole: never completed,
-    /// never corrected) are ordered by text, for prefix look-up, a bucket of words sharing a
-    /// first byte at a time, which orders them exactly as one sort of them all; and the
-    /// words are grouped by length with their letter masks, for the typo scan.
-    fn finish_some(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        loop {
-            match &mut self.finishing {
-                Finishing::NotStarted => {
-                    let ix = &mut self.ix;
-                    let mut offsets = Vec::with_capacity(self.df.len() + 1);
-                    let mut total = 0u32;
-                    offsets.push(0);
-                    for &d in &self.df {
-                        total += d;
-                        offsets.push(total);
-                    }
-                    let next = offsets[..offsets.len() - 1].to_vec();
-                    ix.post_doc = vec![0; total as usize];
-                    ix.post_tf = vec![0.0; total as usize];
-                    ix.offsets = offsets;
-                    let n = ix.doc_len.len().max(1) as f32;
-                    ix.avg_len = (ix.doc_len.iter().sum::<f32>() / n).max(1.0);
-                    self.finishing = Finishing::Postings { done: 0, next };
-                }
-                Finishing::Postings { done, next } => {
-                    let end = (*done + FINISH_BATCH).min(self.entries.len());
-                    for &(t, doc, tf) in &self.entries[*done..end] {
-                        let at = &mut next[t as usize];
-                        self.ix.post_doc[*at as usize] = doc;
-                        self.ix.post_tf[*at as usize] = tf;
-                        *at += 1;
-                    }
-                    *done = end;
-                    if end == self.entries.len() {
-                        self.entries = Vec::new();
-                        let mut buckets = vec![Vec::new(); 257];
-                        for (t, id) in self.words() {
-                            buckets[t.as_bytes().first().map_or(0, |&b| b as usize + 1)].push(id);
-                        }
-                        self.finishing = Finishing::Sorting { buckets, done: 0 };
-                    }
-                }
-                Finishing::Sorting { buckets, done } => {
-                    let terms = &self.ix.terms;
-                    buckets[*done]
-                        .sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
-                    *done += 1;
-                    if *done == buckets.len() {
-                        self.ix.sorted = buckets.concat();
-                        self.finishing = Finishing::ByLength { done: 0 };
-                    }
-                }
-                Finishing::ByLength { done } => {
-                    let from = *done;
-                    let end = (from + FINISH_BATCH).min(self.ix.terms.len());
-                    *done = end;
-                    let ix = &mut self.ix;
-                    for (t, id) in ix.terms[from..end].iter().zip(from as u32..) {
-                        if ix.names.binary_search(&id).is_ok() {
-                            continue;
-                        }
-                        let l = t.len();
-                        if ix.by_len.len() <= l {
-                            ix.by_len.resize(l + 1, Vec::new());
-                        }
-                        ix.by_len[l].push((letter_mask(t), id));
-                    }
-                    if end == ix.terms.len() {
-                        self.finishing = Finishing::Done;
-                    }
-                }
-                Finishing::Done => return true,
-            }
-            if !more() {
-                return matches!(self.finishing, Finishing::Done);
-            }
-        }
-    }
-
-    /// The words: every term but the whole names, with their ids.
-    fn words(&self) -> impl Iterator<Item = (&str, u32)> {
-        let names = &self.ix.names;
-        self.ix
-            .terms
-            .iter()
-            .zip(0u32..)
-            .filter(|(_, id)| names.binary_search(id).is_err())
-            .map(|(t, id)| (&**t, id))
-    }
-
-    /// The index, finished now as far as it is not yet.
-    fn finish(mut self) -> SearchIndex {
-        self.finish_some(&mut || true);
-        self.ix
     }
 }
 
