@@ -178,5 +178,7 @@ size:
 
 clean:
 	rm -rf dist target
+
+# Built as `check` builds it (with the workspace and LINT), so that after `make test` it only runs.
 screenshots:
-	MHR_DIST=$(CURDIR)/dist cargo test --test screenshots
+	MHR_DIST=$(CURDIR)/dist $(LINT) cargo test --workspace --test screenshots
