@@ -3,13 +3,36 @@
 #[cfg(target_arch = "wasm32")]
 use std::sync::Arc;
 
+use std::future::Future;
+use std::pin::Pin;
+
 use crate::core::error::{DatasetError, Problem};
+use crate::core::model::Dataset;
 #[cfg(target_arch = "wasm32")]
 use crate::core::{
     catalog::Catalog,
-    load::{check_size, fingerprint, load},
+    load::{check_size, fingerprint, read, Unread},
     paths::{normalise_base, Paths},
 };
+
+/// Reads and checks dataset text, saying exactly what is wrong with a broken one
+/// ([`crate::core::load::load`]).
+pub type Load = fn(&str) -> Result<Dataset, DatasetError>;
+
+/// Downloads the chunk with [`crate::core::load::load`] (once) and gives it.
+pub type DownloadLoad =
+    fn() -> Pin<Box<dyn Future<Output = Result<Load, leptos::wasm_split::SplitLoaderError>>>>;
+
+/// Where the code that explains a broken dataset is, as the binary supplies it. The app reads
+/// the dataset with [`crate::core::load::read`], which needs none of it; only a file that does
+/// not parse into the model is handed to it, to be located by record and field.
+#[derive(Clone, Copy)]
+pub enum ExplainCode {
+    /// In the binary.
+    Linked(Load),
+    /// In a chunk of the binary's wasm, downloaded (once) when a file needs explaining.
+    Split(DownloadLoad),
+}
 
 /// Why the dataset could not be shown, in terms the error view can explain.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,12 +92,17 @@ pub const DATASET: &str = "data/dataset.json";
 /// With the catalog comes the [`fingerprint`] of the copy the worker holds, when the page
 /// started from that copy (see [`refresh_cached_dataset`]).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog() -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
+pub async fn fetch_catalog(
+    explain: ExplainCode,
+) -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
-    let first = download(&url, web_sys::RequestCache::Default).await;
-    match first.and_then(|text| Ok((catalog_of(&text)?, Some(fingerprint(&text))))) {
+    let first = match download(&url, web_sys::RequestCache::Default).await {
+        Ok(text) => catalog_of(&text, explain).await.map(|c| (c, Some(fingerprint(&text)))),
+        Err(e) => Err(e),
+    };
+    match first {
         Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. })) => {
-            let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache).await?;
+            let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache, explain).await?;
             Ok((fresh, None))
         }
         other => other,
@@ -94,7 +122,7 @@ pub async fn refresh_cached_dataset(kept: Option<u64>) {
     }
     let url = Paths::new(&base_path()).asset(DATASET);
     if let Ok(text) = download(&url, web_sys::RequestCache::NoCache).await {
-        if kept != Some(fingerprint(&text)) && load(&text).is_ok() {
+        if kept != Some(fingerprint(&text)) && read(&text).is_ok() {
             super::service_worker::keep_dataset(&text);
         }
     }
@@ -102,8 +130,11 @@ pub async fn refresh_cached_dataset(kept: Option<u64>) {
 
 /// Downloads and validates the dataset at `url` (the widget's is on the site's origin).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog_from(url: String) -> Result<Arc<Catalog>, LoadFailure> {
-    fetch_catalog_with(url, web_sys::RequestCache::Default).await
+pub async fn fetch_catalog_from(
+    url: String,
+    explain: ExplainCode,
+) -> Result<Arc<Catalog>, LoadFailure> {
+    fetch_catalog_with(url, web_sys::RequestCache::Default, explain).await
 }
 
 /// As [`fetch_catalog_from`], with the request's `cache` mode. `NoCache` asks the service
@@ -112,14 +143,27 @@ pub async fn fetch_catalog_from(url: String) -> Result<Arc<Catalog>, LoadFailure
 pub async fn fetch_catalog_with(
     url: String,
     cache: web_sys::RequestCache,
+    explain: ExplainCode,
 ) -> Result<Arc<Catalog>, LoadFailure> {
-    catalog_of(&download(&url, cache).await?)
+    catalog_of(&download(&url, cache).await?, explain).await
 }
 
-/// The catalog of dataset text, loaded and validated.
+/// The catalog of dataset text, read and validated; a text that does not parse into the
+/// model is explained by `explain`'s code, downloaded for it if need be.
 #[cfg(target_arch = "wasm32")]
-fn catalog_of(text: &str) -> Result<Arc<Catalog>, LoadFailure> {
-    load(text).map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
+async fn catalog_of(text: &str, explain: ExplainCode) -> Result<Arc<Catalog>, LoadFailure> {
+    let dataset = match read(text) {
+        Ok(dataset) => Ok(dataset),
+        Err(Unread::Refused(e)) => Err(e),
+        Err(Unread::Unexplained) => match explain {
+            ExplainCode::Linked(load) => load(text),
+            ExplainCode::Split(download) => match download().await {
+                Ok(load) => load(text),
+                Err(_) => Err(DatasetError::Unexplained),
+            },
+        },
+    };
+    dataset.map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
 }
 
 /// The dataset's text, refused by its announced size before it downloads, and by its real

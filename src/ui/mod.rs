@@ -5,7 +5,7 @@
 
 mod app;
 pub mod components;
-mod data;
+pub mod data;
 pub mod deferred;
 pub mod nav;
 pub mod pages;

@@ -32,12 +32,14 @@ macro_rules! split_page {
 
 /// `split_pages!()`: a module `split_pages` with the split points of every page but home,
 /// "not found" and the embed builder (the pages in the chunk `pages`, the comparison in
-/// `compare`), of the search engine (`search`), and `split_pages::pages(builder)`, which
+/// `compare`), of the search engine (`search`), of the code that explains a broken dataset
+/// (`explain`), and `split_pages::pages(builder)`, which
 /// gives them as [`crate::ui::routes::Pages`] with the builder the binary offers, if any.
 #[macro_export]
 macro_rules! split_pages {
     () => {
-        /// The pages and the search engine, each from its chunk (see `mhr::ui::split`).
+        /// The pages, the search engine and the dataset's explanations, each from its chunk
+        /// (see `mhr::ui::split`).
         mod split_pages {
             use ::leptos::prelude::*;
             use ::leptos::wasm_split::SplitLoaderError;
@@ -46,6 +48,7 @@ macro_rules! split_pages {
             use $crate::ui::pages::{resource::ResourcePage, search::SearchPage};
             use $crate::ui::pages::{section::SectionPage, tag::TagPage};
             use $crate::ui::routes::{Page, Pages};
+            use $crate::ui::data::{ExplainCode, Load};
             use $crate::ui::search_index::SearchCode;
 
             $crate::split_page!(compare, compare_page, ComparePage);
@@ -64,6 +67,14 @@ macro_rules! split_pages {
                 Ok(Engine::linked())
             }
 
+            /// The code that explains a dataset which does not parse into the model
+            /// (`mhr::core::load::load`), downloaded only for such a file: the app reads a
+            /// good one without it (`mhr::core::load::read`).
+            #[::leptos::wasm_split::wasm_split(explain, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn dataset_load() -> Result<Load, SplitLoaderError> {
+                Ok($crate::core::load::load)
+            }
+
             /// The pages, each from its chunk, with `builder` as the embed builder's page.
             pub fn pages(builder: Option<Page>) -> Pages {
                 Pages {
@@ -76,6 +87,7 @@ macro_rules! split_pages {
                     about: Page::Split(|| Box::pin(about_page())),
                     builder,
                     search_engine: SearchCode::Split(|| Box::pin(search_engine())),
+                    explain: ExplainCode::Split(|| Box::pin(dataset_load())),
                 }
             }
         }

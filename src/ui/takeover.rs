@@ -47,7 +47,7 @@ pub fn start(pages: Pages) {
             base: base_path(),
             origin: window().location().origin().unwrap_or_default(),
         };
-        match fetch_catalog().await {
+        match fetch_catalog(pages.explain).await {
             Ok((catalog, kept)) => {
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));

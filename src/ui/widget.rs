@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use super::app::Indexed;
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
-use super::data::{fetch_catalog_from, LoadFailure, DATASET};
+use super::data::{fetch_catalog_from, ExplainCode, LoadFailure, DATASET};
 use super::nav::Nav;
 use super::routes::{Pages, RouteView};
 use super::search_index::SearchCode;
@@ -117,8 +117,8 @@ fn Widget(spec: EmbedSpec, site: String, pages: Pages) -> impl IntoView {
         leptos::task::spawn_local(page.preload());
     }
     let dataset = nav.asset(DATASET);
-    let search = pages.search_engine;
-    let data = LocalResource::new(move || load_once(dataset.clone(), search));
+    let (search, explain) = (pages.search_engine, pages.explain);
+    let data = LocalResource::new(move || load_once(dataset.clone(), search, explain));
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
             {move || match data.get() {
@@ -153,8 +153,13 @@ struct Shared {
 
 /// The dataset at `url` with its indexes, downloaded and built only once for all the widgets
 /// on the page, however many mount at the same time, with the search engine's code where
-/// `search` says. A failed load is forgotten, so a retry downloads again.
-async fn load_once(url: String, search: SearchCode) -> Result<Indexed, LoadFailure> {
+/// `search` says (and the code that explains a broken dataset where `explain` does). A failed
+/// load is forgotten, so a retry downloads again.
+async fn load_once(
+    url: String,
+    search: SearchCode,
+    explain: ExplainCode,
+) -> Result<Indexed, LoadFailure> {
     let (shared, first) = LOADED.with(|l| {
         let mut loaded = l.borrow_mut();
         match loaded.get(&url) {
@@ -169,7 +174,7 @@ async fn load_once(url: String, search: SearchCode) -> Result<Indexed, LoadFailu
     if first {
         let shared = shared.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = fetch_catalog_from(url.clone())
+            let outcome = fetch_catalog_from(url.clone(), explain)
                 .await
                 .map(|catalog| Indexed::with_search(catalog, search));
             if outcome.is_err() {

@@ -50,6 +50,40 @@ fn text_that_is_not_json_is_explained_in_plain_words() {
     assert!(view.text().contains("not valid JSON"), "{}", view.text());
 }
 
+/// The code that locates what is wrong with a file that does not parse is a chunk of its own:
+/// a good dataset starts the app without it; a broken one downloads it (the message above
+/// names the JSON error's place); and if it cannot be downloaded, the error view still says
+/// the data is damaged.
+#[test]
+fn a_dataset_that_does_not_parse_is_explained_by_code_downloaded_only_for_it() {
+    let explain = support::chunk_path("split_explain");
+    // Without the worker, which downloads every chunk for offline use when it installs.
+    let no_worker = || ServeOptions::default().with_override("/sw.js", 404, "text/plain", b"");
+    let site = Site::start(no_worker());
+    site.open("");
+    site.wait_for_text("main h1", "Midlands Health Resources", WAIT);
+    let requests = site.server.requests();
+    assert!(requests.iter().any(|r| r.ends_with(DATA)), "{requests:?}");
+    assert!(!requests.iter().any(|r| r.ends_with(&explain)), "{requests:?}");
+    drop(site);
+
+    let site = Site::start(no_worker().with_override(DATA, 200, "application/json", b"{\"oops"));
+    site.open("");
+    let view = site.wait_for("[data-testid=error-view]", WAIT).text();
+    assert!(view.contains("not valid JSON") && view.contains("line 1"), "{view}");
+    assert_eq!(site.server.wait_for_requests(&explain, 1, WAIT), 1);
+    drop(site);
+
+    let site = Site::start(
+        no_worker()
+            .with_override(DATA, 200, "application/json", b"{\"oops")
+            .with_chunk_down("split_explain"),
+    );
+    site.open("");
+    let view = site.wait_for("[data-testid=error-view]", WAIT).text();
+    assert!(view.contains("damaged") && view.contains("could not be worked out"), "{view}");
+}
+
 #[test]
 fn a_failed_download_says_so_and_retry_fetches_again() {
     // Without its worker: the worker's install also fetches the dataset, at a moment of its

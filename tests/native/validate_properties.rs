@@ -2,7 +2,7 @@
 //! where the problem is. Longer runs over raw bytes: the cargo-fuzz target in `fuzz/`.
 
 use mhr::core::error::DatasetError;
-use mhr::core::load::load;
+use mhr::core::load::{load, read, Unread};
 use mhr::core::model::SCHEMA_VERSION;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -165,8 +165,9 @@ fn mutate(edits: &[(prop::sample::Index, Mutation)]) -> Value {
 }
 
 /// What any refusal must carry: a message, and at least one problem, each with a record,
-/// and none of them long.
+/// and none of them long. And the app's quick way in agrees (see [`check_read`]).
 fn check_refusal(text: &str) -> Result<(), TestCaseError> {
+    check_read(text)?;
     if let Err(e) = load(text) {
         let message = e.to_string();
         prop_assert!(!message.trim().is_empty());
@@ -177,6 +178,26 @@ fn check_refusal(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(!p.record.is_empty() && !p.message.is_empty(), "{p:?}");
             prop_assert!(p.to_string().chars().count() < 2_000, "{p:?}");
         }
+    }
+    Ok(())
+}
+
+/// [`read`] (the app's start) agrees with [`load`]: the same dataset, the same refusal, or,
+/// for a text that does not parse into the model, nothing where `load` gives a located
+/// syntax, shape or schema error.
+pub(crate) fn check_read(text: &str) -> Result<(), TestCaseError> {
+    match (read(text), load(text)) {
+        (Ok(read), Ok(loaded)) => prop_assert_eq!(read, loaded),
+        (Err(Unread::Refused(read)), Err(loaded)) => prop_assert_eq!(read, loaded),
+        (
+            Err(Unread::Unexplained),
+            Err(
+                DatasetError::Syntax { .. }
+                | DatasetError::Shape(_)
+                | DatasetError::UnknownSchema { .. },
+            ),
+        ) => {}
+        (read, loaded) => prop_assert!(false, "read gave {read:?}, load {loaded:?}"),
     }
     Ok(())
 }
