@@ -113,6 +113,24 @@ fn main() {
         let file = out.join(format!("search-failed-{width}.png"));
         site.screenshot(&file);
         println!("{}", file.display());
+        // A dataset that does not parse: located, and with the code that locates it down.
+        let broken = ServeOptions::default().with_override(
+            "/data/dataset.json",
+            200,
+            "application/json",
+            b"{\"schema_version\": 1, \"meta\": [",
+        );
+        for (name, opts) in [
+            ("dataset-error", broken.clone()),
+            ("dataset-unexplained", broken.with_chunk_down("split_explain")),
+        ] {
+            let server = support::StaticServer::start(support::dist_dir(), opts);
+            site.goto(&server.site_url(""));
+            site.wait_for("[data-testid=error-view]", WAIT);
+            let file = out.join(format!("{name}-{width}.png"));
+            site.screenshot(&file);
+            println!("{}", file.display());
+        }
         // The partner's page, on a second origin, with the site sending its shipped headers.
         let app = support::StaticServer::start(
             support::dist_dir(),

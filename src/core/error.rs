@@ -81,7 +81,7 @@ pub enum DatasetError {
     /// The file does not parse into the model, and where could not be worked out: the app
     /// explains such a file with code it downloads for it (`load::read`), and that download
     /// failed.
-    #[error("it cannot be read, and what is wrong with it could not be worked out (the code that does so could not be downloaded)")]
+    #[error("it cannot be read, and the code that says where it goes wrong could not be downloaded")]
     Unexplained,
     /// The file parsed but breaks one or more rules.
     #[error("the dataset has {} problem(s); the first is: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]

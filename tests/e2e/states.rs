@@ -81,7 +81,7 @@ fn a_dataset_that_does_not_parse_is_explained_by_code_downloaded_only_for_it() {
     );
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT).text();
-    assert!(view.contains("damaged") && view.contains("could not be worked out"), "{view}");
+    assert!(view.contains("damaged") && view.contains("the code that says where"), "{view}");
 }
 
 #[test]
