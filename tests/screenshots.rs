@@ -113,7 +113,7 @@ fn main() {
         let file = out.join(format!("search-failed-{width}.png"));
         site.screenshot(&file);
         println!("{}", file.display());
-        // A dataset that does not parse: located, and with the code that locates it down.
+        // A dataset that does not parse: located, and with the code that checks it down.
         let broken = ServeOptions::default().with_override(
             "/data/dataset.json",
             200,
@@ -122,7 +122,7 @@ fn main() {
         );
         for (name, opts) in [
             ("dataset-error", broken.clone()),
-            ("dataset-unexplained", broken.with_chunk_down("split_explain")),
+            ("dataset-unchecked", broken.with_chunk_down("split_checks")),
         ] {
             let server = support::StaticServer::start(support::dist_dir(), opts);
             site.goto(&server.site_url(""));

@@ -197,7 +197,7 @@ fn main() -> ExitCode {
             site.brotli += s.brotli;
         }
         // The app's chunks: each view but home, downloaded when it is first shown, the search
-        // engine, and the code that explains a broken dataset.
+        // engine, and the code that checks a dataset other than the build's.
         if rel.starts_with("app-") && rel.ends_with(".wasm") && !rel.ends_with("_bg.wasm") {
             chunks += s.brotli;
         }
@@ -229,8 +229,8 @@ fn main() -> ExitCode {
     println!("{:<52} {:>10} {:>10} {:>10}", "WIDGET FIRST LOAD (brotli)", "", "", kb(partner));
     // The same for a widget showing another view first (the search engine's chunk downloads
     // after the first view, when the browser is idle, whatever the view; the code that
-    // explains a broken dataset only for such a dataset).
-    for (split, files) in views.iter().filter(|(s, _)| s != "search" && s != "explain") {
+    // checks a dataset only for a text other than the one the build checked).
+    for (split, files) in views.iter().filter(|(s, _)| s != "search" && s != "checks") {
         let total: usize = widget_base
             .iter()
             .chain(files)

@@ -92,3 +92,10 @@ fn the_error_view_lists_each_problem_and_retries_on_click() {
     button.click();
     assert_eq!(retried.get_untracked(), 1);
 }
+
+/// The dataset's fingerprint, which the build computes natively and writes into the pages, is
+/// the one the app computes in wasm32 (`tests/native/hostile_datasets.rs` pins the same value).
+#[wasm_bindgen_test]
+fn a_fingerprint_is_the_same_in_wasm32_as_natively() {
+    assert_eq!(mhr::core::load::fingerprint("Midlands Health Resources"), 0x130e_176b_7096_4090);
+}

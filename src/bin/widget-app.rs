@@ -19,8 +19,9 @@ mod exports {
         host: web_sys::Element,
         container: web_sys::HtmlElement,
         site: String,
+        checked: Option<String>,
     ) -> u32 {
-        mhr::ui::widget::mount(host, container, site, split_pages::pages(None))
+        mhr::ui::widget::mount(host, container, site, checked, split_pages::pages(None))
     }
 
     /// See [`mhr::ui::widget::unmount`].

@@ -78,11 +78,6 @@ pub enum DatasetError {
         /// The most this app reads.
         limit: usize,
     },
-    /// The file does not parse into the model, and where could not be worked out: the app
-    /// explains such a file with code it downloads for it (`load::read`), and that download
-    /// failed.
-    #[error("it cannot be read, and the code that says where it goes wrong could not be downloaded")]
-    Unexplained,
     /// The file parsed but breaks one or more rules.
     #[error("the dataset has {} problem(s); the first is: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
     Invalid(Vec<Problem>),
@@ -103,9 +98,7 @@ impl DatasetError {
                 schema_message("the file", found, *expected),
             )],
             DatasetError::Shape(p) => vec![p.clone()],
-            DatasetError::TooLarge { .. } | DatasetError::Unexplained => {
-                vec![Problem::new("dataset", "", self.to_string())]
-            }
+            DatasetError::TooLarge { .. } => vec![Problem::new("dataset", "", self.to_string())],
             DatasetError::Invalid(ps) => ps.clone(),
         }
     }

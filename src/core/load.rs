@@ -42,8 +42,10 @@ pub fn check_size(bytes: usize) -> Result<(), DatasetError> {
 /// almost surely a different one. The app compares the copy it started with and the
 /// network's copy by it, so that an unchanged dataset is not parsed and checked a second
 /// time (at 10,000 resources that check was one task of 104 to 116 ms on the page, measured
-/// by `make bench`). std's SipHash with fixed keys: already in the app for its hash maps, and
-/// 2 ms natively over a file of the largest size allowed.
+/// by `make bench`), and the text it downloads with the one the build checked ([`read`]).
+/// std's SipHash with fixed keys: already in the app for its hash maps, 2 ms natively over a
+/// file of the largest size allowed, and the same natively and in wasm32 (a native and a
+/// wasm test pin one value).
 pub fn fingerprint(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut hasher = std::hash::DefaultHasher::new();
@@ -57,26 +59,21 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
     checked(parse(text)?)
 }
 
-/// Why [`read`] gave no dataset.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Unread {
-    /// Refused as [`load`] refuses it, with the same error: too large, of another schema
-    /// version, or breaking a rule of [`validate`].
-    Refused(DatasetError),
-    /// The text is not JSON in the model's shape: [`load`] says where.
-    Unexplained,
-}
-
-/// Reads and checks dataset text as [`load`] does, except that a text which does not parse
-/// into the model is left [`Unread::Unexplained`]. Locating that error (reading the text a
-/// second time as plain JSON, naming its record and field) is code only a broken file needs:
-/// the app starts with this function and downloads [`load`] in a chunk of its own when it has
-/// something to explain (4.5 KB brotli less to download before the app is ready, measured
-/// on 2026-12-07; see the README's Size).
-pub fn read(text: &str) -> Result<Dataset, Unread> {
-    check_size(text.len()).map_err(Unread::Refused)?;
-    let dataset = typed(without_bom(text)).map_err(|_| Unread::Unexplained)?;
-    checked(dataset.map_err(Unread::Refused)?).map_err(Unread::Refused)
+/// Reads dataset text straight into the model, without checking the rules of [`validate`],
+/// when it is the very text the build checked: `checked` is that text's [`fingerprint`],
+/// which the build writes into every page and into the widget's script. `None` for any other
+/// text, and for one that does not parse into the model or declares another schema version
+/// (which the build's text cannot): [`load`] checks those and explains what is wrong.
+///
+/// The app starts with this function, and downloads [`load`] in a chunk of its own only for
+/// a text it returns `None` for: checking the rules and locating a parse error by record and
+/// field is code a good, unchanged file never needs (8.8 KB brotli of the main module,
+/// measured on 2026-12-07; see the README's Size).
+pub fn read(text: &str, checked: u64) -> Option<Dataset> {
+    if fingerprint(text) != checked {
+        return None;
+    }
+    typed(without_bom(text)).ok()?.ok()
 }
 
 /// `dataset` if it keeps every rule of [`validate`].

@@ -11,11 +11,11 @@ use crate::core::model::Dataset;
 #[cfg(target_arch = "wasm32")]
 use crate::core::{
     catalog::Catalog,
-    load::{check_size, fingerprint, read, Unread},
+    load::{check_size, fingerprint, read},
     paths::{normalise_base, Paths},
 };
 
-/// Reads and checks dataset text, saying exactly what is wrong with a broken one
+/// Reads dataset text, checks every rule, and says exactly what is wrong with a broken one
 /// ([`crate::core::load::load`]).
 pub type Load = fn(&str) -> Result<Dataset, DatasetError>;
 
@@ -23,15 +23,63 @@ pub type Load = fn(&str) -> Result<Dataset, DatasetError>;
 pub type DownloadLoad =
     fn() -> Pin<Box<dyn Future<Output = Result<Load, leptos::wasm_split::SplitLoaderError>>>>;
 
-/// Where the code that explains a broken dataset is, as the binary supplies it. The app reads
-/// the dataset with [`crate::core::load::read`], which needs none of it; only a file that does
-/// not parse into the model is handed to it, to be located by record and field.
+/// Where the code that checks a dataset's rules and explains a broken one is, as the binary
+/// supplies it. The app reads the dataset the build checked with [`crate::core::load::read`],
+/// which needs none of it; any other text (a copy from another build, a file changed after
+/// the build, a broken one) is handed to it.
 #[derive(Clone, Copy)]
-pub enum ExplainCode {
+pub enum LoadCode {
     /// In the binary.
     Linked(Load),
-    /// In a chunk of the binary's wasm, downloaded (once) when a file needs explaining.
+    /// In a chunk of the binary's wasm, downloaded (once) when a text needs checking.
     Split(DownloadLoad),
+}
+
+impl LoadCode {
+    /// [`Load`]s `text`; `None` when the chunk with the code could not be downloaded.
+    pub async fn load(self, text: &str) -> Option<Result<Dataset, DatasetError>> {
+        match self {
+            LoadCode::Linked(load) => Some(load(text)),
+            LoadCode::Split(download) => download().await.ok().map(|load| load(text)),
+        }
+    }
+}
+
+/// How the app turns downloaded dataset text into a dataset: the text the build checked (by
+/// its fingerprint, `checked`) is read as it is; any other is checked by `code`.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    /// The fingerprint of the text the build checked, if known.
+    pub checked: Option<u64>,
+    /// The code that checks any other text.
+    pub code: LoadCode,
+}
+
+impl Reader {
+    /// The dataset in `text`, or why there is none.
+    #[cfg(target_arch = "wasm32")]
+    async fn dataset(self, text: &str) -> Result<Dataset, LoadFailure> {
+        if let Some(dataset) = self.checked.and_then(|checked| read(text, checked)) {
+            return Ok(dataset);
+        }
+        match self.code.load(text).await {
+            Some(loaded) => loaded.map_err(LoadFailure::Invalid),
+            None => Err(LoadFailure::Unchecked),
+        }
+    }
+}
+
+/// The [`crate::core::load::fingerprint`] of the dataset the build checked, as it wrote it
+/// into the page (`<meta name="mhr-dataset">`, in hexadecimal); `None` if the page has none.
+#[cfg(target_arch = "wasm32")]
+pub fn checked_by_build() -> Option<u64> {
+    let meta = leptos::prelude::document().query_selector("meta[name=mhr-dataset]").ok()??;
+    parse_checked(&meta.get_attribute("content")?)
+}
+
+/// A fingerprint as the build writes it: 16 hexadecimal digits.
+pub fn parse_checked(text: &str) -> Option<u64> {
+    u64::from_str_radix(text.trim(), 16).ok()
 }
 
 /// Why the dataset could not be shown, in terms the error view can explain.
@@ -41,6 +89,9 @@ pub enum LoadFailure {
     Network(String),
     /// The file arrived but could not be used.
     Invalid(DatasetError),
+    /// The file arrived, is not the one the build checked, and the code that checks it could
+    /// not be downloaded.
+    Unchecked,
 }
 
 impl LoadFailure {
@@ -51,13 +102,16 @@ impl LoadFailure {
                 format!("The directory's data could not be downloaded: {why}.")
             }
             LoadFailure::Invalid(e) => format!("The directory's data is damaged: {e}."),
+            LoadFailure::Unchecked => "The directory's data could not be checked: the code \
+                that checks it could not be downloaded."
+                .to_string(),
         }
     }
 
     /// Located problems to list under the summary.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            LoadFailure::Network(_) => Vec::new(),
+            LoadFailure::Network(_) | LoadFailure::Unchecked => Vec::new(),
             LoadFailure::Invalid(e) => e.problems(),
         }
     }
@@ -92,17 +146,15 @@ pub const DATASET: &str = "data/dataset.json";
 /// With the catalog comes the [`fingerprint`] of the copy the worker holds, when the page
 /// started from that copy (see [`refresh_cached_dataset`]).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog(
-    explain: ExplainCode,
-) -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
+pub async fn fetch_catalog(reader: Reader) -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
     let first = match download(&url, web_sys::RequestCache::Default).await {
-        Ok(text) => catalog_of(&text, explain).await.map(|c| (c, Some(fingerprint(&text)))),
+        Ok(text) => catalog_of(&text, reader).await.map(|c| (c, Some(fingerprint(&text)))),
         Err(e) => Err(e),
     };
     match first {
         Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. })) => {
-            let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache, explain).await?;
+            let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache, reader).await?;
             Ok((fresh, None))
         }
         other => other,
@@ -116,13 +168,13 @@ pub async fn fetch_catalog(
 /// page at start (`kept`, its fingerprint), which was checked then: at 10,000 resources a
 /// second check was a task of over 100 ms, just when a returning visitor may start typing.
 #[cfg(target_arch = "wasm32")]
-pub async fn refresh_cached_dataset(kept: Option<u64>) {
+pub async fn refresh_cached_dataset(kept: Option<u64>, reader: Reader) {
     if !super::service_worker::controls_page() {
         return;
     }
     let url = Paths::new(&base_path()).asset(DATASET);
     if let Ok(text) = download(&url, web_sys::RequestCache::NoCache).await {
-        if kept != Some(fingerprint(&text)) && read(&text).is_ok() {
+        if kept != Some(fingerprint(&text)) && reader.dataset(&text).await.is_ok() {
             super::service_worker::keep_dataset(&text);
         }
     }
@@ -130,11 +182,8 @@ pub async fn refresh_cached_dataset(kept: Option<u64>) {
 
 /// Downloads and validates the dataset at `url` (the widget's is on the site's origin).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog_from(
-    url: String,
-    explain: ExplainCode,
-) -> Result<Arc<Catalog>, LoadFailure> {
-    fetch_catalog_with(url, web_sys::RequestCache::Default, explain).await
+pub async fn fetch_catalog_from(url: String, reader: Reader) -> Result<Arc<Catalog>, LoadFailure> {
+    fetch_catalog_with(url, web_sys::RequestCache::Default, reader).await
 }
 
 /// As [`fetch_catalog_from`], with the request's `cache` mode. `NoCache` asks the service
@@ -143,27 +192,15 @@ pub async fn fetch_catalog_from(
 pub async fn fetch_catalog_with(
     url: String,
     cache: web_sys::RequestCache,
-    explain: ExplainCode,
+    reader: Reader,
 ) -> Result<Arc<Catalog>, LoadFailure> {
-    catalog_of(&download(&url, cache).await?, explain).await
+    catalog_of(&download(&url, cache).await?, reader).await
 }
 
-/// The catalog of dataset text, read and validated; a text that does not parse into the
-/// model is explained by `explain`'s code, downloaded for it if need be.
+/// The catalog of dataset text, read by `reader`.
 #[cfg(target_arch = "wasm32")]
-async fn catalog_of(text: &str, explain: ExplainCode) -> Result<Arc<Catalog>, LoadFailure> {
-    let dataset = match read(text) {
-        Ok(dataset) => Ok(dataset),
-        Err(Unread::Refused(e)) => Err(e),
-        Err(Unread::Unexplained) => match explain {
-            ExplainCode::Linked(load) => load(text),
-            ExplainCode::Split(download) => match download().await {
-                Ok(load) => load(text),
-                Err(_) => Err(DatasetError::Unexplained),
-            },
-        },
-    };
-    dataset.map(|d| Arc::new(Catalog::new(d))).map_err(LoadFailure::Invalid)
+async fn catalog_of(text: &str, reader: Reader) -> Result<Arc<Catalog>, LoadFailure> {
+    reader.dataset(text).await.map(|d| Arc::new(Catalog::new(d)))
 }
 
 /// The dataset's text, refused by its announced size before it downloads, and by its real

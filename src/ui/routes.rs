@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route as RouterRoute};
 use leptos_router::path;
 
-use super::data::ExplainCode;
+use super::data::LoadCode;
 use super::deferred::{deferred, preload, Load};
 use super::nav::use_nav;
 use super::pages::{about::About, browse::BrowsePage, compare::ComparePage, home::Home};
@@ -74,9 +74,9 @@ pub struct Pages {
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
-    /// The code that explains a dataset which does not parse into the model: linked in, or
-    /// in a chunk of its own that only such a file downloads.
-    pub explain: ExplainCode,
+    /// The code that checks a dataset's rules and explains a broken one: linked in, or in a
+    /// chunk of its own that only a text other than the one the build checked downloads.
+    pub load: LoadCode,
 }
 
 impl Pages {
@@ -92,7 +92,7 @@ impl Pages {
             about: Page::Linked(|| view! { <About/> }.into_any()),
             builder: None,
             search_engine: SearchCode::Linked(Engine::linked()),
-            explain: ExplainCode::Linked(crate::core::load::load),
+            load: LoadCode::Linked(crate::core::load::load),
         }
     }
 

@@ -32,13 +32,13 @@ macro_rules! split_page {
 
 /// `split_pages!()`: a module `split_pages` with the split points of every page but home,
 /// "not found" and the embed builder (the pages in the chunk `pages`, the comparison in
-/// `compare`), of the search engine (`search`), of the code that explains a broken dataset
-/// (`explain`), and `split_pages::pages(builder)`, which
+/// `compare`), of the search engine (`search`), of the code that checks a dataset and
+/// explains a broken one (`checks`), and `split_pages::pages(builder)`, which
 /// gives them as [`crate::ui::routes::Pages`] with the builder the binary offers, if any.
 #[macro_export]
 macro_rules! split_pages {
     () => {
-        /// The pages, the search engine and the dataset's explanations, each from its chunk
+        /// The pages, the search engine and the dataset's checks, each from its chunk
         /// (see `mhr::ui::split`).
         mod split_pages {
             use ::leptos::prelude::*;
@@ -48,7 +48,7 @@ macro_rules! split_pages {
             use $crate::ui::pages::{resource::ResourcePage, search::SearchPage};
             use $crate::ui::pages::{section::SectionPage, tag::TagPage};
             use $crate::ui::routes::{Page, Pages};
-            use $crate::ui::data::{ExplainCode, Load};
+            use $crate::ui::data::{Load, LoadCode};
             use $crate::ui::search_index::SearchCode;
 
             $crate::split_page!(compare, compare_page, ComparePage);
@@ -67,10 +67,10 @@ macro_rules! split_pages {
                 Ok(Engine::linked())
             }
 
-            /// The code that explains a dataset which does not parse into the model
-            /// (`mhr::core::load::load`), downloaded only for such a file: the app reads a
-            /// good one without it (`mhr::core::load::read`).
-            #[::leptos::wasm_split::wasm_split(explain, wasm_split_path = ::leptos::wasm_split, fallible)]
+            /// The code that checks a dataset's rules and explains a broken one
+            /// (`mhr::core::load::load`), downloaded only for a text other than the one the
+            /// build checked: the app reads that one without it (`mhr::core::load::read`).
+            #[::leptos::wasm_split::wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn dataset_load() -> Result<Load, SplitLoaderError> {
                 Ok($crate::core::load::load)
             }
@@ -87,7 +87,7 @@ macro_rules! split_pages {
                     about: Page::Split(|| Box::pin(about_page())),
                     builder,
                     search_engine: SearchCode::Split(|| Box::pin(search_engine())),
-                    explain: ExplainCode::Split(|| Box::pin(dataset_load())),
+                    load: LoadCode::Split(|| Box::pin(dataset_load())),
                 }
             }
         }

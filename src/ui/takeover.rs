@@ -23,7 +23,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use super::app::{Indexed, Site, SiteAddress};
 use super::components::state::ErrorView;
 use super::components::status::UpdateNotice;
-use super::data::{base_path, fetch_catalog, refresh_cached_dataset};
+use super::data::{base_path, checked_by_build, fetch_catalog, refresh_cached_dataset, Reader};
 use super::routes::Pages;
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
@@ -47,7 +47,8 @@ pub fn start(pages: Pages) {
             base: base_path(),
             origin: window().location().origin().unwrap_or_default(),
         };
-        match fetch_catalog(pages.explain).await {
+        let reader = Reader { checked: checked_by_build(), code: pages.load };
+        match fetch_catalog(reader).await {
             Ok((catalog, kept)) => {
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));
@@ -59,7 +60,7 @@ pub fn start(pages: Pages) {
                 first_paint().await;
                 replace_page(move || view! { <Site indexed pages address frame/> });
                 search.prepare_when_idle();
-                refresh_cached_dataset(kept).await;
+                refresh_cached_dataset(kept, reader).await;
             }
             Err(failure) => {
                 let host = failure_host();

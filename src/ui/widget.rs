@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use super::app::Indexed;
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
-use super::data::{fetch_catalog_from, ExplainCode, LoadFailure, DATASET};
+use super::data::{fetch_catalog_from, parse_checked, LoadFailure, Reader, DATASET};
 use super::nav::Nav;
 use super::routes::{Pages, RouteView};
 use super::search_index::SearchCode;
@@ -63,12 +63,15 @@ fn install_panic_message() {
 
 /// Mounts a widget into `container` (inside the shadow root of `host`), reading its view
 /// from `host`'s attributes; `site` is the site's absolute URL, ending in `/`. Returns an id
-/// for [`unmount`]. `pages` are the views as the binary supplies them.
+/// for [`unmount`]. `checked` is the fingerprint of the dataset the build checked, as
+/// `widget.js` carries it (see [`crate::core::load::read`]). `pages` are the views as the
+/// binary supplies them.
 /// `src/bin/widget-app.rs` exports it to `widget.js` as `mount_widget`.
 pub fn mount(
     host: web_sys::Element,
     container: web_sys::HtmlElement,
     site: String,
+    checked: Option<String>,
     pages: Pages,
 ) -> u32 {
     install_panic_message();
@@ -76,7 +79,9 @@ pub fn mount(
     let id = NEXT_ID.get();
     NEXT_ID.set(id + 1);
     CONTAINERS.with(|c| c.borrow_mut().insert(id, (container.clone(), site.clone())));
-    let handle = leptos::mount::mount_to(container, move || view! { <Widget spec site pages/> });
+    let checked = checked.as_deref().and_then(parse_checked);
+    let handle =
+        leptos::mount::mount_to(container, move || view! { <Widget spec site checked pages/> });
     MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
     id
 }
@@ -90,7 +95,7 @@ pub fn unmount(id: u32) {
 
 /// One widget: its own location, dataset download and views.
 #[component]
-fn Widget(spec: EmbedSpec, site: String, pages: Pages) -> impl IntoView {
+fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> impl IntoView {
     let route = RwSignal::new(spec.route());
     let history = RwSignal::new(Vec::<String>::new());
     let root = NodeRef::<Div>::new();
@@ -117,8 +122,9 @@ fn Widget(spec: EmbedSpec, site: String, pages: Pages) -> impl IntoView {
         leptos::task::spawn_local(page.preload());
     }
     let dataset = nav.asset(DATASET);
-    let (search, explain) = (pages.search_engine, pages.explain);
-    let data = LocalResource::new(move || load_once(dataset.clone(), search, explain));
+    let search = pages.search_engine;
+    let reader = Reader { checked, code: pages.load };
+    let data = LocalResource::new(move || load_once(dataset.clone(), search, reader));
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
             {move || match data.get() {
@@ -153,12 +159,12 @@ struct Shared {
 
 /// The dataset at `url` with its indexes, downloaded and built only once for all the widgets
 /// on the page, however many mount at the same time, with the search engine's code where
-/// `search` says (and the code that explains a broken dataset where `explain` does). A failed
+/// `search` says, read by `reader`. A failed
 /// load is forgotten, so a retry downloads again.
 async fn load_once(
     url: String,
     search: SearchCode,
-    explain: ExplainCode,
+    reader: Reader,
 ) -> Result<Indexed, LoadFailure> {
     let (shared, first) = LOADED.with(|l| {
         let mut loaded = l.borrow_mut();
@@ -174,7 +180,7 @@ async fn load_once(
     if first {
         let shared = shared.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = fetch_catalog_from(url.clone(), explain)
+            let outcome = fetch_catalog_from(url.clone(), reader)
                 .await
                 .map(|catalog| Indexed::with_search(catalog, search));
             if outcome.is_err() {

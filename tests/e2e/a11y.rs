@@ -136,14 +136,14 @@ fn the_filters_disclosure_passes_axe_when_open_on_a_phone() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
-/// With the problems located, and with only a summary when the code that locates them could
+/// With the problems located, and with only a summary when the code that checks the data could
 /// not be downloaded.
 #[test]
 fn the_error_view_passes_axe() {
     let axe = axe_source();
     let broken =
         ServeOptions::default().with_override("/data/dataset.json", 200, "application/json", b"{}");
-    for opts in [broken.clone(), broken.with_chunk_down("split_explain")] {
+    for opts in [broken.clone(), broken.with_chunk_down("split_checks")] {
         let site = Site::start(opts);
         site.open("");
         site.wait_for("[data-testid=error-view]", WAIT);

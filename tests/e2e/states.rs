@@ -50,13 +50,14 @@ fn text_that_is_not_json_is_explained_in_plain_words() {
     assert!(view.text().contains("not valid JSON"), "{}", view.text());
 }
 
-/// The code that locates what is wrong with a file that does not parse is a chunk of its own:
-/// a good dataset starts the app without it; a broken one downloads it (the message above
-/// names the JSON error's place); and if it cannot be downloaded, the error view still says
-/// the data is damaged.
+/// The code that checks a dataset's rules and explains a broken one is a chunk of its own:
+/// the dataset the build checked starts the app without it (the page names its fingerprint);
+/// any other text downloads it, a good one to be checked, a broken one to be explained (the
+/// message names the JSON error's place); and if it cannot be downloaded, the error view says
+/// so rather than showing data nobody checked.
 #[test]
-fn a_dataset_that_does_not_parse_is_explained_by_code_downloaded_only_for_it() {
-    let explain = support::chunk_path("split_explain");
+fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
+    let checks = support::chunk_path("split_checks");
     // Without the worker, which downloads every chunk for offline use when it installs.
     let no_worker = || ServeOptions::default().with_override("/sw.js", 404, "text/plain", b"");
     let site = Site::start(no_worker());
@@ -64,24 +65,34 @@ fn a_dataset_that_does_not_parse_is_explained_by_code_downloaded_only_for_it() {
     site.wait_for_text("main h1", "Midlands Health Resources", WAIT);
     let requests = site.server.requests();
     assert!(requests.iter().any(|r| r.ends_with(DATA)), "{requests:?}");
-    assert!(!requests.iter().any(|r| r.ends_with(&explain)), "{requests:?}");
+    assert!(!requests.iter().any(|r| r.ends_with(&checks)), "{requests:?}");
+    drop(site);
+
+    // The same data, one byte longer: checked by the downloaded code, then shown.
+    let changed = format!("{REAL}\n");
+    let site =
+        Site::start(no_worker().with_override(DATA, 200, "application/json", changed.as_bytes()));
+    site.open("");
+    assert_eq!(site.server.wait_for_requests(&checks, 1, WAIT), 1);
+    site.wait_for_text("main h1", "Midlands Health Resources", WAIT);
+    assert!(site.find("[data-testid=error-view]").is_none(), "a good dataset was refused");
     drop(site);
 
     let site = Site::start(no_worker().with_override(DATA, 200, "application/json", b"{\"oops"));
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT).text();
     assert!(view.contains("not valid JSON") && view.contains("line 1"), "{view}");
-    assert_eq!(site.server.wait_for_requests(&explain, 1, WAIT), 1);
+    assert_eq!(site.server.wait_for_requests(&checks, 1, WAIT), 1);
     drop(site);
 
     let site = Site::start(
         no_worker()
-            .with_override(DATA, 200, "application/json", b"{\"oops")
-            .with_chunk_down("split_explain"),
+            .with_override(DATA, 200, "application/json", changed.as_bytes())
+            .with_chunk_down("split_checks"),
     );
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT).text();
-    assert!(view.contains("damaged") && view.contains("the code that says where"), "{view}");
+    assert!(view.contains("could not be checked"), "{view}");
 }
 
 #[test]

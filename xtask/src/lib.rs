@@ -93,6 +93,15 @@ pub fn fill_placeholder(script: &str, name: &str, value: &str) -> Result<String,
     Ok(script.replacen(&placeholder, value, 1))
 }
 
+/// The fingerprint of the dataset in the build `dir` (`mhr::core::load::fingerprint`, as 16
+/// hexadecimal digits): the text the pages are written from, which writing them loads with
+/// every rule, so a build whose dataset breaks one fails.
+pub fn dataset_fingerprint(dir: &Path) -> Result<String, FinishError> {
+    let path = dir.join("data/dataset.json");
+    let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+    Ok(format!("{:016x}", mhr::core::load::fingerprint(&text)))
+}
+
 /// A JSON string literal.
 pub fn json_string(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
@@ -176,8 +185,12 @@ pub fn finish_with(
         let css_name = format!("site-{}.css", content_hash(css.as_bytes()));
         let css_path = dir.join(&css_name);
         std::fs::write(&css_path, &css).map_err(io(&css_path))?;
+        // The fingerprint of the dataset this build checked (writing the pages loads it with
+        // every rule): the app reads that very text without the code that checks it
+        // (`mhr::core::load::read`), and downloads that code for any other.
         let mut tags = format!(
-            "<link rel=\"stylesheet\" href=\"{base}{css_name}\" integrity=\"{}\">\n    ",
+            "<meta name=\"mhr-dataset\" content=\"{}\">\n    <link rel=\"stylesheet\" href=\"{base}{css_name}\" integrity=\"{}\">\n    ",
+            dataset_fingerprint(dir)?,
             minify::integrity(css.as_bytes())
         );
         for script in [&app.js, &app.loader] {
@@ -237,11 +250,12 @@ pub fn finish_with(
         let app = install_minified(&sources.widget_pkg, dir, "widget-app", &treatment, terser)?;
         chunks.push(("widget-app", app.needs.clone()));
         let assets = format!(
-            "{{\"js\":{},\"loader\":{},\"wasm\":{},\"css\":{}}}",
+            "{{\"js\":{},\"loader\":{},\"wasm\":{},\"css\":{},\"dataset\":{}}}",
             json_string(&app.js),
             json_string(&app.loader),
             json_string(&app.wasm),
-            json_string(&css_name)
+            json_string(&css_name),
+            json_string(&dataset_fingerprint(dir)?)
         );
         std::fs::write(&widget_path, fill_placeholder(&widget, "MHR_ASSETS", &assets)?)
             .map_err(io(&widget_path))?;
