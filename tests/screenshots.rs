@@ -48,6 +48,16 @@ fn full_page(browser: &support::Browser, file: &std::path::Path, (width, height)
     println!("{}", file.display());
 }
 
+/// Opens `rel` on a server of the build with `opts`, waits for `selector`, and saves a shot
+/// at window height as `file`.
+fn shot_served(site: &Site, opts: ServeOptions, rel: &str, selector: &str, file: &std::path::Path) {
+    let server = support::StaticServer::start(support::dist_dir(), opts);
+    site.goto(&server.site_url(rel));
+    site.wait_for(selector, WAIT);
+    site.screenshot(file);
+    println!("{}", file.display());
+}
+
 fn main() {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
     std::fs::create_dir_all(&out).expect("screenshots folder");
@@ -96,13 +106,13 @@ fn main() {
             println!("{}", file.display());
         }
         // A view whose code did not download.
-        let failing = ServeOptions::default().with_chunk_down("split_compare");
-        let broken = support::StaticServer::start(support::dist_dir(), failing);
-        site.goto(&broken.site_url("compare"));
-        site.wait_for("[data-testid=page-failed]", WAIT);
-        let file = out.join(format!("page-failed-{width}.png"));
-        site.screenshot(&file);
-        println!("{}", file.display());
+        shot_served(
+            &site,
+            ServeOptions::default().with_chunk_down("split_compare"),
+            "compare",
+            "[data-testid=page-failed]",
+            &out.join(format!("page-failed-{width}.png")),
+        );
         // The search box when the search engine's code did not download.
         let failing = ServeOptions::default().with_chunk_down("split_search");
         let broken = support::StaticServer::start(support::dist_dir(), failing);
@@ -122,14 +132,10 @@ fn main() {
         );
         for (name, opts) in [
             ("dataset-error", broken.clone()),
-            ("dataset-unchecked", broken.with_chunk_down("split_checks")),
+            ("dataset-unchecked", broken.with_chunk_down("split_pages")),
         ] {
-            let server = support::StaticServer::start(support::dist_dir(), opts);
-            site.goto(&server.site_url(""));
-            site.wait_for("[data-testid=error-view]", WAIT);
             let file = out.join(format!("{name}-{width}.png"));
-            site.screenshot(&file);
-            println!("{}", file.display());
+            shot_served(&site, opts, "", "[data-testid=error-view]", &file);
         }
         // The partner's page, on a second origin, with the site sending its shipped headers.
         let app = support::StaticServer::start(

@@ -196,8 +196,8 @@ fn main() -> ExitCode {
             site.gzip += s.gzip;
             site.brotli += s.brotli;
         }
-        // The app's chunks: each view but home, downloaded when it is first shown, the search
-        // engine, and the code that checks a dataset other than the build's.
+        // The app's chunks: each view but home, downloaded when it is first shown, and the
+        // search engine.
         if rel.starts_with("app-") && rel.ends_with(".wasm") && !rel.ends_with("_bg.wasm") {
             chunks += s.brotli;
         }
@@ -228,9 +228,8 @@ fn main() -> ExitCode {
     println!("{:<52} {:>10} {:>10} {:>10}", "CHUNKS, NOT IN IT (brotli)", "", "", kb(chunks));
     println!("{:<52} {:>10} {:>10} {:>10}", "WIDGET FIRST LOAD (brotli)", "", "", kb(partner));
     // The same for a widget showing another view first (the search engine's chunk downloads
-    // after the first view, when the browser is idle, whatever the view; the code that
-    // checks a dataset only for a text other than the one the build checked).
-    for (split, files) in views.iter().filter(|(s, _)| s != "search" && s != "checks") {
+    // after the first view, when the browser is idle, whatever the view).
+    for (split, files) in views.iter().filter(|(s, _)| s != "search") {
         let total: usize = widget_base
             .iter()
             .chain(files)

@@ -57,7 +57,8 @@ fn text_that_is_not_json_is_explained_in_plain_words() {
 /// so rather than showing data nobody checked.
 #[test]
 fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
-    let checks = support::chunk_path("split_checks");
+    // In the chunk of the views other than home and the comparison (src/ui/split.rs).
+    let checks = support::chunk_path("split_pages");
     // Without the worker, which downloads every chunk for offline use when it installs.
     let no_worker = || ServeOptions::default().with_override("/sw.js", 404, "text/plain", b"");
     let site = Site::start(no_worker());
@@ -88,7 +89,7 @@ fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
     let site = Site::start(
         no_worker()
             .with_override(DATA, 200, "application/json", changed.as_bytes())
-            .with_chunk_down("split_checks"),
+            .with_chunk_down("split_pages"),
     );
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT).text();
