@@ -14,9 +14,9 @@
  * the site this file came from; on another origin that site must send
  * Access-Control-Allow-Origin for them (see the README). The build fills in ASSETS with the
  * hashed file names, and the fingerprint of the dataset it checked, which the widget then reads
- * without downloading the code that checks a dataset. The script, the chunk loader it imports and the wasm are all asked for
- * at once, rather than each after the one before: on a 100 ms network the first view came
- * about 300 ms sooner (see the README's Size section).
+ * without downloading the code that checks a dataset. The script, the chunk loader it imports
+ * and the wasm are all asked for at once, rather than each after the one before: on a 100 ms
+ * network the first view came about 300 ms sooner (see the README's Size section).
  */
 (function () {
   "use strict";

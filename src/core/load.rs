@@ -65,10 +65,12 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 /// text, and for one that does not parse into the model or declares another schema version
 /// (which the build's text cannot): [`load`] checks those and explains what is wrong.
 ///
-/// The app starts with this function, and downloads [`load`] in a chunk of its own only for
-/// a text it returns `None` for: checking the rules and locating a parse error by record and
-/// field is code a good, unchanged file never needs (8.8 KB brotli of the main module,
-/// measured on 2026-12-07; see the README's Size).
+/// The app starts with this function, and downloads [`load`] (in the chunk of its views other
+/// than home) only for a text it returns `None` for: checking the rules and locating a parse
+/// error by record and field is code a good, unchanged file never needs (7.6 KB brotli of the
+/// first visit, measured on 2026-12-07; see the README's Size). The fingerprint tells the
+/// build's own text from another by accident, not against forgery: shown text is never HTML
+/// and links are checked again where they are shown, whatever the dataset.
 pub fn read(text: &str, checked: u64) -> Option<Dataset> {
     if fingerprint(text) != checked {
         return None;

@@ -137,7 +137,7 @@ pub fn base_path() -> String {
 /// The dataset's file, relative to the site's base.
 pub const DATASET: &str = "data/dataset.json";
 
-/// Downloads and validates the site's own dataset.
+/// Downloads the site's own dataset and reads it with `reader`.
 ///
 /// A copy whose schema this app cannot read is asked for again past the service worker's
 /// copy: after a deployment that changed the schema, the worker of the build before may
@@ -180,7 +180,8 @@ pub async fn refresh_cached_dataset(kept: Option<u64>, reader: Reader) {
     }
 }
 
-/// Downloads and validates the dataset at `url` (the widget's is on the site's origin).
+/// Downloads the dataset at `url` (the widget's is on the site's origin) and reads it with
+/// `reader`.
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog_from(url: String, reader: Reader) -> Result<Arc<Catalog>, LoadFailure> {
     fetch_catalog_with(url, web_sys::RequestCache::Default, reader).await

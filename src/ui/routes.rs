@@ -74,8 +74,9 @@ pub struct Pages {
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
-    /// The code that checks a dataset's rules and explains a broken one: linked in, or in a
-    /// chunk of its own that only a text other than the one the build checked downloads.
+    /// The code that checks a dataset's rules and explains a broken one: linked in, or in the
+    /// chunk of the views other than home, which a text other than the one the build checked
+    /// downloads at start (`mhr::ui::split`).
     pub load: LoadCode,
 }
 
