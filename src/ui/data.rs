@@ -139,9 +139,10 @@ pub const DATASET: &str = "data/dataset.json";
 
 /// Downloads the site's own dataset and reads it with `reader`.
 ///
-/// A copy whose schema this app cannot read is asked for again past the service worker's
-/// copy: after a deployment that changed the schema, the worker of the build before may
-/// still be the one answering, with the dataset of its own build.
+/// A copy whose schema this app cannot read, or that could not be checked (its code did not
+/// download), is asked for again past the service worker's copy: after a deployment, the
+/// worker of the build before may still be the one answering, with the dataset of its own
+/// build, and the network's copy may be this build's own, which needs no check.
 ///
 /// With the catalog comes the [`fingerprint`] of the copy the worker holds, when the page
 /// started from that copy (see [`refresh_cached_dataset`]).
@@ -153,7 +154,9 @@ pub async fn fetch_catalog(reader: Reader) -> Result<(Arc<Catalog>, Option<u64>)
         Err(e) => Err(e),
     };
     match first {
-        Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. })) => {
+        // Another build's copy, from the worker: of another schema, or one whose check could
+        // not be downloaded. The network's copy may be this build's own.
+        Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. }) | LoadFailure::Unchecked) => {
             let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache, reader).await?;
             Ok((fresh, None))
         }

@@ -93,6 +93,8 @@ fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT).text();
     assert!(view.contains("could not be checked"), "{view}");
+    // Asked for a second time, past the worker, before saying so.
+    assert_eq!(site.server.wait_for_requests(DATA, 2, WAIT), 2);
 }
 
 #[test]
