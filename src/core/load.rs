@@ -72,7 +72,13 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 /// build's own text from another by accident, not against forgery: shown text is never HTML
 /// and links are checked again where they are shown, whatever the dataset.
 pub fn read(text: &str, checked: u64) -> Option<Dataset> {
-    if fingerprint(text) != checked {
+    read_printed(text, fingerprint(text), checked)
+}
+
+/// [`read`], for a caller that already has the text's [`fingerprint`] (`print`): the app
+/// keeps it anyway, and hashing a large file twice would only lengthen its start.
+pub fn read_printed(text: &str, print: u64, checked: u64) -> Option<Dataset> {
+    if print != checked {
         return None;
     }
     typed(without_bom(text)).ok()?.ok()

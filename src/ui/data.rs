@@ -11,7 +11,7 @@ use crate::core::model::Dataset;
 #[cfg(target_arch = "wasm32")]
 use crate::core::{
     catalog::Catalog,
-    load::{check_size, fingerprint, read},
+    load::{check_size, fingerprint, read_printed},
     paths::{normalise_base, Paths},
 };
 
@@ -56,10 +56,10 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// The dataset in `text`, or why there is none.
+    /// The dataset in `text`, whose [`fingerprint`] is `print`, or why there is none.
     #[cfg(target_arch = "wasm32")]
-    async fn dataset(self, text: &str) -> Result<Dataset, LoadFailure> {
-        if let Some(dataset) = self.checked.and_then(|checked| read(text, checked)) {
+    async fn dataset(self, text: &str, print: u64) -> Result<Dataset, LoadFailure> {
+        if let Some(dataset) = self.checked.and_then(|checked| read_printed(text, print, checked)) {
             return Ok(dataset);
         }
         match self.code.load(text).await {
@@ -150,7 +150,10 @@ pub const DATASET: &str = "data/dataset.json";
 pub async fn fetch_catalog(reader: Reader) -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
     let first = match download(&url, web_sys::RequestCache::Default).await {
-        Ok(text) => catalog_of(&text, reader).await.map(|c| (c, Some(fingerprint(&text)))),
+        Ok(text) => {
+            let print = fingerprint(&text);
+            catalog_of(&text, print, reader).await.map(|c| (c, Some(print)))
+        }
         Err(e) => Err(e),
     };
     match first {
@@ -177,7 +180,8 @@ pub async fn refresh_cached_dataset(kept: Option<u64>, reader: Reader) {
     }
     let url = Paths::new(&base_path()).asset(DATASET);
     if let Ok(text) = download(&url, web_sys::RequestCache::NoCache).await {
-        if kept != Some(fingerprint(&text)) && reader.dataset(&text).await.is_ok() {
+        let print = fingerprint(&text);
+        if kept != Some(print) && reader.dataset(&text, print).await.is_ok() {
             super::service_worker::keep_dataset(&text);
         }
     }
@@ -198,13 +202,14 @@ pub async fn fetch_catalog_with(
     cache: web_sys::RequestCache,
     reader: Reader,
 ) -> Result<Arc<Catalog>, LoadFailure> {
-    catalog_of(&download(&url, cache).await?, reader).await
+    let text = download(&url, cache).await?;
+    catalog_of(&text, fingerprint(&text), reader).await
 }
 
-/// The catalog of dataset text, read by `reader`.
+/// The catalog of dataset text (whose fingerprint is `print`), read by `reader`.
 #[cfg(target_arch = "wasm32")]
-async fn catalog_of(text: &str, reader: Reader) -> Result<Arc<Catalog>, LoadFailure> {
-    reader.dataset(text).await.map(|d| Arc::new(Catalog::new(d)))
+async fn catalog_of(text: &str, print: u64, reader: Reader) -> Result<Arc<Catalog>, LoadFailure> {
+    reader.dataset(text, print).await.map(|d| Arc::new(Catalog::new(d)))
 }
 
 /// The dataset's text, refused by its announced size before it downloads, and by its real
