@@ -72,9 +72,10 @@ macro_rules! split_pages {
             /// build checked: the app reads that one without it (`mhr::core::load::read`).
             /// In the chunk `pages`, whose views share much of its code: as a chunk of its own
             /// it split that shared code into more, smaller chunks, and a partner's list
-            /// widget then made 4 requests more and was ready 95 ms later on a 100 ms,
-            /// 10 Mbit/s network (HTTP/1.1, `make bench`), for 10 KB less; in the search
-            /// engine's chunk, it made the first suggestion 25 ms slower.
+            /// widget then made 4 to 5 requests more and was ready 65 to 95 ms later on a
+            /// 100 ms, 10 Mbit/s network (HTTP/1.1, `make bench`), for 10 KB less (31 KB since
+            /// serde_json is only here, measured again on 2026-12-07); in the search engine's
+            /// chunk, it made the first suggestion 25 ms slower.
             #[::leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn dataset_load() -> Result<Load, SplitLoaderError> {
                 Ok($crate::core::load::load)

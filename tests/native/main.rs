@@ -24,6 +24,7 @@ mod hostile_datasets;
 mod links_safety;
 mod page_meta;
 mod paths_and_titles;
+mod read_trusted;
 mod reference_files;
 mod search_engine;
 mod search_other_names;

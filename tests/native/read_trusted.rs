@@ -1,0 +1,157 @@
+//! The app's reader of the text the build checked (`core::load::read`, with a JSON reader of
+//! its own rather than serde_json): it must give what `load` gives, for every string and
+//! number the dataset may hold, and only ever decline (the app then checks the text with
+//! `load`), never read a figure differently.
+
+use mhr::core::load::{fingerprint, load, parse, read};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const MINIMAL: &str = include_str!("../fixtures/minimal.json");
+
+/// The minimal fixture with `edit` applied to its parsed form, written back as serde_json
+/// writes it.
+fn edited(edit: impl FnOnce(&mut Value)) -> String {
+    let mut dataset: Value = serde_json::from_str(MINIMAL).unwrap();
+    edit(&mut dataset);
+    serde_json::to_string_pretty(&dataset).unwrap()
+}
+
+/// The text with the first figure's `"value": 5500` written as `number`, as a hand edit
+/// would write it (serde_json would print it in its own shortest form).
+fn with_value(number: &str) -> String {
+    let text = MINIMAL.replacen("\"value\": 5500", &format!("\"value\": {number}"), 1);
+    assert_ne!(text, MINIMAL, "the fixture's first figure has the value 5500");
+    text
+}
+
+fn read_own(text: &str) -> Option<mhr::core::model::Dataset> {
+    read(text, fingerprint(text))
+}
+
+#[test]
+fn the_fixture_is_read_as_load_reads_it() {
+    let dataset = load(MINIMAL).unwrap();
+    assert_eq!(read_own(MINIMAL), Some(dataset));
+}
+
+#[test]
+fn every_escape_is_decoded_as_serde_json_decodes_it() {
+    // Written by hand: serde_json would write most of these characters unescaped.
+    let escaped = r#""q\" b\\ s\/ \b\f\n\r\t e\u00e9 \u2019 \uD83D\uDE00 \u0000""#;
+    let text = MINIMAL.replacen("\"A tiny dataset for tests.\"", escaped, 1);
+    assert_ne!(text, MINIMAL, "the fixture has that description");
+    // `parse`: the rules refuse control characters in a description; the reading is the same.
+    let loaded = parse(&text).unwrap();
+    assert_eq!(loaded.meta.description, "q\" b\\ s/ \u{8}\u{c}\n\r\t eé \u{2019} 😀 \u{0}");
+    assert_eq!(read_own(&text), Some(loaded));
+}
+
+#[test]
+fn a_broken_escape_is_declined_and_load_explains_it() {
+    for escape in [r"\x", r"\u12G4", r"\uD83D", r"\uD83D\u0041", r"\uDE00"] {
+        let text = MINIMAL.replacen("A tiny dataset for tests.", escape, 1);
+        assert_eq!(read_own(&text), None, "{escape}");
+        assert!(load(&text).is_err(), "{escape}");
+    }
+}
+
+#[test]
+fn numbers_written_by_hand_are_read_as_load_reads_them() {
+    for number in [
+        "0",
+        "-0",
+        "5500.0",
+        "0.1",
+        "12.5",
+        "-0.75",
+        "1e3",
+        "2.5E-3",
+        "1E+2",
+        "4.2e1",
+        "900719925474099.2",
+    ] {
+        let text = with_value(number);
+        let loaded = parse(&text).unwrap_or_else(|e| panic!("{number}: {e}"));
+        let read = read_own(&text).unwrap_or_else(|| panic!("{number} is declined"));
+        assert_eq!(read, loaded, "{number}");
+        assert_eq!(
+            read.figures[0].value.map(f64::to_bits),
+            loaded.figures[0].value.map(f64::to_bits),
+            "{number}"
+        );
+    }
+}
+
+/// Numbers that one IEEE operation cannot give exactly are left to `load` rather than read
+/// by a second algorithm that might round them another way.
+#[test]
+fn numbers_beyond_the_exact_range_are_left_to_load() {
+    for number in
+        ["0.30000000000000004", "9007199254740993", "1e23", "1.5e-30", "123456789012345678901"]
+    {
+        let text = with_value(number);
+        assert!(parse(&text).is_ok(), "{number}");
+        assert_eq!(read_own(&text), None, "{number}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_declined_rather_than_overflowing_the_stack() {
+    let deep = "[".repeat(200_000);
+    assert_eq!(read_own(&deep), None);
+    let text = edited(|d| {
+        d["headlines"] =
+            serde_json::from_str(&format!("{}{}", "[".repeat(40), "]".repeat(40))).unwrap()
+    });
+    assert_eq!(read_own(&text), None);
+}
+
+#[test]
+fn another_schema_version_is_declined() {
+    let text = edited(|d| d["schema_version"] = 3.into());
+    assert_eq!(read_own(&text), None);
+}
+
+proptest! {
+    /// Any figure written with up to six decimals, as an editor would, is read to the same
+    /// bits as serde_json reads it at build time (`parse`, the build's reading before its rules).
+    #[test]
+    fn any_figure_with_a_few_decimals_is_read_to_the_same_bits(
+        whole in -999_999_999i64..999_999_999, decimals in 0usize..=6, fraction in 0u32..1_000_000,
+        exponent in prop::option::of(-8i32..8),
+    ) {
+        let mut number = whole.to_string();
+        if decimals > 0 {
+            number.push_str(&format!(".{:06}", fraction)[..=decimals]);
+        }
+        if let Some(e) = exponent {
+            number.push_str(&format!("e{e}"));
+        }
+        let text = with_value(&number);
+        let loaded = parse(&text);
+        prop_assume!(loaded.is_ok());
+        let loaded = loaded.unwrap();
+        let read = read_own(&text);
+        prop_assert!(read.is_some(), "{} is declined", number);
+        let read = read.unwrap();
+        prop_assert_eq!(
+            read.figures[0].value.map(f64::to_bits),
+            loaded.figures[0].value.map(f64::to_bits),
+            "{}", number
+        );
+        prop_assert_eq!(read, loaded);
+    }
+
+    /// Any text in any field, written by serde_json, is read as parse reads it.
+    #[test]
+    fn any_text_in_a_field_is_read_as_load_reads_it(summary in "\\PC{0,40}", title in ".{0,20}") {
+        let text = edited(|d| {
+            d["resources"][0]["summary"] = summary.clone().into();
+            d["meta"]["title"] = title.clone().into();
+        });
+        let loaded = parse(&text);
+        prop_assume!(loaded.is_ok());
+        prop_assert_eq!(read_own(&text), loaded.ok());
+    }
+}
