@@ -19,10 +19,12 @@ impl Partner {
     /// Serves the site, then writes `pages` (name, HTML with `{SITE}` for the site's URL)
     /// and serves them from a second origin.
     fn start(pages: &[(&str, &str)], width: u32) -> Partner {
-        let site = StaticServer::start(
-            support::dist_dir(),
-            ServeOptions::default().with_shipped_headers(),
-        );
+        Partner::start_with(pages, width, ServeOptions::default())
+    }
+
+    /// [`Partner::start`], with the site served with `site` (its shipped headers added).
+    fn start_with(pages: &[(&str, &str)], width: u32, site: ServeOptions) -> Partner {
+        let site = StaticServer::start(support::dist_dir(), site.with_shipped_headers());
         let dir = TempDir::new("partner");
         for (name, html) in pages {
             let html = html.replace("{SITE}", &site.site_url(""));
@@ -494,6 +496,55 @@ fn a_host_pages_custom_properties_do_not_restyle_the_widget() {
     );
     assert!(p.number("return window.__names.length") > 20.0, "the widget's tokens were found");
     assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's custom properties");
+}
+
+/// A partner's widget reads the site's dataset as the site does (`Reader`, with the
+/// fingerprint from widget.js): a text other than the build's downloads the code that checks
+/// it, from the site, and a good one is shown, a broken one explained in the widget. A
+/// comparison widget does not download that code for the build's own dataset (above).
+#[test]
+fn a_widget_checks_a_dataset_other_than_the_builds() {
+    const DATA: &str = "/data/dataset.json";
+    let changed = format!("{}\n", crate::common::REAL);
+    let p = Partner::start_with(
+        &[("compare.html", COMPARE_WIDGET_PAGE)],
+        1280,
+        ServeOptions::default().with_override(DATA, 200, "application/json", changed.as_bytes()),
+    );
+    p.open("compare.html");
+    p.browser.wait_until(
+        &in_widget("c", "root && root.querySelector('h1') && root.querySelector('h1').textContent.includes('Compare') && root.querySelector('table')"),
+        WAIT,
+        "the comparison widget to show its heading and table",
+    );
+    assert_eq!(
+        p.number(&format!(
+            "return {};",
+            in_widget("c", "root.querySelectorAll('[data-testid=error-view]').length")
+        )),
+        0.0
+    );
+    let checks = p.site.wait_for_requests(&support::widget_chunk_path("split_pages"), 1, WAIT);
+    assert_eq!(checks, 1, "the checks downloaded once: {:?}", p.site.requests());
+    drop(p);
+
+    let p = Partner::start_with(
+        &[("compare.html", COMPARE_WIDGET_PAGE)],
+        1280,
+        ServeOptions::default().with_override(DATA, 200, "application/json", b"{\"oops"),
+    );
+    p.open("compare.html");
+    p.browser.wait_until(
+        &in_widget("c", "root && root.querySelector('[data-testid=error-view]')"),
+        WAIT,
+        "the widget's error view",
+    );
+    let view = p.js(&format!(
+        "return {};",
+        in_widget("c", "root.querySelector('[data-testid=error-view]').textContent")
+    ));
+    let view = view.as_str().unwrap_or_default();
+    assert!(view.contains("not valid JSON") && view.contains("line 1"), "{view}");
 }
 
 #[test]

@@ -34,12 +34,20 @@ pub fn dist_dir() -> PathBuf {
 /// The site path (`/app-split_compare-HASH.wasm`) of the built app chunk `name`
 /// (`split_compare`), for a test that makes its download fail.
 pub fn chunk_path(name: &str) -> String {
-    let prefix = format!("app-{name}-");
+    built_wasm(&format!("app-{name}-"))
+}
+
+/// [`chunk_path`] for the widget's binary (`widget-app-<chunk>-<hash>.wasm`).
+pub fn widget_chunk_path(name: &str) -> String {
+    built_wasm(&format!("widget-app-{name}-"))
+}
+
+fn built_wasm(prefix: &str) -> String {
     std::fs::read_dir(dist_dir())
         .expect("the build is readable")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.starts_with(&prefix) && n.ends_with(".wasm"))
+        .find(|n| n.starts_with(prefix) && n.ends_with(".wasm"))
         .map(|n| format!("/{n}"))
         .unwrap_or_else(|| panic!("no chunk {prefix}….wasm in the build"))
 }
