@@ -66,7 +66,8 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 /// which the build writes into every page and into the widget's script. `None` for any other
 /// text, and for one that does not fit the model or declares another schema version (which
 /// the build's text cannot): [`load`] checks those and explains what is wrong. For the text
-/// the build checked it gives what [`load`] gives.
+/// the build checked it gives what [`load`] gives, or `None` where its reader declines a form
+/// it does not read (see [`trusted`]), which the app then checks with [`load`] too.
 ///
 /// The app starts with this function, and downloads [`load`] (in the chunk of its views other
 /// than home) only for a text it returns `None` for: checking the rules and locating a parse

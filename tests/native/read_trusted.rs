@@ -87,12 +87,24 @@ fn numbers_written_by_hand_are_read_as_load_reads_them() {
 /// by a second algorithm that might round them another way.
 #[test]
 fn numbers_beyond_the_exact_range_are_left_to_load() {
-    for number in
-        ["0.30000000000000004", "9007199254740993", "1e23", "1.5e-30", "123456789012345678901"]
-    {
+    for number in [
+        "0.30000000000000004",
+        "9007199254740993",
+        "1e23",
+        "1.5e-30",
+        "123456789012345678901",
+        // Exponents whose sum with the point's scale leaves an i32 (serde_json reads 0).
+        "1.0e-2147483647",
+        "1.00e-2147483647",
+        "1e-99999999999",
+    ] {
         let text = with_value(number);
         assert!(parse(&text).is_ok(), "{number}");
         assert_eq!(read_own(&text), None, "{number}");
+    }
+    // Too large for an f64: parse refuses it, and the reader declines without a panic.
+    for number in ["5e2147483647", "1e99999999999", "-1e-2147483648"] {
+        assert_eq!(read_own(&with_value(number)), None, "{number}");
     }
 }
 
