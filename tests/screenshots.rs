@@ -132,7 +132,7 @@ fn main() {
         );
         for (name, opts) in [
             ("dataset-error", broken.clone()),
-            ("dataset-unchecked", broken.with_chunk_down("split_pages")),
+            ("dataset-unchecked", broken.with_chunk_down("split_compare")),
         ] {
             let file = out.join(format!("{name}-{width}.png"));
             shot_served(&site, opts, "", "[data-testid=error-view]", &file);

@@ -69,8 +69,8 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 /// the build checked it gives what [`load`] gives, or `None` where its reader declines a form
 /// it does not read (see [`trusted`]), which the app then checks with [`load`] too.
 ///
-/// The app starts with this function, and downloads [`load`] (in the chunk of its views other
-/// than home) only for a text it returns `None` for: checking the rules and locating a parse
+/// The app starts with this function, and downloads [`load`] (in the chunk of the comparison,
+/// `src/ui/split.rs` says why) only for a text it returns `None` for: checking the rules and locating a parse
 /// error by record and field is code a good, unchanged file never needs (7.6 KB brotli of the
 /// first visit, measured on 2026-12-07; see the README's Size). Nor does it use serde: it
 /// reads with a reader of its own, [`trusted`], whose module doc says why. The fingerprint

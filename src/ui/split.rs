@@ -33,7 +33,7 @@ macro_rules! split_page {
 /// `split_pages!()`: a module `split_pages` with the split points of every page but home,
 /// "not found" and the embed builder (the pages in the chunk `pages`, the comparison in
 /// `compare`), of the search engine (`search`), of the code that checks a dataset and
-/// explains a broken one (in `pages`), and `split_pages::pages(builder)`, which
+/// explains a broken one (in `compare`), and `split_pages::pages(builder)`, which
 /// gives them as [`crate::ui::routes::Pages`] with the builder the binary offers, if any.
 #[macro_export]
 macro_rules! split_pages {
@@ -70,13 +70,16 @@ macro_rules! split_pages {
             /// The code that checks a dataset's rules and explains a broken one
             /// (`mhr::core::load::load`), downloaded only for a text other than the one the
             /// build checked: the app reads that one without it (`mhr::core::load::read`).
-            /// In the chunk `pages`, whose views share much of its code: as a chunk of its own
-            /// it split that shared code into more, smaller chunks, and a partner's list
-            /// widget then made 4 to 5 requests more and was ready 65 to 95 ms later on a
-            /// 100 ms, 10 Mbit/s network (HTTP/1.1, `make bench`), for 10 KB less (31 KB since
-            /// serde_json is only here, measured again on 2026-12-07); in the search engine's
-            /// chunk, it made the first suggestion 25 ms slower.
-            #[::leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+            /// With serde_json, it is 33 KB brotli, and where it goes was measured (README,
+            /// Size; `make bench`, 100 ms and 10 Mbit/s, HTTP/1.1): in the chunk `compare`,
+            /// whose view is one address, rather than in `pages`, whose six views are nearly
+            /// every address and a partner's default widget (a resource page 32 KB lighter and
+            /// 16 ms sooner ready, a list widget 33 KB and 37 ms; the comparison 35 KB heavier
+            /// and 20 ms later, its widget 44 ms). As a chunk of its own it split the views'
+            /// shared code into more, smaller chunks (a list view's files from 5 to 10), and a
+            /// list widget was ready 65 to 95 ms later; in the search engine's chunk, it made
+            /// the first suggestion 25 ms slower.
+            #[::leptos::wasm_split::wasm_split(compare, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn dataset_load() -> Result<Load, SplitLoaderError> {
                 Ok($crate::core::load::load)
             }

@@ -143,7 +143,7 @@ fn the_error_view_passes_axe() {
     let axe = axe_source();
     let broken =
         ServeOptions::default().with_override("/data/dataset.json", 200, "application/json", b"{}");
-    for opts in [broken.clone(), broken.with_chunk_down("split_pages")] {
+    for opts in [broken.clone(), broken.with_chunk_down("split_compare")] {
         let site = Site::start(opts);
         site.open("");
         site.wait_for("[data-testid=error-view]", WAIT);

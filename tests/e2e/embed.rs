@@ -247,8 +247,6 @@ fn a_widget_downloads_the_code_of_its_own_view_and_another_views_when_it_is_show
             .count()
     };
     assert_eq!(fetched("compare"), 1, "{:?}", p.site.requests());
-    // Nor the code that checks a dataset, which is in that chunk too: the site's own dataset,
-    // which widget.js names by its fingerprint, is read unchecked.
     assert_eq!(
         fetched("pages"),
         0,
@@ -498,53 +496,65 @@ fn a_host_pages_custom_properties_do_not_restyle_the_widget() {
     assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's custom properties");
 }
 
+const LIST_WIDGET_PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner list</title></head>
+<body><h1>Partner list</h1>
+<mhr-widget id="l" view="browse"></mhr-widget>
+<script src="{SITE}widget.js" async></script>
+</body></html>"#;
+
 /// A partner's widget reads the site's dataset as the site does (`Reader`, with the
-/// fingerprint from widget.js): a text other than the build's downloads the code that checks
-/// it, from the site, and a good one is shown, a broken one explained in the widget. A
-/// comparison widget does not download that code for the build's own dataset (above).
+/// fingerprint from widget.js): the build's own text without the code that checks a dataset
+/// (in the comparison's chunk, which a list widget does not otherwise need); any other text
+/// downloads that code from the site, and a good one is shown, a broken one explained in the
+/// widget.
 #[test]
-fn a_widget_checks_a_dataset_other_than_the_builds() {
+fn a_widget_checks_only_a_dataset_other_than_the_builds() {
     const DATA: &str = "/data/dataset.json";
-    let changed = format!("{}\n", crate::common::REAL);
-    let p = Partner::start_with(
-        &[("compare.html", COMPARE_WIDGET_PAGE)],
-        1280,
-        ServeOptions::default().with_override(DATA, 200, "application/json", changed.as_bytes()),
-    );
-    p.open("compare.html");
-    p.browser.wait_until(
-        &in_widget("c", "root && root.querySelector('h1') && root.querySelector('h1').textContent.includes('Compare') && root.querySelector('table')"),
-        WAIT,
-        "the comparison widget to show its heading and table",
-    );
-    assert_eq!(
+    let checks = support::widget_chunk_path("split_compare");
+    let start = |site: ServeOptions| {
+        let p = Partner::start_with(&[("list.html", LIST_WIDGET_PAGE)], 1280, site);
+        p.open("list.html");
+        p
+    };
+    let error_views = |p: &Partner| {
         p.number(&format!(
             "return {};",
-            in_widget("c", "root.querySelectorAll('[data-testid=error-view]').length")
-        )),
-        0.0
-    );
-    let checks = p.site.wait_for_requests(&support::widget_chunk_path("split_pages"), 1, WAIT);
-    assert_eq!(checks, 1, "the checks downloaded once: {:?}", p.site.requests());
+            in_widget("l", "root.querySelectorAll('[data-testid=error-view]').length")
+        ))
+    };
+
+    let p = start(ServeOptions::default());
+    wait_widget_ready(&p, "l");
+    assert_eq!(error_views(&p), 0.0);
+    assert!(!p.site.requests().iter().any(|r| r.ends_with(&checks)), "{:?}", p.site.requests());
     drop(p);
 
-    let p = Partner::start_with(
-        &[("compare.html", COMPARE_WIDGET_PAGE)],
-        1280,
-        ServeOptions::default().with_override(DATA, 200, "application/json", b"{\"oops"),
-    );
-    p.open("compare.html");
+    let changed = format!("{}\n", crate::common::REAL);
+    let p = start(ServeOptions::default().with_override(
+        DATA,
+        200,
+        "application/json",
+        changed.as_bytes(),
+    ));
+    wait_widget_ready(&p, "l");
+    assert_eq!(error_views(&p), 0.0);
+    assert_eq!(p.site.wait_for_requests(&checks, 1, WAIT), 1, "{:?}", p.site.requests());
+    drop(p);
+
+    let p = start(ServeOptions::default().with_override(DATA, 200, "application/json", b"{\"oops"));
     p.browser.wait_until(
-        &in_widget("c", "root && root.querySelector('[data-testid=error-view]')"),
+        &in_widget("l", "root && root.querySelector('[data-testid=error-view]')"),
         WAIT,
         "the widget's error view",
     );
     let view = p.js(&format!(
         "return {};",
-        in_widget("c", "root.querySelector('[data-testid=error-view]').textContent")
+        in_widget("l", "root.querySelector('[data-testid=error-view]').textContent")
     ));
     let view = view.as_str().unwrap_or_default();
     assert!(view.contains("not valid JSON") && view.contains("line 1"), "{view}");
+    assert_eq!(p.site.wait_for_requests(&checks, 1, WAIT), 1, "{:?}", p.site.requests());
 }
 
 #[test]

@@ -50,15 +50,15 @@ fn text_that_is_not_json_is_explained_in_plain_words() {
     assert!(view.text().contains("not valid JSON"), "{}", view.text());
 }
 
-/// The code that checks a dataset's rules and explains a broken one is in the views' chunk
-/// (`split_pages`), which home does not need: the dataset the build checked starts home
+/// The code that checks a dataset's rules and explains a broken one is in the comparison's
+/// chunk (`split_compare`), which home does not need: the dataset the build checked starts home
 /// without it (the page names its fingerprint); any other text downloads it, a good one to be
 /// checked, a broken one to be explained (the message names the JSON error's place); and if
 /// it cannot be downloaded, the error view says so rather than showing data nobody checked.
 #[test]
 fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
-    // In the chunk of the views other than home and the comparison (src/ui/split.rs).
-    let checks = support::chunk_path("split_pages");
+    // In the comparison's chunk (src/ui/split.rs says why).
+    let checks = support::chunk_path("split_compare");
     // Without the worker, which downloads every chunk for offline use when it installs.
     let no_worker = || ServeOptions::default().with_override("/sw.js", 404, "text/plain", b"");
     let site = Site::start(no_worker());
@@ -88,7 +88,7 @@ fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
     let site = Site::start(
         no_worker()
             .with_override(DATA, 200, "application/json", changed.as_bytes())
-            .with_chunk_down("split_pages"),
+            .with_chunk_down("split_compare"),
     );
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT).text();
