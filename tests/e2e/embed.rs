@@ -223,16 +223,21 @@ fn wait_widget_ready(p: &Partner, id: &str) {
     );
 }
 
-const COMPARE_WIDGET_PAGE: &str = r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Partner comparison</title></head>
-<body><h1>Partner comparison</h1>
-<mhr-widget id="c" view="compare"></mhr-widget>
-<script src="{SITE}widget.js" async></script>
-</body></html>"#;
+/// A partner's page with one widget, `<mhr-widget id=ID view=VIEW>`.
+fn one_widget_page(id: &str, view: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner {view}</title></head>
+<body><h1>Partner {view}</h1>
+<mhr-widget id="{id}" view="{view}"></mhr-widget>
+<script src="{{SITE}}widget.js" async></script>
+</body></html>"#
+    )
+}
 
 #[test]
 fn a_widget_downloads_the_code_of_its_own_view_and_another_views_when_it_is_shown() {
-    let p = Partner::start(&[("compare.html", COMPARE_WIDGET_PAGE)], 1280);
+    let p = Partner::start(&[("compare.html", &one_widget_page("c", "compare"))], 1280);
     p.open("compare.html");
     p.browser.wait_until(
         &in_widget("c", "root && root.querySelector('h1') && root.querySelector('h1').textContent.includes('Compare')"),
@@ -496,13 +501,6 @@ fn a_host_pages_custom_properties_do_not_restyle_the_widget() {
     assert_same_rendering(&calm, &rendering(&p, "w1"), "the host's custom properties");
 }
 
-const LIST_WIDGET_PAGE: &str = r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Partner list</title></head>
-<body><h1>Partner list</h1>
-<mhr-widget id="l" view="browse"></mhr-widget>
-<script src="{SITE}widget.js" async></script>
-</body></html>"#;
-
 /// A partner's widget reads the site's dataset as the site does (`Reader`, with the
 /// fingerprint from widget.js): the build's own text without the code that checks a dataset
 /// (in the comparison's chunk, which a list widget does not otherwise need); any other text
@@ -513,7 +511,7 @@ fn a_widget_checks_only_a_dataset_other_than_the_builds() {
     const DATA: &str = "/data/dataset.json";
     let checks = support::widget_chunk_path("split_compare");
     let start = |site: ServeOptions| {
-        let p = Partner::start_with(&[("list.html", LIST_WIDGET_PAGE)], 1280, site);
+        let p = Partner::start_with(&[("list.html", &one_widget_page("l", "browse"))], 1280, site);
         p.open("list.html");
         p
     };

@@ -368,146 +368,72 @@ impl Fields {
     }
 }
 
-impl FromJson for Dataset {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Dataset {
-            schema_version: f.get("schema_version")?,
-            meta: f.get("meta")?,
-            sections: f.get("sections")?,
-            tags: f.get("tags")?,
-            expertise: f.get("expertise")?,
-            clusters: f.get("clusters")?,
-            measures: f.get("measures")?,
-            resources: f.get("resources")?,
-            figures: f.get("figures")?,
-            headlines: f.get("headlines")?,
-        })
-    }
+/// [`FromJson`] for a record of the model, as serde's derive reads it: each field by its own
+/// name, required, or `= default` for one marked `#[serde(default)]` (its default when absent).
+macro_rules! record {
+    ($type:ident { $($field:ident $(= $default:ident)?),* $(,)? }) => {
+        impl FromJson for $type {
+            fn from_json(value: Json) -> Option<Self> {
+                let mut f = Fields::of(value)?;
+                Some($type { $($field: record!(@field f, $field $(, $default)?),)* })
+            }
+        }
+    };
+    (@field $f:ident, $field:ident) => {
+        $f.get(stringify!($field))?
+    };
+    (@field $f:ident, $field:ident, default) => {
+        $f.or_default(stringify!($field))?
+    };
 }
 
-impl FromJson for Meta {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Meta {
-            title: f.get("title")?,
-            description: f.get("description")?,
-            source: f.get("source")?,
-            curator: f.get("curator")?,
-            licence: f.get("licence")?,
-            updated: f.get("updated")?,
-        })
-    }
-}
-
-impl FromJson for Section {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Section { id: f.get("id")?, title: f.get("title")?, summary: f.get("summary")? })
-    }
-}
-
-impl FromJson for Tag {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Tag {
-            id: f.get("id")?,
-            label: f.get("label")?,
-            kind: f.get("kind")?,
-            aliases: f.or_default("aliases")?,
-        })
-    }
-}
-
-impl FromJson for Expertise {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Expertise {
-            id: f.get("id")?,
-            title: f.get("title")?,
-            summary: f.get("summary")?,
-            tags: f.or_default("tags")?,
-            links: f.or_default("links")?,
-        })
-    }
-}
-
-impl FromJson for Cluster {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Cluster {
-            id: f.get("id")?,
-            name: f.get("name")?,
-            resource: f.get("resource")?,
-            summary: f.get("summary")?,
-            part_of: f.or_default("part_of")?,
-        })
-    }
-}
-
-impl FromJson for Measure {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Measure {
-            id: f.get("id")?,
-            label: f.get("label")?,
-            definition: f.or_default("definition")?,
-        })
-    }
-}
-
-impl FromJson for Resource {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Resource {
-            id: f.get("id")?,
-            title: f.get("title")?,
-            section: f.get("section")?,
-            summary: f.get("summary")?,
-            publisher: f.or_default("publisher")?,
-            partners: f.or_default("partners")?,
-            year: f.or_default("year")?,
-            date: f.or_default("date")?,
-            covers: f.or_default("covers")?,
-            tags: f.get("tags")?,
-            aliases: f.or_default("aliases")?,
-            links: f.or_default("links")?,
-            link_note: f.or_default("link_note")?,
-        })
-    }
-}
-
-impl FromJson for Link {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Link { url: f.get("url")?, label: f.get("label")? })
-    }
-}
-
-impl FromJson for Figure {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Figure {
-            id: f.get("id")?,
-            resource: f.get("resource")?,
-            cluster: f.or_default("cluster")?,
-            measure: f.get("measure")?,
-            label: f.get("label")?,
-            value: f.or_default("value")?,
-            unit: f.get("unit")?,
-            qualifier: f.or_default("qualifier")?,
-            uk_share: f.or_default("uk_share")?,
-            period: f.or_default("period")?,
-            note: f.or_default("note")?,
-            source: f.or_default("source")?,
-            decimals: f.or_default("decimals")?,
-        })
-    }
-}
-
-impl FromJson for SourcePage {
-    fn from_json(value: Json) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(SourcePage { label: f.get("label")?, url: f.or_default("url")? })
-    }
-}
+record!(Dataset {
+    schema_version,
+    meta,
+    sections,
+    tags,
+    expertise,
+    clusters,
+    measures,
+    resources,
+    figures,
+    headlines
+});
+record!(Meta { title, description, source, curator, licence, updated });
+record!(Section { id, title, summary });
+record!(Tag { id, label, kind, aliases = default });
+record!(Expertise { id, title, summary, tags = default, links = default });
+record!(Cluster { id, name, resource, summary, part_of = default });
+record!(Measure { id, label, definition = default });
+record!(Resource {
+    id,
+    title,
+    section,
+    summary,
+    publisher = default,
+    partners = default,
+    year = default,
+    date = default,
+    covers = default,
+    tags,
+    aliases = default,
+    links = default,
+    link_note = default,
+});
+record!(Link { url, label });
+record!(Figure {
+    id,
+    resource,
+    cluster = default,
+    measure,
+    label,
+    value = default,
+    unit,
+    qualifier = default,
+    uk_share = default,
+    period = default,
+    note = default,
+    source = default,
+    decimals = default,
+});
+record!(SourcePage { label, url = default });
