@@ -75,8 +75,8 @@ pub struct Pages {
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
     /// The code that checks a dataset's rules and explains a broken one: linked in, or in the
-    /// chunk of the views other than home, which a text other than the one the build checked
-    /// downloads at start (`mhr::ui::split`).
+    /// comparison's chunk, which a text other than the one the build checked downloads at
+    /// start (`mhr::ui::split` says why there).
     pub load: LoadCode,
 }
 

@@ -62,11 +62,14 @@ fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
     // Without the worker, which downloads every chunk for offline use when it installs.
     let no_worker = || ServeOptions::default().with_override("/sw.js", 404, "text/plain", b"");
     let site = Site::start(no_worker());
-    site.open("");
-    assert!(site.find("[data-testid=error-view]").is_none(), "the build's dataset was refused");
-    let requests = site.server.requests();
-    assert!(requests.iter().any(|r| r.ends_with(DATA)), "{requests:?}");
-    assert!(!requests.iter().any(|r| r.ends_with(&checks)), "{requests:?}");
+    // Home, and a resource page, whose own view's chunk is not the comparison's.
+    for page in ["", "resource/data-driven-healthcare-report/"] {
+        site.open(page);
+        assert!(site.find("[data-testid=error-view]").is_none(), "{page}: the dataset was refused");
+        let requests = site.server.requests();
+        assert!(requests.iter().any(|r| r.ends_with(DATA)), "{requests:?}");
+        assert!(!requests.iter().any(|r| r.ends_with(&checks)), "{page}: {requests:?}");
+    }
     drop(site);
 
     // The same data, one byte longer: checked by the downloaded code, then shown.
