@@ -109,12 +109,17 @@ pub fn side_by_side_notes(catalog: &Catalog, figures: &[&Figure]) -> Vec<String>
     notes
 }
 
-/// "Jobs" becomes "jobs" in the middle of a sentence; "GVA per worker" stays as it is.
+/// "Jobs" becomes "jobs" in the middle of a sentence; "GVA per worker" stays as it is. Only
+/// an ASCII capital is lowered (the measures' labels are English): Unicode's lower-casing
+/// would bring its case tables (11.5 KB) into the app's main module, where home's figures
+/// use this sentence; a label that starts with another capital stays as it is written.
 fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(label[first.len_utf8()..].chars()).collect()
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && !second.is_uppercase() => {
+            let mut lowered = label.to_string();
+            lowered[..1].make_ascii_lowercase();
+            lowered
         }
         _ => label.to_string(),
     }

@@ -3,7 +3,7 @@
 //! pages the build writes (natively, [`super::prerender`]) and the running app, which takes
 //! over those pages ([`super::takeover`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -21,13 +21,29 @@ use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
 use crate::core::search::Engine;
 
-/// The catalog with its facets, built once from it, and its search index, built when search
-/// is first used: what every view reads.
+/// The catalog with its facets and its search index, each built when first used: what every
+/// view reads.
 #[derive(Clone)]
 pub struct Indexed {
     catalog: Arc<Catalog>,
     search: LazySearch,
-    browse: Arc<BrowseIndex>,
+    browse: Arc<LazyBrowse>,
+}
+
+/// The catalog's facets and orderings ([`BrowseIndex`]), built the first time a view asks
+/// for them (see [`super::components::use_browse`]). Only the views in the chunk `pages`
+/// ask, so the code that builds them (sorting titles with Unicode's lower-casing, whose
+/// tables alone are 11.5 KB) is not in the main module, and home's start does not build it.
+pub struct LazyBrowse {
+    catalog: Arc<Catalog>,
+    index: OnceLock<Arc<BrowseIndex>>,
+}
+
+impl LazyBrowse {
+    /// The index, built now if no view has asked for it before.
+    pub fn get(&self) -> Arc<BrowseIndex> {
+        self.index.get_or_init(|| Arc::new(BrowseIndex::from_catalog(&self.catalog))).clone()
+    }
 }
 
 impl Indexed {
@@ -40,7 +56,7 @@ impl Indexed {
     /// Builds the indexes of `catalog`, with the search engine where `code` says.
     pub fn with_search(catalog: Arc<Catalog>, code: SearchCode) -> Indexed {
         let search = LazySearch::new(catalog.clone(), code);
-        let browse = Arc::new(BrowseIndex::from_catalog(&catalog));
+        let browse = Arc::new(LazyBrowse { catalog: catalog.clone(), index: OnceLock::new() });
         Indexed { catalog, search, browse }
     }
 

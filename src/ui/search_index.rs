@@ -37,7 +37,9 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::core::catalog::Catalog;
 use crate::core::search::documents::resource_doc;
-use crate::core::search::{Engine, IndexBuilder, QueryOptions, SearchIndex, SearchResults};
+use crate::core::search::{
+    Engine, IndexBuilder, QueryOptions, SearchIndex, SearchResults, Segment,
+};
 
 /// Downloads the chunk with the search engine (once) and gives the engine.
 pub type LoadEngine = fn() -> Pin<Box<dyn Future<Output = Result<Engine, SplitLoaderError>>>>;
@@ -64,6 +66,12 @@ impl Searcher {
     /// Runs `query` (see [`SearchIndex::search`]).
     pub fn search(&self, query: &str, options: QueryOptions) -> SearchResults {
         (self.engine.search)(&self.index, query, options)
+    }
+
+    /// `text` with the words that match `terms` (a query's, [`SearchResults::highlight`])
+    /// marked, by the engine (see [`Engine::highlight`]).
+    pub fn highlight(&self, terms: &[String], text: &str) -> Vec<Segment> {
+        (self.engine.highlight)(terms, text)
     }
 
     /// The index itself, for code that links the engine in anyway.

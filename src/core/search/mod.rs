@@ -43,6 +43,10 @@ pub struct Engine {
     pub finish: fn(IndexBuilder) -> SearchIndex,
     /// Runs a query (see [`SearchIndex::search`]).
     pub search: fn(&SearchIndex, &str, QueryOptions) -> SearchResults,
+    /// Marks the words of a text that match a query's terms (see [`Highlighter`]): with the
+    /// engine, since matching folds text with Unicode's lower-casing, whose tables alone are
+    /// 11.5 KB (the search box's suggestions come from the engine anyway).
+    pub highlight: fn(&[String], &str) -> Vec<Segment>,
 }
 
 impl Engine {
@@ -53,6 +57,7 @@ impl Engine {
             finish_some: IndexBuilder::finish_some,
             finish: IndexBuilder::finish,
             search: SearchIndex::search,
+            highlight: |terms, text| Highlighter::new(terms).highlight(text),
         }
     }
 }

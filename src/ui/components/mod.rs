@@ -37,7 +37,7 @@ pub fn use_search() -> LazySearch {
     expect_context::<LazySearch>()
 }
 
-/// The facets and orderings of the catalog, built once when the dataset loads.
+/// The facets and orderings of the catalog, built the first time a view asks for them.
 pub fn use_browse() -> Arc<BrowseIndex> {
-    expect_context::<Arc<BrowseIndex>>()
+    expect_context::<Arc<crate::ui::app::LazyBrowse>>().get()
 }

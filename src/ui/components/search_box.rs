@@ -10,7 +10,7 @@ use super::highlight::Highlighted;
 use super::{use_catalog, use_search};
 use crate::core::paths::Paths;
 use crate::core::route::Route;
-use crate::core::search::{Highlighter, QueryOptions};
+use crate::core::search::QueryOptions;
 use crate::core::url_state::query_value;
 use crate::ui::nav::use_nav;
 
@@ -149,16 +149,18 @@ pub fn SearchBox() -> impl IntoView {
     let list =
         {
             let catalog = catalog.clone();
+            let index = use_search();
             move || {
                 let Some(r) = results.get() else { return Vec::new() };
-                let highlighter = Highlighter::new(&r.highlight);
+                // Results come only from a built index, whose engine marks the matches.
+                let Some(searcher) = index.get() else { return Vec::new() };
                 let mut items: Vec<_> =
                     r.hits
                         .iter()
                         .enumerate()
                         .map(|(i, hit)| {
                             let resource = &catalog.data().resources[hit.doc as usize];
-                            let title = highlighter.highlight(&resource.title);
+                            let title = searcher.highlight(&r.highlight, &resource.title);
                             let section = catalog
                                 .section(&resource.section)
                                 .map(|s| s.title.clone())
