@@ -145,6 +145,36 @@ fn the_home_headlines_say_that_nested_clusters_figures_overlap() {
     assert!(side_by_side_notes(&c, &hls_only).is_empty());
 }
 
+/// When a part's figure is larger than its whole's, the note names the measure mid-sentence:
+/// an ASCII capital followed by lower case is lowered ("jobs"); an acronym ("GVA") and a
+/// label starting with a non-ASCII capital stay as written (`lower_first` lowers ASCII only,
+/// which keeps Unicode's case tables out of the app's start).
+#[test]
+fn a_part_larger_than_its_whole_names_the_measure_mid_sentence() {
+    let sentence = |label: &str| {
+        let mut v = minimal_value();
+        set(&mut v, "/measures/0/label", json!(label));
+        v["clusters"].as_array_mut().unwrap().push(json!({
+            "id": "beta", "name": "Beta cluster", "resource": "beta-study", "summary": "Another.",
+            "part_of": "alpha"
+        }));
+        v["figures"].as_array_mut().unwrap().push(json!({
+            "id": "beta-jobs", "resource": "beta-study", "cluster": "beta", "measure": "jobs",
+            "label": "jobs", "value": 9000, "unit": "jobs"
+        }));
+        let c = Catalog::new(load(&v.to_string()).expect("a valid two-cluster dataset"));
+        let figures: Vec<_> = c.data().figures.iter().filter(|f| f.measure == "jobs").collect();
+        let notes = side_by_side_notes(&c, &figures);
+        notes
+            .into_iter()
+            .find(|n| n.contains("is larger than"))
+            .unwrap_or_else(|| panic!("no note that the part's figure is larger for {label:?}"))
+    };
+    assert!(sentence("Jobs").contains("figure for jobs ("), "{}", sentence("Jobs"));
+    assert!(sentence("GVA per worker").contains("figure for GVA per worker ("));
+    assert!(sentence("Émplois").contains("figure for Émplois ("));
+}
+
 // 2. Comparability -------------------------------------------------------------------------
 
 #[test]
