@@ -63,19 +63,16 @@ pub fn load(text: &str) -> Result<Dataset, DatasetError> {
 
 /// Reads dataset text straight into the model, without checking the rules of [`validate`],
 /// when it is the very text the build checked: `checked` is that text's [`fingerprint`],
-/// which the build writes into every page and into the widget's script. `None` for any other
-/// text, and for one that does not fit the model or declares another schema version (which
-/// the build's text cannot): [`load`] checks those and explains what is wrong. For the text
-/// the build checked it gives what [`load`] gives, or `None` where its reader declines a form
-/// it does not read (see [`trusted`]), which the app then checks with [`load`] too.
+/// which the build writes into every page and into the widget's script. For that text it
+/// gives what [`load`] gives, or `None` where its reader declines a form (see [`trusted`]);
+/// for any other text, `None`. The app checks and explains every text it gets `None` for
+/// with [`load`], which it downloads only then (in the comparison's chunk; `src/ui/split.rs`
+/// says why): checking the rules and locating a parse error is code a good, unchanged file
+/// never needs (7.6 KB brotli of the first visit; see the README's Size), and so is serde.
 ///
-/// The app starts with this function, and downloads [`load`] (in the chunk of the comparison,
-/// `src/ui/split.rs` says why) only for a text it returns `None` for: checking the rules and locating a parse
-/// error by record and field is code a good, unchanged file never needs (7.6 KB brotli of the
-/// first visit, measured on 2026-12-07; see the README's Size). Nor does it use serde: it
-/// reads with a reader of its own, [`trusted`], whose module doc says why. The fingerprint
-/// tells the build's own text from another by accident, not against forgery: shown text is
-/// never HTML and links are checked again where they are shown, whatever the dataset.
+/// The fingerprint tells the build's own text from another by accident, not against forgery:
+/// shown text is never HTML and links are checked again where they are shown, whatever the
+/// dataset.
 pub fn read(text: &str, checked: u64) -> Option<Dataset> {
     read_printed(text, fingerprint(text), checked)
 }

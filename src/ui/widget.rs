@@ -159,8 +159,7 @@ struct Shared {
 
 /// The dataset at `url` with its indexes, downloaded and built only once for all the widgets
 /// on the page, however many mount at the same time, with the search engine's code where
-/// `search` says, read by `reader`. A failed
-/// load is forgotten, so a retry downloads again.
+/// `search` says, read by `reader`. A failed load is forgotten, so a retry downloads again.
 async fn load_once(
     url: String,
     search: SearchCode,

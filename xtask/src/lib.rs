@@ -163,6 +163,10 @@ pub fn finish_with(
     };
     let index_path = dir.join("index.html");
     let html = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    // The fingerprint of the dataset this build checked (writing the pages loads it with
+    // every rule), for the pages and widget.js: the app reads that very text without the code
+    // that checks it (`mhr::core::load::read`), and downloads that code for any other.
+    let checked = dataset_fingerprint(dir)?;
 
     // 1. The app, its start-up script, and the tags that load them.
     let html = without_rust_link(&without_comments(&html))?;
@@ -185,12 +189,9 @@ pub fn finish_with(
         let css_name = format!("site-{}.css", content_hash(css.as_bytes()));
         let css_path = dir.join(&css_name);
         std::fs::write(&css_path, &css).map_err(io(&css_path))?;
-        // The fingerprint of the dataset this build checked (writing the pages loads it with
-        // every rule): the app reads that very text without the code that checks it
-        // (`mhr::core::load::read`), and downloads that code for any other.
         let mut tags = format!(
             "<meta name=\"mhr-dataset\" content=\"{}\">\n    <link rel=\"stylesheet\" href=\"{base}{css_name}\" integrity=\"{}\">\n    ",
-            dataset_fingerprint(dir)?,
+            checked,
             minify::integrity(css.as_bytes())
         );
         for script in [&app.js, &app.loader] {
@@ -255,7 +256,7 @@ pub fn finish_with(
             json_string(&app.loader),
             json_string(&app.wasm),
             json_string(&css_name),
-            json_string(&dataset_fingerprint(dir)?)
+            json_string(&checked)
         );
         std::fs::write(&widget_path, fill_placeholder(&widget, "MHR_ASSETS", &assets)?)
             .map_err(io(&widget_path))?;
