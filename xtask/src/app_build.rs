@@ -13,6 +13,8 @@
 //! 2. `wasm-split-cli` (`make setup` installs it) cuts the module at the split points into
 //!    a main module, chunks, and a script that loads them (`__wasm_split.js`);
 //! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
+//!    in release builds, the functions the module imports from it then get short names in
+//!    both ([`crate::import_names`]);
 //! 4. in release builds, wasm-opt shrinks the main modules and chunks of both binaries, all
 //!    at once, a worker per core ([`crate::wasm_opt`]).
 //!
@@ -34,8 +36,15 @@ use crate::{content_hash, io, FinishError};
 const GLUE: &str = "app.js";
 /// The main module's name, as wasm-bindgen writes it.
 const MAIN: &str = "app_bg.wasm";
+/// The module name the main module imports its glue's functions from, as wasm-bindgen writes
+/// it (the glue's own name, from `--out-name app`, with `_bg`).
+const GLUE_MODULE: &str = "./app_bg.js";
 /// The chunk loader's name, as wasm-split-cli writes it and the glue imports it.
 const LOADER: &str = "__wasm_split.js";
+
+/// What these steps do, in the key of their output: changed whenever they change what they
+/// make from the same module, so that a target directory from before is not reused.
+const STEPS: &str = "split, bind, short import names (release), optimise (release)";
 
 /// The file in the output directory naming what it was made from (see the module
 /// documentation).
@@ -152,6 +161,9 @@ fn split(
             "wasm-bindgen wrote snippets/, which installing the app does not handle yet".into(),
         ));
     }
+    if release {
+        log.push(crate::import_names::shorten(&out.join(MAIN), &out.join(GLUE), GLUE_MODULE)?);
+    }
     let chunks = chunk_names(&split)?;
     for name in chunks.iter().map(String::as_str).chain([LOADER]) {
         let from = split.join(name);
@@ -167,11 +179,12 @@ fn split(
 }
 
 /// What the output of splitting, binding and optimising `linked` depends on: the module, the
-/// profile, and the tools (the versions wasm-bindgen and wasm-opt report; wasm-split-cli,
+/// profile, the steps themselves ([`STEPS`]), and the tools (the versions wasm-bindgen and wasm-opt report; wasm-split-cli,
 /// which reports none, by its size and time on disk).
 fn made_from(linked: &Path, release: bool) -> Result<String, FinishError> {
     let mut key = std::fs::read(linked).map_err(io(linked))?;
     key.extend(if release { b"release" as &[u8] } else { b"debug" });
+    key.extend(STEPS.as_bytes());
     let tools: &[&str] = if release { &["wasm-bindgen", "wasm-opt"] } else { &["wasm-bindgen"] };
     for tool in tools {
         key.extend(tool_version(tool)?);

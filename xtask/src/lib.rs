@@ -32,6 +32,7 @@ pub mod app_build;
 pub mod downloads;
 pub mod head;
 pub mod headers;
+pub mod import_names;
 pub mod minify;
 pub mod pages;
 pub mod precache;

@@ -5,5 +5,6 @@
 mod features;
 mod finish;
 mod head;
+mod import_names;
 mod pages;
 mod wasm_opt;
