@@ -13,8 +13,9 @@
 //! 2. `wasm-split-cli` (`make setup` installs it) cuts the module at the split points into
 //!    a main module, chunks, and a script that loads them (`__wasm_split.js`);
 //! 3. wasm-bindgen writes the main module's glue, keeping the exports the chunks import;
-//!    in release builds, the functions the module imports from it then get short names in
-//!    both ([`crate::import_names`]);
+//!    in release builds, the classes it exports that nothing uses are then taken out of both
+//!    ([`crate::unused_classes`]), and the functions the module imports from it get short
+//!    names in both ([`crate::import_names`]);
 //! 4. in release builds, wasm-opt shrinks the main modules and chunks of both binaries, all
 //!    at once, a worker per core ([`crate::wasm_opt`]).
 //!
@@ -44,7 +45,8 @@ const LOADER: &str = "__wasm_split.js";
 
 /// What these steps do, in the key of their output: changed whenever they change what they
 /// make from the same module, so that a target directory from before is not reused.
-const STEPS: &str = "split, bind, short import names (release), optimise (release)";
+const STEPS: &str =
+    "split, bind, unused classes out and short import names (release), optimise (release)";
 
 /// The file in the output directory naming what it was made from (see the module
 /// documentation).
@@ -162,7 +164,9 @@ fn split(
         ));
     }
     if release {
-        log.push(crate::import_names::shorten(&out.join(MAIN), &out.join(GLUE), GLUE_MODULE)?);
+        let (main, glue) = (out.join(MAIN), out.join(GLUE));
+        log.push(crate::unused_classes::remove(&main, &glue, &crate::unused_classes::UNUSED)?);
+        log.push(crate::import_names::shorten(&main, &glue, GLUE_MODULE)?);
     }
     let chunks = chunk_names(&split)?;
     for name in chunks.iter().map(String::as_str).chain([LOADER]) {

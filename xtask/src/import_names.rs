@@ -73,20 +73,28 @@ pub fn rename_imports(bytes: &[u8], glue_module: &str) -> Result<(Vec<u8>, Renam
                 }
                 module.section(&section);
             }
-            // The code section comes whole with its start; its entries are parts of it.
-            other => {
-                if let Some((id, range)) = other.as_section() {
-                    let data = usize::try_from(range.start)
-                        .ok()
-                        .zip(usize::try_from(range.end).ok())
-                        .and_then(|(start, end)| bytes.get(start..end))
-                        .ok_or_else(|| FinishError::Unexpected("a section out of range".into()))?;
-                    module.section(&wasm_encoder::RawSection { id, data });
-                }
-            }
+            other => copy_section(bytes, &other, &mut module)?,
         }
     }
     Ok((module.finish(), renamed))
+}
+
+/// Adds the section `payload` of the module `bytes` to `module` as it is, if it is one (the
+/// code section comes whole with its start; its entries, parts of it, are not sections).
+pub(crate) fn copy_section(
+    bytes: &[u8],
+    payload: &wasmparser::Payload<'_>,
+    module: &mut wasm_encoder::Module,
+) -> Result<(), FinishError> {
+    if let Some((id, range)) = payload.as_section() {
+        let data = usize::try_from(range.start)
+            .ok()
+            .zip(usize::try_from(range.end).ok())
+            .and_then(|(start, end)| bytes.get(start..end))
+            .ok_or_else(|| FinishError::Unexpected("a wasm section out of range".into()))?;
+        module.section(&wasm_encoder::RawSection { id, data });
+    }
+    Ok(())
 }
 
 /// `script` with each old name of `renamed` replaced by its new one, where it is a whole
@@ -109,7 +117,10 @@ pub fn rename_in_glue(script: &str, renamed: &[(String, String)]) -> Result<Stri
 
 /// Where `name` occurs in `script` as a whole JavaScript identifier (no identifier
 /// character on either side).
-fn whole_identifier_at<'a>(script: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn whole_identifier_at<'a>(
+    script: &'a str,
+    name: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     let part = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
     script.match_indices(name).map(|(at, _)| at).filter(move |&at| {
         let before = script[..at].chars().next_back();

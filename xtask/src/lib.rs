@@ -38,6 +38,7 @@ pub mod pages;
 pub mod precache;
 pub mod sitemap;
 pub mod styles;
+pub mod unused_classes;
 pub mod wasm_opt;
 pub mod widget_css;
 

@@ -7,4 +7,5 @@ mod finish;
 mod head;
 mod import_names;
 mod pages;
+mod unused_classes;
 mod wasm_opt;
