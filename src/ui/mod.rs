@@ -23,6 +23,7 @@ pub mod split;
 mod takeover;
 #[cfg(target_arch = "wasm32")]
 pub mod widget;
+pub mod written;
 
 pub use app::{Indexed, Site, SiteAddress};
 pub use data::LoadFailure;

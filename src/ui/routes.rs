@@ -37,6 +37,11 @@ impl Page {
         }
     }
 
+    /// Home, linked in.
+    pub fn home_linked() -> Page {
+        Page::Linked(|| view! { <Home/> }.into_any())
+    }
+
     /// Downloads the page's code if it is in a chunk, so that [`Page::view`] shows the page
     /// at once; done when the chunk is there or failed to come (the page then says so).
     pub fn preload(self) -> Pin<Box<dyn Future<Output = ()>>> {
@@ -47,12 +52,15 @@ impl Page {
     }
 }
 
-/// The pages of every route but home and "not found", as the binary supplies them. The
-/// site's and the widget's binaries load each on first use (`src/ui/split.rs`), so a first
-/// visit downloads only what its first view needs; the pages written at build time link them
-/// all in ([`Pages::linked`]).
+/// The pages of every route but "not found", as the binary supplies them. The site's and the
+/// widget's binaries load each on first use (`src/ui/split.rs`), so a first visit downloads
+/// only what its first view needs; the pages written at build time link them all in
+/// ([`Pages::linked`]).
 #[derive(Clone, Copy)]
 pub struct Pages {
+    /// Home. The app taking home over keeps its written content instead
+    /// ([`super::written`]), so a first visit to home needs none of its code.
+    pub home: Page,
     /// A section.
     pub section: Page,
     /// A resource.
@@ -84,6 +92,7 @@ impl Pages {
     /// Every page but the embed builder, linked in: the pages rendered at build time.
     pub fn linked() -> Pages {
         Pages {
+            home: Page::home_linked(),
             section: Page::Linked(|| view! { <SectionPage/> }.into_any()),
             resource: Page::Linked(|| view! { <ResourcePage/> }.into_any()),
             tag: Page::Linked(|| view! { <TagPage/> }.into_any()),
@@ -97,10 +106,11 @@ impl Pages {
         }
     }
 
-    /// The page of `route`, or `None` for home and "not found", which are always linked.
+    /// The page of `route`, or `None` for "not found", which is always linked.
     pub fn of(&self, route: &Route) -> Option<Page> {
         match route {
-            Route::Home | Route::NotFound => None,
+            Route::NotFound => None,
+            Route::Home => Some(self.home),
             Route::Section(_) => Some(self.section),
             Route::Resource(_) => Some(self.resource),
             Route::Tag(_) => Some(self.tag),
@@ -121,6 +131,16 @@ fn builder_or_not_found(pages: Pages) -> AnyView {
     }
 }
 
+/// Home: on the first view after the app took the written home over, its written content,
+/// which the view keeps ([`super::written`]); else home's page.
+fn home(pages: Pages) -> AnyView {
+    if super::written::claim() {
+        ().into_any()
+    } else {
+        pages.home.view()
+    }
+}
+
 /// The site's routes, for the site and a frame. Inside `<Router>`; every path here is one
 /// [`Route::parse`] reads the same way, which the pages themselves ask for their id.
 ///
@@ -134,7 +154,7 @@ pub fn SiteRoutes(
 ) -> impl IntoView {
     view! {
         <FlatRoutes fallback=|| view! { <NotFound/> }>
-            <RouterRoute path=path!("/") view=Home/>
+            <RouterRoute path=path!("/") view=move || home(pages)/>
             <RouterRoute path=path!("/section/:id") view=move || pages.section.view()/>
             <RouterRoute path=path!("/resource/:id") view=move || pages.resource.view()/>
             <RouterRoute path=path!("/tag/:id") view=move || pages.tag.view()/>
@@ -155,7 +175,7 @@ pub fn RouteView(
 ) -> impl IntoView {
     let route = use_nav().route();
     move || match route.get() {
-        Route::Home => view! { <Home/> }.into_any(),
+        Route::Home => pages.home.view(),
         Route::Embed => builder_or_not_found(pages),
         Route::NotFound => view! { <NotFound/> }.into_any(),
         other => pages.of(&other).map(Page::view).into_any(),

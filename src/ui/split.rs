@@ -30,8 +30,8 @@ macro_rules! split_page {
     };
 }
 
-/// `split_pages!()`: a module `split_pages` with the split points of every page but home,
-/// "not found" and the embed builder (the pages in the chunk `pages`, the comparison in
+/// `split_pages!()`: a module `split_pages` with the split points of every page but "not
+/// found" and the embed builder (the pages in the chunk `pages`, home with them, the comparison in
 /// `compare`), of the search engine (`search`), of the code that checks a dataset and
 /// explains a broken one (in `compare`), and `split_pages::pages(builder)`, which
 /// gives them as [`crate::ui::routes::Pages`] with the builder the binary offers, if any.
@@ -45,6 +45,7 @@ macro_rules! split_pages {
             use ::leptos::wasm_split::SplitLoaderError;
             use $crate::core::search::Engine;
             use $crate::ui::pages::{about::About, browse::BrowsePage, compare::ComparePage};
+            use $crate::ui::pages::home::Home;
             use $crate::ui::pages::{resource::ResourcePage, search::SearchPage};
             use $crate::ui::pages::{section::SectionPage, tag::TagPage};
             use $crate::ui::routes::{Page, Pages};
@@ -52,6 +53,7 @@ macro_rules! split_pages {
             use $crate::ui::search_index::SearchCode;
 
             $crate::split_page!(compare, compare_page, ComparePage);
+            $crate::split_page!(pages, home_page, Home);
             $crate::split_page!(pages, about_page, About);
             $crate::split_page!(pages, resource_page, ResourcePage);
             $crate::split_page!(pages, section_page, SectionPage);
@@ -87,6 +89,7 @@ macro_rules! split_pages {
             /// The pages, each from its chunk, with `builder` as the embed builder's page.
             pub fn pages(builder: Option<Page>) -> Pages {
                 Pages {
+                    home: Page::Split(|| Box::pin(home_page())),
                     section: Page::Split(|| Box::pin(section_page())),
                     resource: Page::Split(|| Box::pin(resource_page())),
                     tag: Page::Split(|| Box::pin(tag_page())),

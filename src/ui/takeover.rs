@@ -12,6 +12,9 @@
 //! could not know, nor for the offline banner. Rendering first and swapping once keeps the
 //! written page on the screen until the app is complete, then replaces it whole.
 //!
+//! Home's content is the exception: the app keeps the written nodes rather than rendering the
+//! same again, so a first visit to home needs none of home's view code ([`super::written`]).
+//!
 //! What the visitor did meanwhile is carried over: the scroll position, which element had
 //! focus (found again at the same place in the new tree, since the markup is the same), and
 //! what they typed into a field, with the caret where it was.
@@ -52,8 +55,18 @@ pub fn start(pages: Pages) {
             Ok((catalog, kept)) => {
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));
-                if let Some(page) = pages.of(&route) {
-                    page.preload().await;
+                // Home's written content is what the app would render from the dataset the
+                // build wrote it from, so the app keeps it (`super::written`).
+                let written = document().query_selector(ROOT).ok().flatten().filter(|_| {
+                    route == Route::Home
+                        && frame.is_none()
+                        && kept.is_some()
+                        && kept == reader.checked
+                });
+                match (written, pages.of(&route)) {
+                    (Some(root), _) => super::written::offer(&root),
+                    (None, Some(page)) => page.preload().await,
+                    (None, None) => {}
                 }
                 let indexed = Indexed::with_search(catalog, pages.search_engine);
                 let search = indexed.search().clone();
@@ -131,6 +144,7 @@ fn replace_page<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     let handle = leptos::mount::mount_to(fresh.clone().unchecked_into::<HtmlElement>(), app);
     // The app lives as long as the page.
     handle.forget();
+    super::written::place(&fresh);
     match &old {
         Some(old) => {
             let _ = old.replace_with_with_node_1(&fresh);

@@ -392,3 +392,65 @@ fn a_resource_pages_citation_downloads_and_leaves_the_head_when_the_visitor_move
     assert_eq!(count("head [data-mhr-page]"), 0, "no page's description or citation is left");
     assert_eq!(count("head meta[name=citation_title]"), 0);
 }
+
+/// When the dataset is the one the build wrote home from, the app keeps home's written
+/// content, node for node, rather than rendering it again: home's start downloads none of the
+/// views' code. The content leaves with home's view, and coming back renders home from its
+/// chunk, once (src/ui/written.rs).
+#[test]
+fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
+    let views = support::chunk_path("split_pages");
+    // Without the worker, which downloads every chunk for offline use when it installs.
+    let options =
+        ServeOptions::default().with_gate(DATA).with_override("/sw.js", 404, "text/plain", b"");
+    let server = StaticServer::start(support::dist_dir(), options);
+    let browser = Browser::launch_eager(1280, 800);
+    browser.goto_unwaited(&server.site_url(""));
+    browser.wait_for("[data-mhr-root] main h1", WAIT);
+    let written = browser.execute(
+        "const nodes = [...document.querySelectorAll('main > *')];
+         nodes.forEach((e, i) => { e.__written = i; });
+         return nodes.length;",
+        vec![],
+    );
+    assert!(written.as_u64().is_some_and(|n| n >= 4), "home's written sections: {written}");
+    server.open_gate(DATA);
+    browser.wait_for_app();
+    let kept = browser.execute(
+        "return [...document.querySelectorAll('[data-mhr-root] main > *')].map(e => e.__written ?? null);",
+        vec![],
+    );
+    let expected: Vec<Value> = (0..written.as_u64().unwrap()).map(Value::from).collect();
+    assert_eq!(kept, Value::from(expected), "the same nodes, in the same order, in the app's main");
+    assert_eq!(browser.execute("return document.querySelectorAll('main').length;", vec![]), 1);
+    let requests = server.requests();
+    assert!(!requests.iter().any(|r| r.ends_with(&views)), "home's start: {requests:?}");
+
+    // Leaving home, by a link in the kept content: the app navigates, and the content goes.
+    browser.find("main a[href*='section/']").expect("a section's link").click();
+    browser.wait_until("location.pathname.includes('/section/')", WAIT, "the section's address");
+    browser.wait_for("main h1:not(#page-title)", WAIT);
+    let left = "return document.querySelectorAll('#figures-title').length + \
+        [...document.querySelectorAll('main *')].filter(e => e.__written !== undefined).length;";
+    assert_eq!(browser.execute(left, vec![]), 0, "home's content left with its view");
+    assert!(server.requests().iter().any(|r| r.ends_with(&views)), "the section's chunk");
+
+    // Back home: rendered from the chunk, once, none of it the written nodes.
+    browser.back();
+    browser.wait_for("#figures-title", WAIT);
+    let again = "return [document.querySelectorAll('#figures-title').length, \
+        document.querySelectorAll('main > *').length, \
+        [...document.querySelectorAll('main *')].filter(e => e.__written !== undefined).length];";
+    assert_eq!(
+        browser.execute(again, vec![]),
+        Value::from(vec![1, written.as_u64().unwrap(), 0]),
+        "home once, from the chunk"
+    );
+    // The one error expected: the worker's script, which this test's server refuses.
+    let errors: Vec<_> = browser
+        .console_errors()
+        .into_iter()
+        .filter(|e| !e.contains("(404) was received when fetching the script"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
