@@ -9,15 +9,24 @@
 
 #[cfg(target_arch = "wasm32")]
 mod split {
+    use leptos::wasm_split::SplitLoaderError;
     use mhr::ui::pages::embed::EmbedBuilder;
-    use mhr::ui::routes::{Page, Pages};
+    use mhr::ui::routes::{FrameCode, FrameLayout, Page, Pages};
 
     mhr::split_pages!();
     mhr::split_page!(builder, builder_page, EmbedBuilder);
 
-    /// The site's pages, each from its chunk, and the search engine.
+    /// The layout of a partner's frame (`?embed=1`), which only frames download, beside the
+    /// dataset (`mhr::ui::routes::FrameCode`).
+    #[leptos::wasm_split::wasm_split(frame, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn frame_layout() -> Result<FrameLayout, SplitLoaderError> {
+        Ok(mhr::ui::frame_layout)
+    }
+
+    /// The site's pages, each from its chunk, the search engine and the frame's layout.
     pub fn pages() -> Pages {
-        split_pages::pages(Some(Page::Split(|| Box::pin(builder_page()))))
+        let builder = Page::Split(|| Box::pin(builder_page()));
+        split_pages::pages(Some(builder), Some(FrameCode::Split(|| Box::pin(frame_layout()))))
     }
 }
 

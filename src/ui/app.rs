@@ -14,7 +14,7 @@ use super::components::search_box::install_slash_shortcut;
 use super::components::status::{OfflineNotice, UpdateNotice};
 use super::components::title::forget_page_head_on_navigate;
 use super::nav::Nav;
-use super::routes::{Pages, SiteRoutes};
+use super::routes::{FrameLayout, Pages, SiteRoutes};
 use super::search_index::{LazySearch, SearchCode};
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
@@ -99,29 +99,34 @@ pub fn Site(
     address: SiteAddress,
     /// The embed flags, when the page is a partner's frame.
     frame: Option<EmbedFlags>,
+    /// The frame's layout, when the page is a partner's frame and its code is there (else the
+    /// site's layout, without the frame's height reports).
+    frame_layout: Option<FrameLayout>,
 ) -> impl IntoView {
     indexed.provide();
     // The router's base has no final `/` ("" at the root), as its matching expects.
     let base = address.base.trim_end_matches('/').to_string();
     view! {
         <Router base>
-            <Layout pages address frame/>
+            <Layout pages address frame frame_layout/>
         </Router>
     }
 }
 
 /// What surrounds every view: the site's header and footer, or the compact embed layout.
 #[component]
-fn Layout(pages: Pages, address: SiteAddress, frame: Option<EmbedFlags>) -> impl IntoView {
+fn Layout(
+    pages: Pages,
+    address: SiteAddress,
+    frame: Option<EmbedFlags>,
+    frame_layout: Option<FrameLayout>,
+) -> impl IntoView {
     let nav = Nav::router(frame.clone(), &address.base, &address.origin);
     provide_context(nav.clone());
     focus_heading_on_navigate(nav.path(), target_of_navigation);
     forget_page_head_on_navigate(nav.path());
-    match frame {
-        Some(flags) => view! {
-            <EmbedLayout frame_id=flags.frame><SiteRoutes pages/></EmbedLayout>
-        }
-        .into_any(),
+    match frame.zip(frame_layout) {
+        Some((flags, layout)) => layout(flags.frame, pages),
         None => {
             install_slash_shortcut();
             view! {
@@ -135,6 +140,13 @@ fn Layout(pages: Pages, address: SiteAddress, frame: Option<EmbedFlags>) -> impl
             .into_any()
         }
     }
+}
+
+/// The layout of a partner's frame (`?embed=1`): the compact embed layout around the routes.
+/// Reached only through [`super::routes::FrameCode`], so the site's binary can keep it in a
+/// chunk of its own.
+pub fn frame_layout(frame_id: String, pages: Pages) -> AnyView {
+    view! { <EmbedLayout frame_id><SiteRoutes pages/></EmbedLayout> }.into_any()
 }
 
 /// Where focus goes after moving to another view: the element the address's fragment names

@@ -25,7 +25,7 @@ mod takeover;
 pub mod widget;
 pub mod written;
 
-pub use app::{Indexed, Site, SiteAddress};
+pub use app::{frame_layout, Indexed, Site, SiteAddress};
 pub use data::LoadFailure;
 
 /// Starts the app on its own page (marked `<body data-mhr-app>`): installs the panic hook

@@ -55,7 +55,8 @@ fn render(indexed: &Indexed, address: &SiteAddress, route: &str, extra: impl FnO
         provide_context(RequestUrl::new(&Paths::new(&address.base).link(route)));
         extra();
         let (indexed, address) = (indexed.clone(), address.clone());
-        let html = view! { <Site indexed pages=pages() address frame=None/> }.to_html();
+        let html =
+            view! { <Site indexed pages=pages() address frame=None frame_layout=None/> }.to_html();
         let name = sink.named().flatten();
         Rendered {
             title: sink.title().unwrap_or_else(|| SITE_NAME.to_string()),
@@ -95,7 +96,7 @@ pub fn routes(indexed: &Indexed, address: &SiteAddress) -> Result<Vec<String>, S
         let owner = server_owner();
         owner.with(|| {
             provide_context(RequestUrl::new(&address.base));
-            RouteList::generate(move || view! { <Site indexed pages=pages() address frame=None/> })
+            RouteList::generate(move || view! { <Site indexed pages=pages() address frame=None frame_layout=None/> })
         })
     }
     .ok_or("the router listed no routes")?;

@@ -6,6 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{FlatRoutes, Route as RouterRoute};
 use leptos_router::path;
 
@@ -52,7 +53,7 @@ impl Page {
     }
 }
 
-/// The pages of every route but "not found", as the binary supplies them. The site's and the
+/// The pages of every route, as the binary supplies them. The site's and the
 /// widget's binaries load each on first use (`src/ui/split.rs`), so a first visit downloads
 /// only what its first view needs; the pages written at build time link them all in
 /// ([`Pages::linked`]).
@@ -61,6 +62,8 @@ pub struct Pages {
     /// Home. The app taking home over keeps its written content instead
     /// ([`super::written`]), so a first visit to home needs none of its code.
     pub home: Page,
+    /// What an unknown address shows.
+    pub not_found: Page,
     /// A section.
     pub section: Page,
     /// A resource.
@@ -82,6 +85,10 @@ pub struct Pages {
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
+    /// The layout of a partner's frame (`?embed=1`) around the routes: linked in, or in a
+    /// chunk of its own that a frame downloads beside the dataset (the site's binary). None in
+    /// the widget's binary, which is never a frame.
+    pub frame: Option<FrameCode>,
     /// The code that checks a dataset's rules and explains a broken one: linked in, or in the
     /// comparison's chunk, which a text other than the one the build checked downloads at
     /// start (`mhr::ui::split` says why there).
@@ -93,6 +100,7 @@ impl Pages {
     pub fn linked() -> Pages {
         Pages {
             home: Page::home_linked(),
+            not_found: Page::Linked(|| view! { <NotFound/> }.into_any()),
             section: Page::Linked(|| view! { <SectionPage/> }.into_any()),
             resource: Page::Linked(|| view! { <ResourcePage/> }.into_any()),
             tag: Page::Linked(|| view! { <TagPage/> }.into_any()),
@@ -102,32 +110,54 @@ impl Pages {
             about: Page::Linked(|| view! { <About/> }.into_any()),
             builder: None,
             search_engine: SearchCode::Linked(Engine::linked()),
+            frame: Some(FrameCode::Linked(super::app::frame_layout)),
             load: LoadCode::Linked(crate::core::load::load),
         }
     }
 
-    /// The page of `route`, or `None` for "not found", which is always linked.
-    pub fn of(&self, route: &Route) -> Option<Page> {
+    /// The page of `route`: for the embed builder where it is not offered, "not found".
+    pub fn of(&self, route: &Route) -> Page {
         match route {
-            Route::NotFound => None,
-            Route::Home => Some(self.home),
-            Route::Section(_) => Some(self.section),
-            Route::Resource(_) => Some(self.resource),
-            Route::Tag(_) => Some(self.tag),
-            Route::Browse => Some(self.browse),
-            Route::Compare => Some(self.compare),
-            Route::Search => Some(self.search),
-            Route::About => Some(self.about),
-            Route::Embed => self.builder,
+            Route::NotFound => self.not_found,
+            Route::Home => self.home,
+            Route::Section(_) => self.section,
+            Route::Resource(_) => self.resource,
+            Route::Tag(_) => self.tag,
+            Route::Browse => self.browse,
+            Route::Compare => self.compare,
+            Route::Search => self.search,
+            Route::About => self.about,
+            Route::Embed => self.builder.unwrap_or(self.not_found),
         }
     }
 }
 
-/// The builder where it is offered, else "not found".
-fn builder_or_not_found(pages: Pages) -> AnyView {
-    match pages.builder {
-        Some(builder) => builder.view(),
-        None => view! { <NotFound/> }.into_any(),
+/// The layout of a partner's frame around the site's routes, given the frame's id and the
+/// pages ([`super::frame_layout`]).
+pub type FrameLayout = fn(String, Pages) -> AnyView;
+
+/// Downloads the chunk with the frame's layout (once) and gives it.
+pub type DownloadFrame =
+    fn() -> Pin<Box<dyn Future<Output = Result<FrameLayout, SplitLoaderError>>>>;
+
+/// Where the layout of a partner's frame is. Only frames use it, and it was 2.5 KB brotli of
+/// the main module (measured by leaving it out of a release build; README, Size), so the
+/// site's binary has it in a chunk of its own.
+#[derive(Clone, Copy)]
+pub enum FrameCode {
+    /// In the binary.
+    Linked(FrameLayout),
+    /// In a chunk of the binary's wasm.
+    Split(DownloadFrame),
+}
+
+impl FrameCode {
+    /// The layout; `None` if its chunk could not be downloaded.
+    pub async fn get(self) -> Option<FrameLayout> {
+        match self {
+            FrameCode::Linked(layout) => Some(layout),
+            FrameCode::Split(download) => download().await.ok(),
+        }
     }
 }
 
@@ -153,7 +183,7 @@ pub fn SiteRoutes(
     pages: Pages,
 ) -> impl IntoView {
     view! {
-        <FlatRoutes fallback=|| view! { <NotFound/> }>
+        <FlatRoutes fallback=move || pages.not_found.view()>
             <RouterRoute path=path!("/") view=move || home(pages)/>
             <RouterRoute path=path!("/section/:id") view=move || pages.section.view()/>
             <RouterRoute path=path!("/resource/:id") view=move || pages.resource.view()/>
@@ -162,7 +192,7 @@ pub fn SiteRoutes(
             <RouterRoute path=path!("/compare") view=move || pages.compare.view()/>
             <RouterRoute path=path!("/search") view=move || pages.search.view()/>
             <RouterRoute path=path!("/about") view=move || pages.about.view()/>
-            <RouterRoute path=path!("/embed") view=move || builder_or_not_found(pages)/>
+            <RouterRoute path=path!("/embed") view=move || pages.of(&Route::Embed).view()/>
         </FlatRoutes>
     }
 }
@@ -174,10 +204,5 @@ pub fn RouteView(
     pages: Pages,
 ) -> impl IntoView {
     let route = use_nav().route();
-    move || match route.get() {
-        Route::Home => pages.home.view(),
-        Route::Embed => builder_or_not_found(pages),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
-        other => pages.of(&other).map(Page::view).into_any(),
-    }
+    move || pages.of(&route.get()).view()
 }

@@ -30,11 +30,12 @@ macro_rules! split_page {
     };
 }
 
-/// `split_pages!()`: a module `split_pages` with the split points of every page but "not
-/// found" and the embed builder (the pages in the chunk `pages`, home with them, the comparison in
+/// `split_pages!()`: a module `split_pages` with the split points of every page but the embed
+/// builder (the pages in the chunk `pages`, home and "not found" with them, the comparison in
 /// `compare`), of the search engine (`search`), of the code that checks a dataset and
-/// explains a broken one (in `compare`), and `split_pages::pages(builder)`, which
-/// gives them as [`crate::ui::routes::Pages`] with the builder the binary offers, if any.
+/// explains a broken one (in `compare`), and `split_pages::pages(builder, frame)`, which
+/// gives them as [`crate::ui::routes::Pages`] with the builder and the frame's layout the
+/// binary offers, if any.
 #[macro_export]
 macro_rules! split_pages {
     () => {
@@ -45,7 +46,7 @@ macro_rules! split_pages {
             use ::leptos::wasm_split::SplitLoaderError;
             use $crate::core::search::Engine;
             use $crate::ui::pages::{about::About, browse::BrowsePage, compare::ComparePage};
-            use $crate::ui::pages::home::Home;
+            use $crate::ui::pages::{home::Home, not_found::NotFound};
             use $crate::ui::pages::{resource::ResourcePage, search::SearchPage};
             use $crate::ui::pages::{section::SectionPage, tag::TagPage};
             use $crate::ui::routes::{Page, Pages};
@@ -54,6 +55,7 @@ macro_rules! split_pages {
 
             $crate::split_page!(compare, compare_page, ComparePage);
             $crate::split_page!(pages, home_page, Home);
+            $crate::split_page!(pages, not_found_page, NotFound);
             $crate::split_page!(pages, about_page, About);
             $crate::split_page!(pages, resource_page, ResourcePage);
             $crate::split_page!(pages, section_page, SectionPage);
@@ -86,10 +88,15 @@ macro_rules! split_pages {
                 Ok($crate::core::load::load)
             }
 
-            /// The pages, each from its chunk, with `builder` as the embed builder's page.
-            pub fn pages(builder: Option<Page>) -> Pages {
+            /// The pages, each from its chunk, with `builder` as the embed builder's page and
+            /// `frame` as a partner's frame's layout, where the binary offers them.
+            pub fn pages(
+                builder: Option<Page>,
+                frame: Option<$crate::ui::routes::FrameCode>,
+            ) -> Pages {
                 Pages {
                     home: Page::Split(|| Box::pin(home_page())),
+                    not_found: Page::Split(|| Box::pin(not_found_page())),
                     section: Page::Split(|| Box::pin(section_page())),
                     resource: Page::Split(|| Box::pin(resource_page())),
                     tag: Page::Split(|| Box::pin(tag_page())),
@@ -99,6 +106,7 @@ macro_rules! split_pages {
                     about: Page::Split(|| Box::pin(about_page())),
                     builder,
                     search_engine: SearchCode::Split(|| Box::pin(search_engine())),
+                    frame,
                     load: LoadCode::Split(|| Box::pin(dataset_load())),
                 }
             }

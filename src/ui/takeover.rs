@@ -44,6 +44,12 @@ pub fn start(pages: Pages) {
     if let Some(flags) = &frame {
         mark_document_embedded(flags);
     }
+    // A frame's layout downloads beside the dataset (the loader asks for a chunk once).
+    if let (Some(_), Some(code)) = (&frame, pages.frame) {
+        wasm_bindgen_futures::spawn_local(async move {
+            code.get().await;
+        });
+    }
     // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
         let address = SiteAddress {
@@ -63,15 +69,18 @@ pub fn start(pages: Pages) {
                         && kept.is_some()
                         && kept == reader.checked
                 });
-                match (written, pages.of(&route)) {
-                    (Some(root), _) => super::written::offer(&root),
-                    (None, Some(page)) => page.preload().await,
-                    (None, None) => {}
+                match written {
+                    Some(root) => super::written::offer(&root),
+                    None => pages.of(&route).preload().await,
                 }
+                let frame_layout = match (&frame, pages.frame) {
+                    (Some(_), Some(code)) => code.get().await,
+                    _ => None,
+                };
                 let indexed = Indexed::with_search(catalog, pages.search_engine);
                 let search = indexed.search().clone();
                 first_paint().await;
-                replace_page(move || view! { <Site indexed pages address frame/> });
+                replace_page(move || view! { <Site indexed pages address frame frame_layout/> });
                 search.prepare_when_idle();
                 refresh_cached_dataset(kept, reader).await;
             }

@@ -118,9 +118,7 @@ fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> 
     });
     let can_go_back = Signal::derive(move || history.with(|h| !h.is_empty()));
     // The first view's code downloads beside the dataset, not after it.
-    if let Some(page) = pages.of(&nav.route().get_untracked()) {
-        leptos::task::spawn_local(page.preload());
-    }
+    leptos::task::spawn_local(pages.of(&nav.route().get_untracked()).preload());
     let dataset = nav.asset(DATASET);
     let search = pages.search_engine;
     let reader = Reader { checked, code: pages.load };

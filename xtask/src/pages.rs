@@ -28,11 +28,12 @@ use mhr::ui::{Indexed, SiteAddress};
 use crate::{head, io, sitemap, FinishError};
 
 /// The split point of the app whose chunk holds `route`'s view (`src/ui/split.rs`); `None`
-/// for "not found", which the main module holds, and for home, whose written content the app
-/// keeps rather than rendering it from the chunk `pages` (`src/ui/written.rs`).
+/// for home, whose written content the app keeps rather than rendering it from the chunk
+/// `pages` (`src/ui/written.rs`).
 pub fn split_of(route: &Route) -> Option<&'static str> {
     match route {
-        Route::Home | Route::NotFound => None,
+        Route::Home => None,
+        Route::NotFound => Some("pages"),
         Route::Compare => Some("compare"),
         Route::Embed => Some("builder"),
         Route::Section(_)
