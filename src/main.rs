@@ -10,11 +10,13 @@
 #[cfg(target_arch = "wasm32")]
 mod split {
     use leptos::wasm_split::SplitLoaderError;
+    use mhr::ui::components::layout::Footer;
     use mhr::ui::pages::embed::EmbedBuilder;
     use mhr::ui::routes::{FrameCode, FrameLayout, Page, Pages};
 
     mhr::split_pages!();
     mhr::split_page!(builder, builder_page, EmbedBuilder);
+    mhr::split_page!(pages, footer_part, Footer);
 
     /// The layout of a partner's frame (`?embed=1`), which only frames download, beside the
     /// dataset (`mhr::ui::routes::FrameCode`).
@@ -23,10 +25,13 @@ mod split {
         Ok(mhr::ui::frame_layout)
     }
 
-    /// The site's pages, each from its chunk, the search engine and the frame's layout.
+    /// The site's pages, each from its chunk, the search engine, the frame's layout and the
+    /// footer.
     pub fn pages() -> Pages {
         let builder = Page::Split(|| Box::pin(builder_page()));
-        split_pages::pages(Some(builder), Some(FrameCode::Split(|| Box::pin(frame_layout()))))
+        let frame = FrameCode::Split(|| Box::pin(frame_layout()));
+        let footer = Page::Split(|| Box::pin(footer_part()));
+        split_pages::pages(Some(builder), Some(frame), Some(footer))
     }
 }
 

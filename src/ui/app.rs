@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
-use super::components::layout::{Footer, Header, SkipLink};
+use super::components::layout::{Header, SkipLink};
 use super::components::search_box::install_slash_shortcut;
 use super::components::status::{OfflineNotice, UpdateNotice};
 use super::components::title::forget_page_head_on_navigate;
@@ -135,10 +135,19 @@ fn Layout(
                 <UpdateNotice/>
                 <OfflineNotice/>
                 <main id="main" tabindex="-1" class="container"><SiteRoutes pages/></main>
-                <Footer/>
+                {footer(pages)}
             }
             .into_any()
         }
+    }
+}
+
+/// The site's footer: the written one, kept ([`super::written`]), else the binary's.
+fn footer(pages: Pages) -> AnyView {
+    match pages.footer {
+        Some(_) if super::written::claim_footer() => ().into_any(),
+        Some(footer) => footer.quiet_view(),
+        None => ().into_any(),
     }
 }
 

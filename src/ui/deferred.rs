@@ -43,6 +43,23 @@ fn remember(load: Load, page: PageView) {
     }
 }
 
+/// A part of every page from a chunk (the site's footer, [`crate::ui::routes::Pages::footer`]):
+/// shown at once when its code is there, else nothing until it arrives, and nothing if it
+/// does not (the view around it says what went wrong, if anything).
+pub fn quiet(load: Load) -> AnyView {
+    if let Some(part) = loaded(load) {
+        return part();
+    }
+    let part = RwSignal::new(None::<PageView>);
+    spawn_local(async move {
+        preload(load).await;
+        if let Some(view) = loaded(load) {
+            let _ = part.try_set(Some(view));
+        }
+    });
+    (move || part.get().map(|view| view())).into_any()
+}
+
 /// Downloads the chunk of `load` ahead of showing it: when the app takes over a page written
 /// at build time, the page's code is there before the first render, so the visitor never sees
 /// a loading note in place of what was already on the screen. A failed download is left for

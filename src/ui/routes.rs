@@ -10,6 +10,7 @@ use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{FlatRoutes, Route as RouterRoute};
 use leptos_router::path;
 
+use super::components::layout::Footer;
 use super::data::LoadCode;
 use super::deferred::{deferred, preload, Load};
 use super::nav::use_nav;
@@ -41,6 +42,15 @@ impl Page {
     /// Home, linked in.
     pub fn home_linked() -> Page {
         Page::Linked(|| view! { <Home/> }.into_any())
+    }
+
+    /// The part, at once when its code is there, else nothing until it is (the footer's way,
+    /// see [`super::deferred::quiet`]).
+    pub fn quiet_view(self) -> AnyView {
+        match self {
+            Page::Linked(part) => part(),
+            Page::Split(load) => super::deferred::quiet(load),
+        }
     }
 
     /// Downloads the page's code if it is in a chunk, so that [`Page::view`] shows the page
@@ -85,6 +95,10 @@ pub struct Pages {
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
+    /// The site's footer, where the binary has one: the app keeps the written footer when it
+    /// took the page over from the build's own dataset ([`super::written`]), so the site's
+    /// binary has it in the chunk `pages`. None in the widget's binary.
+    pub footer: Option<Page>,
     /// The layout of a partner's frame (`?embed=1`) around the routes: linked in, or in a
     /// chunk of its own that a frame downloads beside the dataset (the site's binary). None in
     /// the widget's binary, which is never a frame.
@@ -111,6 +125,7 @@ impl Pages {
             builder: None,
             search_engine: SearchCode::Linked(Engine::linked()),
             frame: Some(FrameCode::Linked(super::app::frame_layout)),
+            footer: Some(Page::Linked(|| view! { <Footer/> }.into_any())),
             load: LoadCode::Linked(crate::core::load::load),
         }
     }
@@ -164,7 +179,7 @@ impl FrameCode {
 /// Home: on the first view after the app took the written home over, its written content,
 /// which the view keeps ([`super::written`]); else home's page.
 fn home(pages: Pages) -> AnyView {
-    if super::written::claim() {
+    if super::written::claim_home() {
         ().into_any()
     } else {
         pages.home.view()

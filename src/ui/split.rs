@@ -33,9 +33,9 @@ macro_rules! split_page {
 /// `split_pages!()`: a module `split_pages` with the split points of every page but the embed
 /// builder (the pages in the chunk `pages`, home and "not found" with them, the comparison in
 /// `compare`), of the search engine (`search`), of the code that checks a dataset and
-/// explains a broken one (in `compare`), and `split_pages::pages(builder, frame)`, which
-/// gives them as [`crate::ui::routes::Pages`] with the builder and the frame's layout the
-/// binary offers, if any.
+/// explains a broken one (in `compare`), and `split_pages::pages(builder, frame, footer)`,
+/// which gives them as [`crate::ui::routes::Pages`] with the builder, the frame's layout and
+/// the footer the binary has, if any.
 #[macro_export]
 macro_rules! split_pages {
     () => {
@@ -88,11 +88,13 @@ macro_rules! split_pages {
                 Ok($crate::core::load::load)
             }
 
-            /// The pages, each from its chunk, with `builder` as the embed builder's page and
-            /// `frame` as a partner's frame's layout, where the binary offers them.
+            /// The pages, each from its chunk, with `builder` as the embed builder's page,
+            /// `frame` as a partner's frame's layout and `footer` as the site's footer, where
+            /// the binary has them.
             pub fn pages(
                 builder: Option<Page>,
                 frame: Option<$crate::ui::routes::FrameCode>,
+                footer: Option<Page>,
             ) -> Pages {
                 Pages {
                     home: Page::Split(|| Box::pin(home_page())),
@@ -107,6 +109,7 @@ macro_rules! split_pages {
                     builder,
                     search_engine: SearchCode::Split(|| Box::pin(search_engine())),
                     frame,
+                    footer,
                     load: LoadCode::Split(|| Box::pin(dataset_load())),
                 }
             }

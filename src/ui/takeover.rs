@@ -61,17 +61,22 @@ pub fn start(pages: Pages) {
             Ok((catalog, kept)) => {
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));
-                // Home's written content is what the app would render from the dataset the
-                // build wrote it from, so the app keeps it (`super::written`).
-                let written = document().query_selector(ROOT).ok().flatten().filter(|_| {
-                    route == Route::Home
-                        && frame.is_none()
-                        && kept.is_some()
-                        && kept == reader.checked
-                });
-                match written {
-                    Some(root) => super::written::offer(&root),
-                    None => pages.of(&route).preload().await,
+                // Home's written content and the footer are what the app would render from
+                // the dataset the build wrote them from, so the app keeps them
+                // (`super::written`); else it renders them from their chunks.
+                let kept_written = frame.is_none() && kept.is_some() && kept == reader.checked;
+                let home = route == Route::Home;
+                let root = document().query_selector(ROOT).ok().flatten();
+                match root.filter(|_| kept_written) {
+                    Some(root) => super::written::offer(&root, home),
+                    None => {
+                        if let Some(footer) = pages.footer.filter(|_| frame.is_none()) {
+                            footer.preload().await;
+                        }
+                    }
+                }
+                if !(home && kept_written) {
+                    pages.of(&route).preload().await;
                 }
                 let frame_layout = match (&frame, pages.frame) {
                     (Some(_), Some(code)) => code.get().await,

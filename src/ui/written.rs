@@ -1,4 +1,5 @@
-//! Home's written content, kept by the app rather than rendered again.
+//! Home's written content and the site's written footer, kept by the app rather than
+//! rendered again.
 //!
 //! Home's content (the clusters of expertise, the headline figures with their sources, the
 //! sections) is static: links and text, nothing that reacts. When the app takes home over
@@ -17,55 +18,64 @@
 //! build's (another build's copy from the service worker) or a frame (`?embed=1`, another
 //! layout) render home from the chunk, downloaded first as any view's. The widget has no
 //! written home and links home's view in (`src/bin/widget-app.rs`).
+//!
+//! The footer (where the data comes from, its licence, two links) is static too, the same on
+//! every page, and the app's layout never renders it again once started; so on any page the
+//! build wrote from the same dataset, the app keeps the written `<footer>` for as long as it
+//! runs, and its view code (with the external-link checks only it needed at start) is in the
+//! chunk `pages` as well. Leaving the footer out of a release build took the main module from
+//! 135.4 to 132.9 KB brotli; as built, with the code that renders it from its chunk where the
+//! app must (another dataset: it shows once its chunk is there, [`crate::ui::deferred::quiet`],
+//! and the takeover downloads that chunk first), 135.4 -> 134.5 and the first visit 158.5 ->
+//! 157.5 KB.
 
 #[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
 
-/// Where the written content is in the takeover.
+/// Where a piece of written content is in the takeover.
 #[cfg(target_arch = "wasm32")]
 enum Written {
     /// Offered by the takeover, before the app renders.
     Offered(Vec<web_sys::Node>),
-    /// Claimed by the home route's view as the app renders, not yet in the app's tree.
+    /// Claimed by the view as the app renders, not yet in the app's tree.
     Claimed(Vec<web_sys::Node>),
-    /// In the app's tree, until the home route's view goes.
+    /// In the app's tree.
     Placed(Vec<web_sys::Node>),
 }
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    static WRITTEN: RefCell<Option<Written>> = const { RefCell::new(None) };
+    /// Home's content: the children of the written `<main>`.
+    static HOME: RefCell<Option<Written>> = const { RefCell::new(None) };
+    /// The site's `<footer>`.
+    static FOOTER: RefCell<Option<Written>> = const { RefCell::new(None) };
 }
 
-/// Offers the written content of home, the children of the written page's `<main>` inside
-/// `root`, to the home route's view that the app is about to render.
+/// Offers the written content under `root` (the written page's root) to the views the app is
+/// about to render: the footer, and with `home` the content of home's `<main>`.
 #[cfg(target_arch = "wasm32")]
-pub fn offer(root: &web_sys::Element) {
-    let Some(main) = root.query_selector("main").ok().flatten() else { return };
-    let children = main.child_nodes();
-    let nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
-    WRITTEN.set(Some(Written::Offered(nodes)));
+pub fn offer(root: &web_sys::Element, home: bool) {
+    let found = |css: &str| root.query_selector(css).ok().flatten();
+    if let Some(footer) = found(":scope > footer.site-footer") {
+        FOOTER.set(Some(Written::Offered(vec![footer.into()])));
+    }
+    if let Some(main) = found("main").filter(|_| home) {
+        let children = main.child_nodes();
+        let nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
+        HOME.set(Some(Written::Offered(nodes)));
+    }
 }
 
-/// Whether the home route's view keeps the written content, which the takeover then places
-/// where the view would have rendered its own ([`place`]). Once only: the first view of home
-/// after the takeover, with the content offered; the content leaves the page with that view.
-/// Called where the view is built, in its route's reactive owner.
-pub fn claim() -> bool {
+/// Whether home's view keeps the written content, which the takeover then places where the
+/// view would have rendered its own ([`place`]). Once only: the first view of home after the
+/// takeover, with the content offered; the content leaves the page with that view. Called
+/// where the view is built, in its route's reactive owner.
+pub fn claim_home() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let claimed = WRITTEN.with_borrow_mut(|written| match written.take() {
-            Some(Written::Offered(nodes)) => {
-                *written = Some(Written::Claimed(nodes));
-                true
-            }
-            other => {
-                *written = other;
-                false
-            }
-        });
+        let claimed = HOME.with_borrow_mut(claim);
         if claimed {
-            leptos::prelude::on_cleanup(remove_placed);
+            leptos::prelude::on_cleanup(remove_home);
         }
         claimed
     }
@@ -73,30 +83,59 @@ pub fn claim() -> bool {
     false
 }
 
-/// Moves claimed content into the `<main>` of the app's new root `root`, before what the
-/// route rendered (an empty view's placeholder); forgets an offer that no view claimed (the
-/// route was not home after all).
+/// Whether the layout keeps the written footer, which the takeover then places after the
+/// app's `<main>` ([`place`]), for as long as the app runs.
+pub fn claim_footer() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return FOOTER.with_borrow_mut(claim);
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Claims what `written` holds, if it is offered.
+#[cfg(target_arch = "wasm32")]
+fn claim(written: &mut Option<Written>) -> bool {
+    match written.take() {
+        Some(Written::Offered(nodes)) => {
+            *written = Some(Written::Claimed(nodes));
+            true
+        }
+        other => {
+            *written = other;
+            false
+        }
+    }
+}
+
+/// Moves claimed content into the app's new root `root`: home's into its `<main>`, before
+/// what the route rendered (an empty view's placeholder), the footer at its end. Forgets an
+/// offer that no view claimed.
 #[cfg(target_arch = "wasm32")]
 pub fn place(root: &web_sys::Element) {
-    WRITTEN.with_borrow_mut(|written| match written.take() {
-        Some(Written::Claimed(nodes)) => {
-            if let Some(main) = root.query_selector("main").ok().flatten() {
-                let first = main.first_child();
-                for node in &nodes {
-                    let _ = main.insert_before(node, first.as_ref());
-                }
+    let main = root.query_selector("main").ok().flatten();
+    HOME.with_borrow_mut(|written| {
+        if let (Some(Written::Claimed(nodes)), Some(main)) = (written.take(), &main) {
+            let first = main.first_child();
+            for node in &nodes {
+                let _ = main.insert_before(node, first.as_ref());
             }
             *written = Some(Written::Placed(nodes));
         }
-        Some(Written::Offered(_)) | None => {}
-        placed @ Some(Written::Placed(_)) => *written = placed,
+    });
+    FOOTER.with_borrow_mut(|written| {
+        if let Some(Written::Claimed(nodes)) = written.take() {
+            for node in &nodes {
+                let _ = root.append_child(node);
+            }
+            *written = Some(Written::Placed(nodes));
+        }
     });
 }
 
-/// Takes the kept content out of the page, as its view goes.
+/// Takes home's kept content out of the page, as its view goes.
 #[cfg(target_arch = "wasm32")]
-fn remove_placed() {
-    if let Some(Written::Placed(nodes) | Written::Claimed(nodes)) = WRITTEN.take() {
+fn remove_home() {
+    if let Some(Written::Placed(nodes) | Written::Claimed(nodes)) = HOME.take() {
         for node in nodes {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);

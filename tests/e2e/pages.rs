@@ -394,9 +394,9 @@ fn a_resource_pages_citation_downloads_and_leaves_the_head_when_the_visitor_move
 }
 
 /// When the dataset is the one the build wrote home from, the app keeps home's written
-/// content, node for node, rather than rendering it again: home's start downloads none of the
-/// views' code. The content leaves with home's view, and coming back renders home from its
-/// chunk, once (src/ui/written.rs).
+/// content and the footer, node for node, rather than rendering them again: home's start
+/// downloads none of the views' code. Home's content leaves with its view, and coming back
+/// renders home from its chunk, once; the footer stays (src/ui/written.rs).
 #[test]
 fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
     let views = support::chunk_path("split_pages");
@@ -410,6 +410,7 @@ fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
     let written = browser.execute(
         "const nodes = [...document.querySelectorAll('main > *')];
          nodes.forEach((e, i) => { e.__written = i; });
+         document.querySelector('footer.site-footer').__writtenFooter = true;
          return nodes.length;",
         vec![],
     );
@@ -423,6 +424,14 @@ fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
     let expected: Vec<Value> = (0..written.as_u64().unwrap()).map(Value::from).collect();
     assert_eq!(kept, Value::from(expected), "the same nodes, in the same order, in the app's main");
     assert_eq!(browser.execute("return document.querySelectorAll('main').length;", vec![]), 1);
+    let footer = "const f = document.querySelectorAll('footer.site-footer');
+        return [f.length, f.length === 1 && f[0].__writtenFooter === true,
+                !!document.querySelector('[data-mhr-root] > main + footer')];";
+    assert_eq!(
+        browser.execute(footer, vec![]),
+        Value::from(vec![Value::from(1), Value::from(true), Value::from(true)]),
+        "the written footer, once, after the app's main"
+    );
     let requests = server.requests();
     assert!(!requests.iter().any(|r| r.ends_with(&views)), "home's start: {requests:?}");
     // Nor the layout of a partner's frame, which only frames download.
@@ -436,6 +445,11 @@ fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
     let left = "return document.querySelectorAll('#figures-title').length + \
         [...document.querySelectorAll('main *')].filter(e => e.__written !== undefined).length;";
     assert_eq!(browser.execute(left, vec![]), 0, "home's content left with its view");
+    assert_eq!(
+        browser.execute(footer, vec![]),
+        Value::from(vec![Value::from(1), Value::from(true), Value::from(true)]),
+        "the footer stays"
+    );
     assert!(server.requests().iter().any(|r| r.ends_with(&views)), "the section's chunk");
 
     // Back home: rendered from the chunk, once, none of it the written nodes.

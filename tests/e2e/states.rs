@@ -79,6 +79,15 @@ fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
     site.open("");
     assert_eq!(site.server.wait_for_requests(&checks, 1, WAIT), 1);
     assert!(site.find("[data-testid=error-view]").is_none(), "a good dataset was refused");
+    // Home and the footer rendered by the app, not kept from the page (another dataset's).
+    site.wait_for("main #figures-title", WAIT);
+    let footers = site.execute(
+        "return [...document.querySelectorAll('footer.site-footer')].map(f => f.textContent);",
+        vec![],
+    );
+    let footers = footers.as_array().expect("a list");
+    assert_eq!(footers.len(), 1, "{footers:?}");
+    assert!(footers[0].as_str().unwrap_or_default().contains("Compiled from the"), "{footers:?}");
     drop(site);
 
     let site = Site::start(no_worker().with_override(DATA, 200, "application/json", b"{\"oops"));
