@@ -49,39 +49,57 @@ pub type Renamed = Vec<(String, String)>;
 /// The module `bytes` with every import from `glue_module` renamed, in order, to
 /// [`short_name`]`(0)`, `(1)`, …; and each old name with its new one.
 pub fn rename_imports(bytes: &[u8], glue_module: &str) -> Result<(Vec<u8>, Renamed), FinishError> {
-    let malformed = |e: wasmparser::BinaryReaderError| {
-        FinishError::Unexpected(format!("the wasm module could not be read: {e}"))
-    };
-    let mut module = wasm_encoder::Module::new();
     let mut renamed = Vec::new();
-    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
-        match payload.map_err(malformed)? {
-            wasmparser::Payload::ImportSection(reader) => {
-                let mut section = wasm_encoder::ImportSection::new();
-                for import in reader.into_imports() {
-                    let import = import.map_err(malformed)?;
-                    let ty = RoundtripReencoder.entity_type(import.ty).map_err(|e| {
-                        FinishError::Unexpected(format!("an import could not be written: {e}"))
-                    })?;
-                    if import.module == glue_module {
-                        let short = short_name(renamed.len());
-                        section.import(import.module, &short, ty);
-                        renamed.push((import.name.to_string(), short));
-                    } else {
-                        section.import(import.module, import.name, ty);
-                    }
-                }
-                module.section(&section);
+    let module = rebuild(bytes, |payload, module| {
+        let wasmparser::Payload::ImportSection(reader) = payload else { return Ok(false) };
+        let mut section = wasm_encoder::ImportSection::new();
+        for import in reader.clone().into_imports() {
+            let import = import.map_err(malformed)?;
+            let ty = RoundtripReencoder.entity_type(import.ty).map_err(|e| {
+                FinishError::Unexpected(format!("an import could not be written: {e}"))
+            })?;
+            if import.module == glue_module {
+                let short = short_name(renamed.len());
+                section.import(import.module, &short, ty);
+                renamed.push((import.name.to_string(), short));
+            } else {
+                section.import(import.module, import.name, ty);
             }
-            other => copy_section(bytes, &other, &mut module)?,
+        }
+        module.section(&section);
+        Ok(true)
+    })?;
+    Ok((module, renamed))
+}
+
+/// The module `bytes` rebuilt section by section: `rewrite` either writes a section of its own
+/// for the one it is given and returns `true`, or returns `false` to have it copied byte for
+/// byte.
+pub(crate) fn rebuild(
+    bytes: &[u8],
+    mut rewrite: impl FnMut(
+        &wasmparser::Payload<'_>,
+        &mut wasm_encoder::Module,
+    ) -> Result<bool, FinishError>,
+) -> Result<Vec<u8>, FinishError> {
+    let mut module = wasm_encoder::Module::new();
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(malformed)?;
+        if !rewrite(&payload, &mut module)? {
+            copy_section(bytes, &payload, &mut module)?;
         }
     }
-    Ok((module.finish(), renamed))
+    Ok(module.finish())
+}
+
+/// A module that could not be read, as the build reports it.
+pub(crate) fn malformed(e: wasmparser::BinaryReaderError) -> FinishError {
+    FinishError::Unexpected(format!("the wasm module could not be read: {e}"))
 }
 
 /// Adds the section `payload` of the module `bytes` to `module` as it is, if it is one (the
 /// code section comes whole with its start; its entries, parts of it, are not sections).
-pub(crate) fn copy_section(
+fn copy_section(
     bytes: &[u8],
     payload: &wasmparser::Payload<'_>,
     module: &mut wasm_encoder::Module,

@@ -55,30 +55,26 @@ pub fn remove_exports(
     bytes: &[u8],
     remove: impl Fn(&str) -> bool,
 ) -> Result<(Vec<u8>, Vec<String>), FinishError> {
-    let malformed = |e: wasmparser::BinaryReaderError| {
-        FinishError::Unexpected(format!("the wasm module could not be read: {e}"))
-    };
-    let mut module = wasm_encoder::Module::new();
     let mut removed = Vec::new();
-    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
-        match payload.map_err(malformed)? {
-            wasmparser::Payload::ExportSection(reader) => {
-                let mut section = wasm_encoder::ExportSection::new();
-                for export in reader {
-                    let export = export.map_err(malformed)?;
-                    if remove(export.name) {
-                        removed.push(export.name.to_string());
-                    } else {
-                        let kind = wasm_encoder::ExportKind::from(export.kind);
-                        section.export(export.name, kind, export.index);
-                    }
-                }
-                module.section(&section);
+    let module = crate::import_names::rebuild(bytes, |payload, module| {
+        let wasmparser::Payload::ExportSection(reader) = payload else { return Ok(false) };
+        let mut section = wasm_encoder::ExportSection::new();
+        for export in reader.clone() {
+            let export = export.map_err(crate::import_names::malformed)?;
+            if remove(export.name) {
+                removed.push(export.name.to_string());
+            } else {
+                section.export(
+                    export.name,
+                    wasm_encoder::ExportKind::from(export.kind),
+                    export.index,
+                );
             }
-            other => crate::import_names::copy_section(bytes, &other, &mut module)?,
         }
-    }
-    Ok((module.finish(), removed))
+        module.section(&section);
+        Ok(true)
+    })?;
+    Ok((module, removed))
 }
 
 /// `script` without the class `class`: its declaration, the line after it that gives it
