@@ -100,8 +100,8 @@ pub struct Pages {
     /// binary has it in the chunk `pages`. None in the widget's binary.
     pub footer: Option<Page>,
     /// The layout of a partner's frame (`?embed=1`) around the routes: linked in, or in a
-    /// chunk of its own that a frame downloads beside the dataset (the site's binary). None in
-    /// the widget's binary, which is never a frame.
+    /// chunk that a frame downloads beside the dataset (the site's binary). None in the
+    /// widget's binary, which is never a frame.
     pub frame: Option<FrameCode>,
     /// The code that checks a dataset's rules and explains a broken one: linked in, or in the
     /// comparison's chunk, which a text other than the one the build checked downloads at
@@ -157,7 +157,7 @@ pub type DownloadFrame =
 
 /// Where the layout of a partner's frame is. Only frames use it, and it was 2.5 KB brotli of
 /// the main module (measured by leaving it out of a release build; README, Size), so the
-/// site's binary has it in a chunk of its own.
+/// site's binary has it in a chunk (`src/main.rs`).
 #[derive(Clone, Copy)]
 pub enum FrameCode {
     /// In the binary.

@@ -434,9 +434,6 @@ fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
     );
     let requests = server.requests();
     assert!(!requests.iter().any(|r| r.ends_with(&views)), "home's start: {requests:?}");
-    // Nor the layout of a partner's frame, which only frames download.
-    let frame = support::chunk_path("split_frame");
-    assert!(!requests.iter().any(|r| r.ends_with(&frame)), "home's start: {requests:?}");
 
     // Leaving home, by a link in the kept content: the app navigates, and the content goes.
     browser.find("main a[href*='section/']").expect("a section's link").click();
