@@ -196,8 +196,8 @@ fn main() -> ExitCode {
             site.gzip += s.gzip;
             site.brotli += s.brotli;
         }
-        // The app's chunks: each view but home, downloaded when it is first shown, and the
-        // search engine.
+        // The app's chunks: each view, downloaded when it is first shown (home's when the
+        // visitor comes back to it: the app keeps its written content), and the search engine.
         if rel.starts_with("app-") && rel.ends_with(".wasm") && !rel.ends_with("_bg.wasm") {
             chunks += s.brotli;
         }

@@ -1,6 +1,6 @@
 //! Pages whose code downloads when they are first shown: the site's binary
-//! (`src/main.rs`) and the widget's (`src/bin/widget-app.rs`) split every view but home out
-//! of their wasm (`src/ui/split.rs`), and show each through [`deferred`]. The service worker
+//! (`src/main.rs`) and the widget's (`src/bin/widget-app.rs`) split the views out of their
+//! wasm (`src/ui/split.rs`; the widget keeps home's), and show each through [`deferred`]. The service worker
 //! precaches the site's chunks, so after the first visit they come from the cache and work
 //! offline (the widget's run on partners' pages, outside its reach).
 
