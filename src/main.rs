@@ -12,7 +12,7 @@ mod split {
     use leptos::wasm_split::SplitLoaderError;
     use mhr::ui::components::layout::Footer;
     use mhr::ui::pages::embed::EmbedBuilder;
-    use mhr::ui::routes::{FrameCode, FrameLayout, Page, Pages};
+    use mhr::ui::routes::{FrameCode, FrameLayout, Page, Pages, ShowFailure};
 
     mhr::split_pages!();
     mhr::split_page!(builder, builder_page, EmbedBuilder);
@@ -27,13 +27,25 @@ mod split {
         Ok(mhr::ui::frame_layout)
     }
 
-    /// The site's pages, each from its chunk, the search engine, the frame's layout and the
-    /// footer.
+    /// Why the app could not start, with a retry: the takeover's failure view, which a
+    /// visit needs only when the dataset cannot be used (`mhr::ui::routes::Pages::failure`).
+    /// In the chunk `pages`: as a chunk of its own (3.1 KB brotli) it cut the code it shares
+    /// with the views into more chunks (a list view's files from 7 to 11).
+    #[leptos::wasm_split::wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn failure_view() -> Result<ShowFailure, SplitLoaderError> {
+        Ok(mhr::ui::show_failure)
+    }
+
+    /// The site's pages, each from its chunk, the search engine, and the parts only the site
+    /// has: the embed builder, a frame's layout, the footer and the failure view.
     pub fn pages() -> Pages {
-        let builder = Page::Split(|| Box::pin(builder_page()));
-        let frame = FrameCode::Split(|| Box::pin(frame_layout()));
-        let footer = Page::Split(|| Box::pin(footer_part()));
-        split_pages::pages(Some(builder), Some(frame), Some(footer))
+        Pages {
+            builder: Some(Page::Split(|| Box::pin(builder_page()))),
+            frame: Some(FrameCode::Split(|| Box::pin(frame_layout()))),
+            footer: Some(Page::Split(|| Box::pin(footer_part()))),
+            failure: Some(|| Box::pin(failure_view())),
+            ..split_pages::pages()
+        }
     }
 }
 

@@ -24,7 +24,7 @@ mod exports {
     ) -> u32 {
         // Home stays in the main module: in the chunk `pages`, as on the site, it made a list
         // widget's first load 1.7 KB heavier, and the widget has no written home to keep.
-        let pages = Pages { home: Page::home_linked(), ..split_pages::pages(None, None, None) };
+        let pages = Pages { home: Page::home_linked(), ..split_pages::pages() };
         mhr::ui::widget::mount(host, container, site, checked, pages)
     }
 

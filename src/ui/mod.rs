@@ -27,6 +27,8 @@ pub mod written;
 
 pub use app::{frame_layout, Indexed, Site, SiteAddress};
 pub use data::LoadFailure;
+#[cfg(target_arch = "wasm32")]
+pub use takeover::show_failure;
 
 /// Starts the app on its own page (marked `<body data-mhr-app>`): installs the panic hook
 /// and takes the written page over. Anywhere else it does nothing: partners' pages load the

@@ -103,6 +103,10 @@ pub struct Pages {
     /// chunk that a frame downloads beside the dataset (the site's binary). None in the
     /// widget's binary, which is never a frame.
     pub frame: Option<FrameCode>,
+    /// The view that says why the app could not start, with a retry (the takeover's, when
+    /// the dataset cannot be used), in a chunk: the site's binary (`src/main.rs`). None in the
+    /// pages written at build time and in the widget's binary, which shows its own.
+    pub failure: Option<DownloadFailure>,
     /// The code that checks a dataset's rules and explains a broken one: linked in, or in the
     /// comparison's chunk, which a text other than the one the build checked downloads at
     /// start (`mhr::ui::split` says why there).
@@ -126,6 +130,7 @@ impl Pages {
             search_engine: SearchCode::Linked(Engine::linked()),
             frame: Some(FrameCode::Linked(super::app::frame_layout)),
             footer: Some(Page::Linked(|| view! { <Footer/> }.into_any())),
+            failure: None,
             load: LoadCode::Linked(crate::core::load::load),
         }
     }
@@ -175,6 +180,14 @@ impl FrameCode {
         }
     }
 }
+
+/// Shows in `host` why the app could not start (the failure), with a retry that calls the
+/// last argument ([`super::show_failure`]).
+pub type ShowFailure = fn(web_sys::HtmlElement, super::LoadFailure, Box<dyn Fn()>);
+
+/// Downloads the chunk with the failure view (once) and gives it.
+pub type DownloadFailure =
+    fn() -> Pin<Box<dyn Future<Output = Result<ShowFailure, SplitLoaderError>>>>;
 
 /// Home: on the first view after the app took the written home over, its written content,
 /// which the view keeps ([`super::written`]); else home's page.

@@ -33,9 +33,8 @@ macro_rules! split_page {
 /// `split_pages!()`: a module `split_pages` with the split points of every page but the embed
 /// builder (the pages in the chunk `pages`, home and "not found" with them, the comparison in
 /// `compare`), of the search engine (`search`), of the code that checks a dataset and
-/// explains a broken one (in `compare`), and `split_pages::pages(builder, frame, footer)`,
-/// which gives them as [`crate::ui::routes::Pages`] with the builder, the frame's layout and
-/// the footer the binary has, if any.
+/// explains a broken one (in `compare`), and `split_pages::pages()`, which gives them as
+/// [`crate::ui::routes::Pages`], without the parts only the site's binary has.
 #[macro_export]
 macro_rules! split_pages {
     () => {
@@ -88,14 +87,10 @@ macro_rules! split_pages {
                 Ok($crate::core::load::load)
             }
 
-            /// The pages, each from its chunk, with `builder` as the embed builder's page,
-            /// `frame` as a partner's frame's layout and `footer` as the site's footer, where
-            /// the binary has them.
-            pub fn pages(
-                builder: Option<Page>,
-                frame: Option<$crate::ui::routes::FrameCode>,
-                footer: Option<Page>,
-            ) -> Pages {
+            /// The pages, each from its chunk; none of the parts only the site's binary has
+            /// (the embed builder, a frame's layout, the footer, the failure view), which it
+            /// sets itself (`src/main.rs`).
+            pub fn pages() -> Pages {
                 Pages {
                     home: Page::Split(|| Box::pin(home_page())),
                     not_found: Page::Split(|| Box::pin(not_found_page())),
@@ -106,10 +101,11 @@ macro_rules! split_pages {
                     compare: Page::Split(|| Box::pin(compare_page())),
                     search: Page::Split(|| Box::pin(search_page())),
                     about: Page::Split(|| Box::pin(about_page())),
-                    builder,
+                    builder: None,
                     search_engine: SearchCode::Split(|| Box::pin(search_engine())),
-                    frame,
-                    footer,
+                    frame: None,
+                    footer: None,
+                    failure: None,
                     load: LoadCode::Split(|| Box::pin(dataset_load())),
                 }
             }

@@ -28,6 +28,7 @@ use super::components::state::ErrorView;
 use super::components::status::UpdateNotice;
 use super::data::{base_path, checked_by_build, fetch_catalog, refresh_cached_dataset, Reader};
 use super::routes::Pages;
+use super::LoadFailure;
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
 use crate::core::route::Route;
@@ -92,19 +93,42 @@ pub fn start(pages: Pages) {
             Err(failure) => {
                 let host = failure_host();
                 let banner = host.clone();
-                let on_retry = move || {
+                let on_retry = Box::new(move || {
                     banner.remove();
                     start(pages);
-                };
-                // A new version may be waiting, and may be what it takes to start again:
-                // after a deployment that changed the dataset's schema, say.
-                let handle = leptos::mount::mount_to(host, move || {
-                    view! { <UpdateNotice/> <ErrorView failure on_retry/> }
                 });
-                handle.forget();
+                let view = match pages.failure {
+                    Some(download) => download().await.ok(),
+                    None => None,
+                };
+                match view {
+                    Some(show) => show(host, failure, on_retry),
+                    None => could_not_start(&host),
+                }
             }
         }
     });
+}
+
+/// Shows in `host` why the app could not start, with a retry that calls `on_retry`; and, since
+/// a new version may be waiting and may be what it takes to start again (after a deployment
+/// that changed the dataset's schema, say), the update notice. In a chunk in the site's
+/// binary (`src/main.rs`): only a visit whose dataset cannot be used needs it, and it was 3.5
+/// KB brotli of the main module (README, Size).
+pub fn show_failure(host: HtmlElement, failure: LoadFailure, on_retry: Box<dyn Fn()>) {
+    let view = move || view! { <UpdateNotice/> <ErrorView failure on_retry=move || on_retry()/> };
+    leptos::mount::mount_to(host, view).forget();
+}
+
+/// When even the failure view could not be downloaded (the network gone since the page
+/// came): the page stays as written, marked as the start-up script marks a page whose app
+/// could not start (`<html class="no-app">`), so its notes say what needs the app and point
+/// to the pages that do not.
+fn could_not_start(host: &HtmlElement) {
+    host.remove();
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().add_1("no-app");
+    }
 }
 
 /// Waits until the browser has shown the written page (its first contentful paint is

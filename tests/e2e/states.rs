@@ -208,3 +208,27 @@ fn a_dataset_over_the_size_cap_is_refused_with_a_clear_message() {
     // The page the build wrote is still there to read.
     assert!(site.find("main .expertise").is_some());
 }
+
+/// When the dataset cannot be used and the failure view's code cannot be downloaded either
+/// (the network gone since the page came), the page stays as written, marked as one whose app
+/// could not start, so its notes say what needs the app and where to read without it.
+#[test]
+fn without_the_failure_views_code_the_page_is_marked_as_one_whose_app_could_not_start() {
+    let site = Site::start(
+        ServeOptions::default()
+            .with_override(DATA, 503, "text/plain", b"down")
+            .with_override("/sw.js", 404, "text/plain", b"no worker")
+            .with_chunk_down("split_pages"),
+    );
+    site.open("browse/");
+    site.wait_until(
+        "document.documentElement.classList.contains('no-app')",
+        WAIT,
+        "the page marked as one whose app could not start",
+    );
+    assert!(site.find("[data-testid=error-view]").is_none(), "no failure view without its code");
+    assert!(site.find(".load-failure").is_none(), "its empty host is gone");
+    let notes = site.find_all("[data-testid=without-app]");
+    assert!(notes.iter().any(|n| n.is_displayed()), "the written note shows");
+    assert!(site.find("main h1").is_some_and(|h| h.is_displayed()), "the written page stays");
+}
