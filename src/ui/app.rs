@@ -153,7 +153,7 @@ fn footer(pages: Pages) -> AnyView {
 
 /// The layout of a partner's frame (`?embed=1`): the compact embed layout around the routes.
 /// Reached only through [`super::routes::FrameCode`], so the site's binary can keep it in a
-/// chunk of its own.
+/// chunk (`pages`, `src/main.rs`).
 pub fn frame_layout(frame_id: String, pages: Pages) -> AnyView {
     view! { <EmbedLayout frame_id><SiteRoutes pages/></EmbedLayout> }.into_any()
 }

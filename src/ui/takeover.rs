@@ -12,8 +12,9 @@
 //! could not know, nor for the offline banner. Rendering first and swapping once keeps the
 //! written page on the screen until the app is complete, then replaces it whole.
 //!
-//! Home's content is the exception: the app keeps the written nodes rather than rendering the
-//! same again, so a first visit to home needs none of home's view code ([`super::written`]).
+//! Home's content and the footer are the exception: the app keeps the written nodes rather
+//! than rendering the same again, so a first visit needs none of their view code
+//! ([`super::written`]).
 //!
 //! What the visitor did meanwhile is carried over: the scroll position, which element had
 //! focus (found again at the same place in the new tree, since the markup is the same), and
@@ -68,16 +69,20 @@ pub fn start(pages: Pages) {
                 let kept_written = frame.is_none() && kept.is_some() && kept == reader.checked;
                 let home = route == Route::Home;
                 let root = document().query_selector(ROOT).ok().flatten();
-                match root.filter(|_| kept_written) {
-                    Some(root) => super::written::offer(&root, home),
-                    None => {
-                        if let Some(footer) = pages.footer.filter(|_| frame.is_none()) {
-                            footer.preload().await;
-                        }
-                    }
+                let (home_kept, footer) = match root.filter(|_| kept_written) {
+                    Some(root) => (super::written::offer(&root, home), None),
+                    None => (false, pages.footer.filter(|_| frame.is_none())),
+                };
+                // The footer's chunk and the view's download side by side (the loader asks
+                // for a chunk once, so the second wait shares the first download).
+                if let Some(footer) = footer {
+                    wasm_bindgen_futures::spawn_local(footer.preload());
                 }
-                if !(home && kept_written) {
+                if !home_kept {
                     pages.of(&route).preload().await;
+                }
+                if let Some(footer) = footer {
+                    footer.preload().await;
                 }
                 let frame_layout = match (&frame, pages.frame) {
                     (Some(_), Some(code)) => code.get().await,

@@ -7,7 +7,7 @@
 //! app would render is the content already on the page, node for node, since the same
 //! components wrote it ([`super::prerender`]). So the app keeps those nodes: the home route
 //! renders nothing of its own on that first view, and the takeover moves the written nodes
-//! into the app's `<main>` ([`offer`], [`claim`], [`place`]). Links in them still navigate
+//! into the app's `<main>` (`offer`, [`claim_home`], `place`). Links in them still navigate
 //! within the app (the router listens to clicks on the whole document). When the visitor
 //! leaves home, the nodes leave with the route's view; coming back renders home from its
 //! chunk, as any other view.
@@ -35,11 +35,12 @@ use std::cell::RefCell;
 /// Where a piece of written content is in the takeover.
 #[cfg(target_arch = "wasm32")]
 enum Written {
-    /// Offered by the takeover, before the app renders.
-    Offered(Vec<web_sys::Node>),
+    /// Offered by the takeover, before the app renders: the written element whose content
+    /// (home's `<main>`) or which itself (the footer) is kept.
+    Offered(web_sys::Element),
     /// Claimed by the view as the app renders, not yet in the app's tree.
-    Claimed(Vec<web_sys::Node>),
-    /// In the app's tree.
+    Claimed(web_sys::Element),
+    /// In the app's tree: the nodes moved there.
     Placed(Vec<web_sys::Node>),
 }
 
@@ -52,18 +53,14 @@ thread_local! {
 }
 
 /// Offers the written content under `root` (the written page's root) to the views the app is
-/// about to render: the footer, and with `home` the content of home's `<main>`.
+/// about to render: the footer, and with `home` the content of home's `<main>`. Returns
+/// whether home's content was offered (the page has a `<main>`).
 #[cfg(target_arch = "wasm32")]
-pub fn offer(root: &web_sys::Element, home: bool) {
+pub fn offer(root: &web_sys::Element, home: bool) -> bool {
     let found = |css: &str| root.query_selector(css).ok().flatten();
-    if let Some(footer) = found(":scope > footer.site-footer") {
-        FOOTER.set(Some(Written::Offered(vec![footer.into()])));
-    }
-    if let Some(main) = found("main").filter(|_| home) {
-        let children = main.child_nodes();
-        let nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
-        HOME.set(Some(Written::Offered(nodes)));
-    }
+    FOOTER.set(found(":scope > footer.site-footer").map(Written::Offered));
+    HOME.set(found("main").filter(|_| home).map(Written::Offered));
+    HOME.with_borrow(Option::is_some)
 }
 
 /// Whether home's view keeps the written content, which the takeover then places where the
@@ -107,14 +104,17 @@ fn claim(written: &mut Option<Written>) -> bool {
     }
 }
 
-/// Moves claimed content into the app's new root `root`: home's into its `<main>`, before
-/// what the route rendered (an empty view's placeholder), the footer at its end. Forgets an
-/// offer that no view claimed.
+/// Moves claimed content into the app's new root `root`: home's (what the written `<main>`
+/// holds now, whatever was added since the offer) into its `<main>`, before what the route
+/// rendered (an empty view's placeholder), the footer at its end. Forgets an offer that no
+/// view claimed.
 #[cfg(target_arch = "wasm32")]
 pub fn place(root: &web_sys::Element) {
     let main = root.query_selector("main").ok().flatten();
     HOME.with_borrow_mut(|written| {
-        if let (Some(Written::Claimed(nodes)), Some(main)) = (written.take(), &main) {
+        if let (Some(Written::Claimed(written_main)), Some(main)) = (written.take(), &main) {
+            let children = written_main.child_nodes();
+            let nodes: Vec<_> = (0..children.length()).filter_map(|i| children.item(i)).collect();
             let first = main.first_child();
             for node in &nodes {
                 let _ = main.insert_before(node, first.as_ref());
@@ -123,11 +123,9 @@ pub fn place(root: &web_sys::Element) {
         }
     });
     FOOTER.with_borrow_mut(|written| {
-        if let Some(Written::Claimed(nodes)) = written.take() {
-            for node in &nodes {
-                let _ = root.append_child(node);
-            }
-            *written = Some(Written::Placed(nodes));
+        if let Some(Written::Claimed(footer)) = written.take() {
+            let _ = root.append_child(&footer);
+            *written = Some(Written::Placed(vec![footer.into()]));
         }
     });
 }
@@ -135,7 +133,7 @@ pub fn place(root: &web_sys::Element) {
 /// Takes home's kept content out of the page, as its view goes.
 #[cfg(target_arch = "wasm32")]
 fn remove_home() {
-    if let Some(Written::Placed(nodes) | Written::Claimed(nodes)) = HOME.take() {
+    if let Some(Written::Placed(nodes)) = HOME.take() {
         for node in nodes {
             if let Some(parent) = node.parent_node() {
                 let _ = parent.remove_child(&node);

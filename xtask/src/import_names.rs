@@ -5,7 +5,7 @@
 //! each name twice: in the module's import section and as a key of the object the glue gives
 //! the module when instantiating it. The site's main module imports 240 such functions, and
 //! their names were 10.7 KB of it; the 16 hex digits of each hash do not compress. Renaming
-//! them `a`, `b`, … `ab` in both files, as binaryen's `--minify-imports` would in the module
+//! them `a`, `b`, … `aa` in both files, as binaryen's `--minify-imports` would in the module
 //! alone, took the first visit from 176.8 to 171.0 KB brotli (the main module 151.0 -> 147.7,
 //! its glue 7.3 -> 4.8; README, Size).
 //!
@@ -147,7 +147,7 @@ pub(crate) fn whole_identifier_at<'a>(
     })
 }
 
-/// The `n`th short name: `a` … `Z`, then `ab` …, each a JavaScript identifier (a letter
+/// The `n`th short name: `a` … `Z`, then `aa`, `ba` …, each a JavaScript identifier (a letter
 /// first, then letters, digits, `_` or `$`).
 pub fn short_name(n: usize) -> String {
     const FIRST: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

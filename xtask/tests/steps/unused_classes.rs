@@ -5,7 +5,7 @@ use wasm_encoder::{
     CodeSection, ExportKind, ExportSection, Function, FunctionSection, Instruction, Module,
     TypeSection,
 };
-use xtask::unused_classes::{of_class, remove_exports, remove_from_glue};
+use xtask::unused_classes::{is_absent, of_class, remove_exports, remove_from_glue};
 
 const CLASS: &str = "IntoUnderlyingSink";
 
@@ -98,4 +98,12 @@ fn a_glue_laid_out_otherwise_or_still_naming_the_class_fails_the_build() {
         let error = remove_from_glue(&script, CLASS, &exports).unwrap_err().to_string();
         assert!(error.contains(CLASS), "{error}");
     }
+}
+
+#[test]
+fn a_class_the_build_no_longer_has_is_passed_over_and_one_in_part_is_not() {
+    let exports = ["intounderlyingsink_close".to_string()];
+    assert!(is_absent("const kept = 1;\n", CLASS, &[]), "neither in the glue nor the module");
+    assert!(!is_absent("const kept = 1;\n", CLASS, &exports), "its exports are there");
+    assert!(!is_absent(&glue(""), CLASS, &[]), "its class is in the glue");
 }
