@@ -145,14 +145,19 @@ pub const DATASET: &str = "data/dataset.json";
 /// build, and the network's copy may be this build's own, which needs no check.
 ///
 /// With the catalog comes the [`fingerprint`] of the copy the worker holds, when the page
-/// started from that copy (see [`refresh_cached_dataset`]).
+/// started from that copy (see [`refresh_cached_dataset`]), and the fingerprint of the text
+/// the catalog was read from (the build's own, or another).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog(reader: Reader) -> Result<(Arc<Catalog>, Option<u64>), LoadFailure> {
+pub async fn fetch_catalog(reader: Reader) -> Result<Fetched, LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
     let first = match download(&url, web_sys::RequestCache::Default).await {
         Ok(text) => {
             let print = fingerprint(&text);
-            catalog_of(&text, print, reader).await.map(|c| (c, Some(print)))
+            catalog_of(&text, print, reader).await.map(|catalog| Fetched {
+                catalog,
+                kept: Some(print),
+                read: print,
+            })
         }
         Err(e) => Err(e),
     };
@@ -160,11 +165,24 @@ pub async fn fetch_catalog(reader: Reader) -> Result<(Arc<Catalog>, Option<u64>)
         // Another build's copy, from the worker: of another schema, or one whose check could
         // not be downloaded. The network's copy may be this build's own.
         Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. }) | LoadFailure::Unchecked) => {
-            let fresh = fetch_catalog_with(url, web_sys::RequestCache::NoCache, reader).await?;
-            Ok((fresh, None))
+            let text = download(&url, web_sys::RequestCache::NoCache).await?;
+            let read = fingerprint(&text);
+            let catalog = catalog_of(&text, read, reader).await?;
+            Ok(Fetched { catalog, kept: None, read })
         }
         other => other,
     }
+}
+
+/// The site's dataset as [`fetch_catalog`] gives it.
+#[cfg(target_arch = "wasm32")]
+pub struct Fetched {
+    /// The catalog.
+    pub catalog: Arc<Catalog>,
+    /// The fingerprint of the worker's copy, when the page started from it.
+    pub kept: Option<u64>,
+    /// The fingerprint of the text the catalog was read from.
+    pub read: u64,
 }
 
 /// Downloads the site's dataset past the service worker's copy and, if it is valid, gives

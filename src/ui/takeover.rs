@@ -27,7 +27,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use super::app::{Indexed, Site, SiteAddress};
 use super::components::state::ErrorView;
 use super::components::status::UpdateNotice;
-use super::data::{base_path, checked_by_build, fetch_catalog, refresh_cached_dataset, Reader};
+use super::data::{base_path, checked_by_build, fetch_catalog, refresh_cached_dataset};
+use super::data::{Fetched, Reader};
 use super::routes::Pages;
 use super::LoadFailure;
 use crate::core::embed::EmbedFlags;
@@ -60,13 +61,13 @@ pub fn start(pages: Pages) {
         };
         let reader = Reader { checked: checked_by_build(), code: pages.load };
         match fetch_catalog(reader).await {
-            Ok((catalog, kept)) => {
+            Ok(Fetched { catalog, kept, read }) => {
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));
                 // Home's written content and the footer are what the app would render from
                 // the dataset the build wrote them from, so the app keeps them
                 // (`super::written`); else it renders them from their chunks.
-                let kept_written = frame.is_none() && kept.is_some() && kept == reader.checked;
+                let kept_written = frame.is_none() && reader.checked == Some(read);
                 let home = route == Route::Home;
                 let root = document().query_selector(ROOT).ok().flatten();
                 let (home_kept, footer) = match root.filter(|_| kept_written) {
