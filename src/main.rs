@@ -11,8 +11,9 @@
 mod split {
     use leptos::wasm_split::SplitLoaderError;
     use mhr::ui::components::layout::Footer;
+    use mhr::ui::deferred::Code;
     use mhr::ui::pages::embed::EmbedBuilder;
-    use mhr::ui::routes::{FrameCode, FrameLayout, Page, Pages, ShowFailure};
+    use mhr::ui::routes::{FrameLayout, Page, Pages, ShowFailure};
 
     mhr::split_pages!();
     mhr::split_page!(builder, builder_page, EmbedBuilder);
@@ -41,9 +42,9 @@ mod split {
     pub fn pages() -> Pages {
         Pages {
             builder: Some(Page::Split(|| Box::pin(builder_page()))),
-            frame: Some(FrameCode::Split(|| Box::pin(frame_layout()))),
+            frame: Some(Code::Split(|| Box::pin(frame_layout()))),
             footer: Some(Page::Split(|| Box::pin(footer_part()))),
-            failure: Some(|| Box::pin(failure_view())),
+            failure: Some(Code::Split(|| Box::pin(failure_view()))),
             ..split_pages::pages()
         }
     }

@@ -3,9 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 use std::sync::Arc;
 
-use std::future::Future;
-use std::pin::Pin;
-
+use super::deferred::Code;
 use crate::core::error::{DatasetError, Problem};
 use crate::core::model::Dataset;
 #[cfg(target_arch = "wasm32")]
@@ -19,29 +17,17 @@ use crate::core::{
 /// ([`crate::core::load::load`]).
 pub type Load = fn(&str) -> Result<Dataset, DatasetError>;
 
-/// Downloads the chunk with [`crate::core::load::load`] (once) and gives it.
-pub type DownloadLoad =
-    fn() -> Pin<Box<dyn Future<Output = Result<Load, leptos::wasm_split::SplitLoaderError>>>>;
-
 /// Where the code that checks a dataset's rules and explains a broken one is, as the binary
-/// supplies it. The app reads the dataset the build checked with [`crate::core::load::read`],
-/// which needs none of it; any other text (a copy from another build, a file changed after
-/// the build, a broken one) is handed to it.
-#[derive(Clone, Copy)]
-pub enum LoadCode {
-    /// In the binary.
-    Linked(Load),
-    /// In a chunk of the binary's wasm, downloaded (once) when a text needs checking.
-    Split(DownloadLoad),
-}
+/// supplies it (in a chunk, it downloads when a text needs checking). The app reads the
+/// dataset the build checked with [`crate::core::load::read`], which needs none of it; any
+/// other text (a copy from another build, a file changed after the build, a broken one) is
+/// handed to it.
+pub type LoadCode = Code<Load>;
 
 impl LoadCode {
     /// [`Load`]s `text`; `None` when the chunk with the code could not be downloaded.
     pub async fn load(self, text: &str) -> Option<Result<Dataset, DatasetError>> {
-        match self {
-            LoadCode::Linked(load) => Some(load(text)),
-            LoadCode::Split(download) => download().await.ok().map(|load| load(text)),
-        }
+        self.get().await.ok().map(|load| load(text))
     }
 }
 
@@ -150,28 +136,21 @@ pub const DATASET: &str = "data/dataset.json";
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_catalog(reader: Reader) -> Result<Fetched, LoadFailure> {
     let url = Paths::new(&base_path()).asset(DATASET);
-    let first = match download(&url, web_sys::RequestCache::Default).await {
-        Ok(text) => {
-            let print = fingerprint(&text);
-            catalog_of(&text, print, reader).await.map(|catalog| Fetched {
-                catalog,
-                kept: Some(print),
-                read: print,
-            })
-        }
-        Err(e) => Err(e),
-    };
-    match first {
-        // Another build's copy, from the worker: of another schema, or one whose check could
-        // not be downloaded. The network's copy may be this build's own.
-        Err(LoadFailure::Invalid(DatasetError::UnknownSchema { .. }) | LoadFailure::Unchecked) => {
-            let text = download(&url, web_sys::RequestCache::NoCache).await?;
-            let read = fingerprint(&text);
-            let catalog = catalog_of(&text, read, reader).await?;
-            Ok(Fetched { catalog, kept: None, read })
-        }
-        other => other,
-    }
+    let (catalog, read, past_worker) =
+        match fetch_read(&url, web_sys::RequestCache::Default, reader).await {
+            Ok((catalog, read)) => (catalog, read, false),
+            // Another build's copy, from the worker: of another schema, or one whose check
+            // could not be downloaded. The network's copy may be this build's own.
+            Err(
+                LoadFailure::Invalid(DatasetError::UnknownSchema { .. }) | LoadFailure::Unchecked,
+            ) => {
+                let (catalog, read) =
+                    fetch_read(&url, web_sys::RequestCache::NoCache, reader).await?;
+                (catalog, read, true)
+            }
+            Err(other) => return Err(other),
+        };
+    Ok(Fetched { catalog, read, past_worker })
 }
 
 /// The site's dataset as [`fetch_catalog`] gives it.
@@ -179,10 +158,19 @@ pub async fn fetch_catalog(reader: Reader) -> Result<Fetched, LoadFailure> {
 pub struct Fetched {
     /// The catalog.
     pub catalog: Arc<Catalog>,
-    /// The fingerprint of the worker's copy, when the page started from it.
-    pub kept: Option<u64>,
-    /// The fingerprint of the text the catalog was read from.
+    /// The [`fingerprint`] of the text the catalog was read from.
     pub read: u64,
+    /// Whether that text was asked for past the service worker's copy.
+    pub past_worker: bool,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Fetched {
+    /// The fingerprint of the copy the worker gave the page at start, if the page started
+    /// from it (see [`refresh_cached_dataset`]).
+    pub fn kept(&self) -> Option<u64> {
+        (!self.past_worker).then_some(self.read)
+    }
 }
 
 /// Downloads the site's dataset past the service worker's copy and, if it is valid, gives
@@ -220,8 +208,20 @@ pub async fn fetch_catalog_with(
     cache: web_sys::RequestCache,
     reader: Reader,
 ) -> Result<Arc<Catalog>, LoadFailure> {
-    let text = download(&url, cache).await?;
-    catalog_of(&text, fingerprint(&text), reader).await
+    fetch_read(&url, cache, reader).await.map(|(catalog, _)| catalog)
+}
+
+/// The catalog of the dataset at `url`, asked for with `cache` and read by `reader`, with the
+/// [`fingerprint`] of its text.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_read(
+    url: &str,
+    cache: web_sys::RequestCache,
+    reader: Reader,
+) -> Result<(Arc<Catalog>, u64), LoadFailure> {
+    let text = download(url, cache).await?;
+    let print = fingerprint(&text);
+    Ok((catalog_of(&text, print, reader).await?, print))
 }
 
 /// The catalog of dataset text (whose fingerprint is `print`), read by `reader`.

@@ -15,12 +15,37 @@ use leptos::wasm_split::SplitLoaderError;
 use super::components::embed::focus_pending_heading;
 use super::components::title::use_document_title;
 
+/// Downloads a chunk of the binary's wasm (once) and gives what its split point returns: a
+/// page's view, the search engine, the dataset's checks, a frame's layout, the failure view.
+pub type Download<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
+
+/// Where a piece of the app's code is, as the binary supplies it: linked in (the pages
+/// written at build time link everything), or in a chunk of the binary's wasm
+/// (`src/ui/split.rs`, `src/main.rs`).
+#[derive(Clone, Copy)]
+pub enum Code<T: Copy> {
+    /// In the binary.
+    Linked(T),
+    /// In a chunk, downloaded (once) when first asked for.
+    Split(Download<T>),
+}
+
+impl<T: Copy> Code<T> {
+    /// The code, downloading its chunk first if it is in one.
+    pub async fn get(self) -> Result<T, SplitLoaderError> {
+        match self {
+            Code::Linked(code) => Ok(code),
+            Code::Split(download) => download().await,
+        }
+    }
+}
+
 /// Makes a page's view.
 pub type PageView = fn() -> AnyView;
 /// What a split point gives: the page, or why its chunk did not load.
 pub type Loaded = Result<PageView, SplitLoaderError>;
 /// Downloads a page's chunk (once) and gives the page.
-pub type Load = fn() -> Pin<Box<dyn Future<Output = Loaded>>>;
+pub type Load = Download<PageView>;
 
 /// The page `load` gives, shown as it loads (see [`Deferred`]).
 pub fn deferred(load: Load) -> AnyView {

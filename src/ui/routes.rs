@@ -6,13 +6,12 @@ use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{FlatRoutes, Route as RouterRoute};
 use leptos_router::path;
 
 use super::components::layout::Footer;
 use super::data::LoadCode;
-use super::deferred::{deferred, preload, Load};
+use super::deferred::{deferred, preload, Code, PageView};
 use super::nav::use_nav;
 use super::pages::{about::About, browse::BrowsePage, compare::ComparePage, home::Home};
 use super::pages::{not_found::NotFound, resource::ResourcePage, search::SearchPage};
@@ -21,14 +20,9 @@ use super::search_index::SearchCode;
 use crate::core::route::Route;
 use crate::core::search::Engine;
 
-/// Where a page's code is.
-#[derive(Clone, Copy)]
-pub enum Page {
-    /// In the binary: the page's view.
-    Linked(fn() -> AnyView),
-    /// In a chunk of the binary's wasm, downloaded when the page is first shown.
-    Split(Load),
-}
+/// Where a page's code is: its view, linked in or in a chunk downloaded when the page is
+/// first shown.
+pub type Page = Code<PageView>;
 
 impl Page {
     /// The page, shown at once when its code is there, else as it loads.
@@ -106,7 +100,7 @@ pub struct Pages {
     /// The view that says why the app could not start, with a retry (the takeover's, when
     /// the dataset cannot be used), in a chunk: the site's binary (`src/main.rs`). None in the
     /// pages written at build time and in the widget's binary, which shows its own.
-    pub failure: Option<DownloadFailure>,
+    pub failure: Option<Code<ShowFailure>>,
     /// The code that checks a dataset's rules and explains a broken one: linked in, or in the
     /// comparison's chunk, which a text other than the one the build checked downloads at
     /// start (`mhr::ui::split` says why there).
@@ -128,7 +122,7 @@ impl Pages {
             about: Page::Linked(|| view! { <About/> }.into_any()),
             builder: None,
             search_engine: SearchCode::Linked(Engine::linked()),
-            frame: Some(FrameCode::Linked(super::app::frame_layout)),
+            frame: Some(Code::Linked(super::app::frame_layout)),
             footer: Some(Page::Linked(|| view! { <Footer/> }.into_any())),
             failure: None,
             load: LoadCode::Linked(crate::core::load::load),
@@ -156,38 +150,14 @@ impl Pages {
 /// pages ([`super::frame_layout`]).
 pub type FrameLayout = fn(String, Pages) -> AnyView;
 
-/// Downloads the chunk with the frame's layout (once) and gives it.
-pub type DownloadFrame =
-    fn() -> Pin<Box<dyn Future<Output = Result<FrameLayout, SplitLoaderError>>>>;
-
 /// Where the layout of a partner's frame is. Only frames use it, and it was 2.5 KB brotli of
 /// the main module (measured by leaving it out of a release build; README, Size), so the
 /// site's binary has it in a chunk (`src/main.rs`).
-#[derive(Clone, Copy)]
-pub enum FrameCode {
-    /// In the binary.
-    Linked(FrameLayout),
-    /// In a chunk of the binary's wasm.
-    Split(DownloadFrame),
-}
-
-impl FrameCode {
-    /// The layout; `None` if its chunk could not be downloaded.
-    pub async fn get(self) -> Option<FrameLayout> {
-        match self {
-            FrameCode::Linked(layout) => Some(layout),
-            FrameCode::Split(download) => download().await.ok(),
-        }
-    }
-}
+pub type FrameCode = Code<FrameLayout>;
 
 /// Shows in `host` why the app could not start (the failure), with a retry that calls the
-/// last argument ([`super::show_failure`]).
+/// last argument (`mhr::ui::show_failure`).
 pub type ShowFailure = fn(web_sys::HtmlElement, super::LoadFailure, Box<dyn Fn()>);
-
-/// Downloads the chunk with the failure view (once) and gives it.
-pub type DownloadFailure =
-    fn() -> Pin<Box<dyn Future<Output = Result<ShowFailure, SplitLoaderError>>>>;
 
 /// Home: on the first view after the app took the written home over, its written content,
 /// which the view keeps ([`super::written`]); else home's page.

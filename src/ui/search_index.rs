@@ -28,32 +28,22 @@
 //! Rendered natively (the pages written at build time), there are no tasks to share:
 //! preparing builds at once.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
+use super::deferred::Code;
 use crate::core::catalog::Catalog;
 use crate::core::search::documents::resource_doc;
 use crate::core::search::{
     Engine, IndexBuilder, QueryOptions, SearchIndex, SearchResults, Segment,
 };
 
-/// Downloads the chunk with the search engine (once) and gives the engine.
-pub type LoadEngine = fn() -> Pin<Box<dyn Future<Output = Result<Engine, SplitLoaderError>>>>;
-
-/// Where the search engine's code is, as the binary supplies it.
-#[derive(Clone, Copy)]
-pub enum SearchCode {
-    /// In the binary (the pages written at build time): the binary makes it with
-    /// [`Engine::linked`], so that a binary that splits it out never names that function in
-    /// code its main module reaches.
-    Linked(Engine),
-    /// In a chunk of the binary's wasm, downloaded (once) when the index is first asked for.
-    Split(LoadEngine),
-}
+/// Where the search engine's code is, as the binary supplies it: linked in (the pages written
+/// at build time; the binary makes it with [`Engine::linked`], so that a binary that splits it
+/// out never names that function in code its main module reaches), or in a chunk downloaded
+/// when the index is first asked for.
+pub type SearchCode = Code<Engine>;
 
 /// A built index with the engine that reads it.
 #[derive(Clone)]
@@ -274,8 +264,8 @@ impl LazySearch {
     #[cfg(target_arch = "wasm32")]
     async fn build_in_slices(self, attempt: u32) {
         let engine = match self.code {
-            SearchCode::Linked(engine) => Ok(engine),
-            SearchCode::Split(load) => {
+            Code::Linked(engine) => Ok(engine),
+            Code::Split(load) => {
                 self.give_up_after(ENGINE_WAIT_MS, attempt);
                 load().await
             }

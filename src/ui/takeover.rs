@@ -48,9 +48,10 @@ pub fn start(pages: Pages) {
         mark_document_embedded(flags);
     }
     // A frame's layout downloads beside the dataset (the loader asks for a chunk once).
-    if let (Some(_), Some(code)) = (&frame, pages.frame) {
+    let frame_code = pages.frame.filter(|_| frame.is_some());
+    if let Some(code) = frame_code {
         wasm_bindgen_futures::spawn_local(async move {
-            code.get().await;
+            let _ = code.get().await;
         });
     }
     // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
@@ -61,7 +62,9 @@ pub fn start(pages: Pages) {
         };
         let reader = Reader { checked: checked_by_build(), code: pages.load };
         match fetch_catalog(reader).await {
-            Ok(Fetched { catalog, kept, read }) => {
+            Ok(fetched) => {
+                let kept = fetched.kept();
+                let Fetched { catalog, read, .. } = fetched;
                 let path = window().location().pathname().unwrap_or_default();
                 let route = Route::parse(&Paths::new(&address.base).route_of(&path));
                 // Home's written content and the footer are what the app would render from
@@ -85,9 +88,9 @@ pub fn start(pages: Pages) {
                 if let Some(footer) = footer {
                     footer.preload().await;
                 }
-                let frame_layout = match (&frame, pages.frame) {
-                    (Some(_), Some(code)) => code.get().await,
-                    _ => None,
+                let frame_layout = match frame_code {
+                    Some(code) => code.get().await.ok(),
+                    None => None,
                 };
                 let indexed = Indexed::with_search(catalog, pages.search_engine);
                 let search = indexed.search().clone();
@@ -104,7 +107,7 @@ pub fn start(pages: Pages) {
                     start(pages);
                 });
                 let view = match pages.failure {
-                    Some(download) => download().await.ok(),
+                    Some(code) => code.get().await.ok(),
                     None => None,
                 };
                 match view {

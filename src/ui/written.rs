@@ -40,7 +40,7 @@ enum Written {
     Offered(web_sys::Element),
     /// Claimed by the view as the app renders, not yet in the app's tree.
     Claimed(web_sys::Element),
-    /// In the app's tree: the nodes moved there.
+    /// In the app's tree: the nodes moved there (home's, until its view goes).
     Placed(Vec<web_sys::Node>),
 }
 
@@ -64,7 +64,7 @@ pub fn offer(root: &web_sys::Element, home: bool) -> bool {
 }
 
 /// Whether home's view keeps the written content, which the takeover then places where the
-/// view would have rendered its own ([`place`]). Once only: the first view of home after the
+/// view would have rendered its own (`place`). Once only: the first view of home after the
 /// takeover, with the content offered; the content leaves the page with that view. Called
 /// where the view is built, in its route's reactive owner.
 pub fn claim_home() -> bool {
@@ -81,7 +81,7 @@ pub fn claim_home() -> bool {
 }
 
 /// Whether the layout keeps the written footer, which the takeover then places after the
-/// app's `<main>` ([`place`]), for as long as the app runs.
+/// app's `<main>` (`place`), for as long as the app runs.
 pub fn claim_footer() -> bool {
     #[cfg(target_arch = "wasm32")]
     return FOOTER.with_borrow_mut(claim);
@@ -122,12 +122,10 @@ pub fn place(root: &web_sys::Element) {
             *written = Some(Written::Placed(nodes));
         }
     });
-    FOOTER.with_borrow_mut(|written| {
-        if let Some(Written::Claimed(footer)) = written.take() {
-            let _ = root.append_child(&footer);
-            *written = Some(Written::Placed(vec![footer.into()]));
-        }
-    });
+    // The footer stays for as long as the app runs: nothing to remember once it is placed.
+    if let Some(Written::Claimed(footer)) = FOOTER.take() {
+        let _ = root.append_child(&footer);
+    }
 }
 
 /// Takes home's kept content out of the page, as its view goes.
