@@ -179,7 +179,7 @@ BENCH_ENGINE := $(BUILT)/bench-engine
 bench-engine: setup
 	cargo build --release --target wasm32-unknown-unknown --example bench_engine --features bench-engine
 	wasm-bindgen --target web --no-typescript --out-dir $(BENCH_ENGINE) $(BUILT)/wasm32-unknown-unknown/release/examples/bench_engine.wasm
-	wasm-opt -Oz $(BENCH_ENGINE)/bench_engine_bg.wasm -o $(BENCH_ENGINE)/bench_engine_bg.wasm
+	wasm-opt -Os --low-memory-unused $(BENCH_ENGINE)/bench_engine_bg.wasm -o $(BENCH_ENGINE)/bench_engine_bg.wasm
 
 setup-peers:
 	@$(call npm_match,tools/peers,$(TOOLS)/peers) \
