@@ -19,7 +19,6 @@ use super::search_index::{LazySearch, SearchCode};
 use crate::core::browse::BrowseIndex;
 use crate::core::catalog::Catalog;
 use crate::core::embed::EmbedFlags;
-use crate::core::search::Engine;
 
 /// The catalog with its facets and its search index, each built when first used: what every
 /// view reads.
@@ -50,7 +49,7 @@ impl Indexed {
     /// Builds the indexes of `catalog`, with the search engine linked in: the pages written
     /// at build time.
     pub fn new(catalog: Arc<Catalog>) -> Indexed {
-        Indexed::with_search(catalog, SearchCode::Linked(Engine::linked()))
+        Indexed::with_search(catalog, SearchCode::linked())
     }
 
     /// Builds the indexes of `catalog`, with the search engine where `code` says.

@@ -18,7 +18,6 @@ use super::pages::{not_found::NotFound, resource::ResourcePage, search::SearchPa
 use super::pages::{section::SectionPage, tag::TagPage};
 use super::search_index::SearchCode;
 use crate::core::route::Route;
-use crate::core::search::Engine;
 
 /// Where a page's code is: its view, linked in or in a chunk downloaded when the page is
 /// first shown.
@@ -121,7 +120,7 @@ impl Pages {
             search: Page::Linked(|| view! { <SearchPage/> }.into_any()),
             about: Page::Linked(|| view! { <About/> }.into_any()),
             builder: None,
-            search_engine: SearchCode::Linked(Engine::linked()),
+            search_engine: SearchCode::linked(),
             frame: Some(Code::Linked(super::app::frame_layout)),
             footer: Some(Page::Linked(|| view! { <Footer/> }.into_any())),
             failure: None,

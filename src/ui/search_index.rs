@@ -32,6 +32,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use leptos::prelude::*;
 
+use super::components::suggestions::Suggestions;
 use super::deferred::Code;
 use crate::core::catalog::Catalog;
 use crate::core::search::documents::resource_doc;
@@ -39,11 +40,28 @@ use crate::core::search::{
     Engine, IndexBuilder, QueryOptions, SearchIndex, SearchResults, Segment,
 };
 
-/// Where the search engine's code is, as the binary supplies it: linked in (the pages written
-/// at build time; the binary makes it with [`Engine::linked`], so that a binary that splits it
-/// out never names that function in code its main module reaches), or in a chunk downloaded
-/// when the index is first asked for.
-pub type SearchCode = Code<Engine>;
+/// Where the search's code is, as the binary supplies it: the engine, and the view of the
+/// search box's suggestions, which shows only what the engine found. Each linked in (the pages
+/// written at build time, [`SearchCode::linked`]; a binary that splits them out never names
+/// [`Engine::linked`] or [`Suggestions::linked`] in code its main module reaches), or in the
+/// chunk `search`, downloaded when the index is first asked for.
+#[derive(Clone, Copy)]
+pub struct SearchCode {
+    /// Builds the index and runs queries.
+    pub engine: Code<Engine>,
+    /// The search box's options and status line ([`crate::ui::components::suggestions`]).
+    pub suggestions: Code<Suggestions>,
+}
+
+impl SearchCode {
+    /// Both linked into whichever module calls this.
+    pub fn linked() -> SearchCode {
+        SearchCode {
+            engine: Code::Linked(Engine::linked()),
+            suggestions: Code::Linked(Suggestions::linked()),
+        }
+    }
+}
 
 /// A built index with the engine that reads it.
 #[derive(Clone)]
@@ -106,6 +124,18 @@ enum Build {
     Done(Searcher),
 }
 
+/// Where the suggestions' view is, when it is in a chunk.
+enum Shown {
+    /// Not asked for yet, or its chunk could not be downloaded.
+    Absent { failed: bool },
+    /// Downloading.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Loading,
+    /// Here.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Ready(Suggestions),
+}
+
 /// The catalog's search index, built on first use (see the module documentation). Cheap to
 /// clone: clones share the build.
 #[derive(Clone)]
@@ -115,6 +145,8 @@ pub struct LazySearch {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     code: SearchCode,
     build: Arc<Mutex<Build>>,
+    /// The suggestions' view, when its code is in a chunk: downloaded with the engine's.
+    shown: Arc<Mutex<Shown>>,
     /// Attempts to download the engine so far, to number each.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     attempts: Arc<std::sync::atomic::AtomicU32>,
@@ -130,6 +162,7 @@ impl LazySearch {
             catalog,
             code,
             build: Arc::new(Mutex::new(Build::NotStarted { failed: false })),
+            shown: Arc::new(Mutex::new(Shown::Absent { failed: false })),
             attempts: Arc::default(),
             changed: ArcTrigger::new(),
         }
@@ -148,11 +181,29 @@ impl LazySearch {
         }
     }
 
-    /// Whether the engine's code could not be downloaded the last time search was used; in a
-    /// reactive context, runs again when that changes.
+    fn shown(&self) -> MutexGuard<'_, Shown> {
+        self.shown.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The view of the search box's suggestions once its code is here (asking for the index
+    /// downloads it, [`LazySearch::prepare`]); in a reactive context, runs again when it comes.
+    pub fn suggestions(&self) -> Option<Suggestions> {
+        self.changed.track();
+        match self.code.suggestions {
+            Code::Linked(suggestions) => Some(suggestions),
+            Code::Split(_) => match *self.shown() {
+                Shown::Ready(suggestions) => Some(suggestions),
+                _ => None,
+            },
+        }
+    }
+
+    /// Whether the engine's or the suggestions' code could not be downloaded the last time
+    /// search was used; in a reactive context, runs again when that changes.
     pub fn failed(&self) -> bool {
         self.changed.track();
         matches!(*self.state(), Build::NotStarted { failed: true })
+            || matches!(*self.shown(), Shown::Absent { failed: true })
     }
 
     /// The index, built now if it is not ready: what slices are left run at once, with
@@ -220,6 +271,8 @@ impl LazySearch {
     }
 
     fn start(&self, after_failure: bool) {
+        #[cfg(target_arch = "wasm32")]
+        self.fetch_suggestions(after_failure);
         let (retry, attempt) = {
             let mut state = self.state();
             let Build::NotStarted { failed } = *state else { return };
@@ -263,7 +316,7 @@ impl LazySearch {
     /// done (here, or by [`LazySearch::now`] in the meantime).
     #[cfg(target_arch = "wasm32")]
     async fn build_in_slices(self, attempt: u32) {
-        let engine = match self.code {
+        let engine = match self.code.engine {
             Code::Linked(engine) => Ok(engine),
             Code::Split(load) => {
                 self.give_up_after(ENGINE_WAIT_MS, attempt);
@@ -319,6 +372,35 @@ impl LazySearch {
             wasm_bindgen::closure::Closure::once_into_js(move || this.give_up_loading(attempt));
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+
+    /// Downloads the suggestions' view if it is in a chunk and not here, unless its download
+    /// failed before and this is not a retry (see [`LazySearch::retry`]). It is in the
+    /// engine's chunk, which the loader downloads once for both; the search results page
+    /// links the engine in, so there a box asks for the chunk for its suggestions alone.
+    fn fetch_suggestions(&self, after_failure: bool) {
+        let Code::Split(download) = self.code.suggestions else { return };
+        let retry = {
+            let mut shown = self.shown();
+            let Shown::Absent { failed } = *shown else { return };
+            if failed && !after_failure {
+                return;
+            }
+            *shown = Shown::Loading;
+            failed
+        };
+        if retry {
+            self.changed.notify(); // no longer failed: the message goes while it tries again
+        }
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let next = match download().await {
+                Ok(suggestions) => Shown::Ready(suggestions),
+                Err(_) => Shown::Absent { failed: true },
+            };
+            *this.shown() = next;
+            this.changed.notify();
+        });
     }
 
     /// The engine's code is not there for `attempt`: while that attempt is the one still

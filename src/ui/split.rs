@@ -50,6 +50,8 @@ macro_rules! split_pages {
             use $crate::ui::pages::{section::SectionPage, tag::TagPage};
             use $crate::ui::routes::{Page, Pages};
             use $crate::ui::data::{Load, LoadCode};
+            use $crate::ui::components::suggestions::Suggestions;
+            use $crate::ui::deferred::Code;
             use $crate::ui::search_index::SearchCode;
 
             $crate::split_page!(compare, compare_page, ComparePage);
@@ -68,6 +70,13 @@ macro_rules! split_pages {
             #[::leptos::wasm_split::wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn search_engine() -> Result<Engine, SplitLoaderError> {
                 Ok(Engine::linked())
+            }
+
+            /// The search box's suggestions (`mhr::ui::components::suggestions`), which show
+            /// only what the engine found: in its chunk, downloaded with it.
+            #[::leptos::wasm_split::wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn search_suggestions() -> Result<Suggestions, SplitLoaderError> {
+                Ok(Suggestions::linked())
             }
 
             /// The code that checks a dataset's rules and explains a broken one
@@ -102,7 +111,10 @@ macro_rules! split_pages {
                     search: Page::Split(|| Box::pin(search_page())),
                     about: Page::Split(|| Box::pin(about_page())),
                     builder: None,
-                    search_engine: SearchCode::Split(|| Box::pin(search_engine())),
+                    search_engine: SearchCode {
+                        engine: Code::Split(|| Box::pin(search_engine())),
+                        suggestions: Code::Split(|| Box::pin(search_suggestions())),
+                    },
                     frame: None,
                     footer: None,
                     failure: None,

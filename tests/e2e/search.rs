@@ -198,6 +198,34 @@ fn when_search_cannot_download_the_box_says_so_and_enter_still_searches() {
     assert!(results.contains("Diabetes"), "{results}");
 }
 
+/// On the results page the engine comes with the page's own code and the index is built at
+/// once; the box's options come from the search chunk all the same, downloaded for them alone,
+/// and when that chunk cannot be downloaded the box says so.
+#[test]
+fn on_the_results_page_the_boxs_suggestions_come_from_the_search_chunk() {
+    for down in [false, true] {
+        let opts = ServeOptions::default();
+        let site = Site::start(if down { opts.with_chunk_down("split_search") } else { opts });
+        site.open("search/?q=diabetes");
+        site.wait_for_text("[data-testid=result-count]", "diabetes", WAIT);
+        let input = site.find(INPUT).expect("the search box");
+        input.clear();
+        input.send_keys("diab");
+        if down {
+            site.wait_for_text(
+                ".search-box .search-note[role=status]",
+                "Suggestions could not be downloaded",
+                WAIT,
+            );
+            assert!(site.find("#search-suggestions [role=option]").is_none());
+        } else {
+            let list = site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+            assert!(list.text().contains("Diabetes"), "{}", list.text());
+            site.wait_for_text(".search-box [role=status]", "1 suggestion", WAIT);
+        }
+    }
+}
+
 /// Serves the site with `opts`, types "diabetes" into the search box on home, and waits for
 /// the note that the suggestions could not be downloaded; returns the site.
 fn type_until_the_note_says_suggestions_failed(opts: ServeOptions) -> Site {

@@ -183,12 +183,15 @@ fn split(
 }
 
 /// What the output of splitting, binding and optimising `linked` depends on: the module, the
-/// profile, the steps themselves ([`STEPS`]), and the tools (the versions wasm-bindgen and wasm-opt report; wasm-split-cli,
+/// profile, the steps themselves ([`STEPS`], and wasm-opt's flags in release), and the tools (the versions wasm-bindgen and wasm-opt report; wasm-split-cli,
 /// which reports none, by its size and time on disk).
 fn made_from(linked: &Path, release: bool) -> Result<String, FinishError> {
     let mut key = std::fs::read(linked).map_err(io(linked))?;
     key.extend(if release { b"release" as &[u8] } else { b"debug" });
     key.extend(STEPS.as_bytes());
+    if release {
+        key.extend(crate::wasm_opt::FLAGS.join(" ").as_bytes());
+    }
     let tools: &[&str] = if release { &["wasm-bindgen", "wasm-opt"] } else { &["wasm-bindgen"] };
     for tool in tools {
         key.extend(tool_version(tool)?);

@@ -30,7 +30,7 @@ const BATCH: &str = include_str!("wasm_opt_batch.js");
 /// widget 224.8 to 223.4 KB. `-O2`, `-O3`, `--converge`, `-iit` and `-tnh` compressed worse or
 /// the same (`-tnh` would also let binaryen drop code a trap depends on); Rust's
 /// `opt-level = "s"` made the first visit 161.7 KB.
-const FLAGS: [&str; 2] = ["-Os", "--low-memory-unused"];
+pub(crate) const FLAGS: [&str; 2] = ["-Os", "--low-memory-unused"];
 
 /// The wasm-opt to run.
 #[derive(Debug, Clone)]

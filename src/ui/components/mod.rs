@@ -16,6 +16,7 @@ pub mod notices;
 pub mod search_box;
 pub mod state;
 pub mod status;
+pub mod suggestions;
 pub mod title;
 pub mod without_app;
 

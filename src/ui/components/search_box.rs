@@ -6,13 +6,12 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::highlight::Highlighted;
 use super::{use_catalog, use_search};
 use crate::core::paths::Paths;
 use crate::core::route::Route;
-use crate::core::search::QueryOptions;
+use crate::core::search::{QueryOptions, SearchResults};
 use crate::core::url_state::query_value;
-use crate::ui::nav::use_nav;
+use crate::ui::nav::{use_nav, Nav};
 
 /// How many suggestions to show.
 const SUGGESTIONS: usize = 6;
@@ -65,7 +64,10 @@ pub fn SearchBox() -> impl IntoView {
         let index = index.clone();
         move || index.retry()
     };
-    let prepare = move || index.prepare();
+    let prepare = {
+        let index = index.clone();
+        move || index.prepare()
+    };
     let on_input = {
         let prepare = prepare.clone();
         move |ev: ev::Event| {
@@ -80,12 +82,10 @@ pub fn SearchBox() -> impl IntoView {
     let options = move || count() + usize::from(results.with(|r| r.is_some()));
     let expanded = move || results.with(|r| r.is_some());
 
+    let choosing = Choosing { results, active, text, open };
     let go = {
-        move |path: String| {
-            open.set(false);
-            active.set(None);
-            nav.open(path);
-        }
+        let nav = nav.clone();
+        move |path: String| choose(choosing, &nav, path)
     };
     let suggestion_path = {
         let catalog = catalog.clone();
@@ -146,66 +146,18 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
 
-    let list =
-        {
-            let catalog = catalog.clone();
-            let index = use_search();
-            move || {
-                let Some(r) = results.get() else { return Vec::new() };
-                // Results come only from a built index, whose engine marks the matches.
-                let Some(searcher) = index.get() else { return Vec::new() };
-                let mut items: Vec<_> =
-                    r.hits
-                        .iter()
-                        .enumerate()
-                        .map(|(i, hit)| {
-                            let resource = &catalog.data().resources[hit.doc as usize];
-                            let title = searcher.highlight(&r.highlight, &resource.title);
-                            let section = catalog
-                                .section(&resource.section)
-                                .map(|s| s.title.clone())
-                                .unwrap_or_default();
-                            let path = Paths::resource(&resource.id);
-                            option(i, active, go.clone(), path, view! {
-                        <span class="suggestion-title"><Highlighted segments=title/></span>
-                        <span class="suggestion-meta">{section}</span>
-                    }.into_any())
-                        })
-                        .collect();
-                let all = r.hits.len();
-                let label = if r.total == 0 {
-                    format!("Search for \u{201c}{}\u{201d}", text.get_untracked().trim())
-                } else {
-                    format!("See all {} result{}", r.total, if r.total == 1 { "" } else { "s" })
-                };
-                items.push(option(
-                    all,
-                    active,
-                    go.clone(),
-                    Paths::search(&text.get_untracked()),
-                    view! {
-                        <span class="suggestion-all">{label}</span>
-                    }
-                    .into_any(),
-                ));
-                items
-            }
-        };
+    // The options and what the status line says of them come with the engine's code
+    // (`super::suggestions`), asked for once there are results to show.
+    let list = {
+        let index = index.clone();
+        move || index.suggestions().map(|s| (s.list)(choosing))
+    };
 
     let status = move || match results.get() {
         _ if unavailable.get() => {
             "Suggestions could not be downloaded. Press Enter to search.".to_string()
         }
-        Some(r) if open.get() && r.hits.is_empty() => {
-            "No suggestions. Press Enter to search.".to_string()
-        }
-        Some(r) if open.get() => format!(
-            "{} suggestion{}{}{}. Use the up and down arrows to choose.",
-            r.hits.len(),
-            if r.hits.len() == 1 { "" } else { "s" },
-            r.corrected.map(|c| format!(" for \u{201c}{c}\u{201d}")).unwrap_or_default(),
-            if r.partial { ", matching some of your words" } else { "" }
-        ),
+        Some(r) if open.get() => index.suggestions().map(|s| (s.status)(&r)).unwrap_or_default(),
         _ => String::new(),
     };
 
@@ -244,27 +196,25 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// One option of the listbox. Mouse-down is taken so the input keeps focus while clicking.
-fn option(
-    i: usize,
-    active: RwSignal<Option<usize>>,
-    go: impl Fn(String) + Clone + 'static,
-    path: String,
-    body: AnyView,
-) -> AnyView {
-    view! {
-        <li
-            id=format!("suggestion-{i}")
-            role="option"
-            class="suggestion"
-            aria-selected=move || (active.get() == Some(i)).to_string()
-            on:mousedown=move |ev| ev.prevent_default()
-            on:click=move |_| go(path.clone())
-        >
-            {body}
-        </li>
-    }
-    .into_any()
+/// What the box's options need: its results, the option chosen with the arrows, its text, and
+/// whether the list is open.
+#[derive(Clone, Copy)]
+pub struct Choosing {
+    /// The suggestions, while the list is open and the box holds a query.
+    pub results: Memo<Option<SearchResults>>,
+    /// The option chosen with the arrow keys.
+    pub active: RwSignal<Option<usize>>,
+    /// What is typed in the box.
+    pub text: RwSignal<String>,
+    /// Whether the list is open.
+    pub open: RwSignal<bool>,
+}
+
+/// Closes the list and goes to `path`: an option clicked or chosen with Enter.
+pub fn choose(choosing: Choosing, nav: &Nav, path: String) {
+    choosing.open.set(false);
+    choosing.active.set(None);
+    nav.open(path);
 }
 
 /// Installs the "/" shortcut: focus the search box from anywhere except a text field.
