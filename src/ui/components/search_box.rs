@@ -1,6 +1,7 @@
 //! The search box in the header: suggestions as you type, following the ARIA combobox
 //! pattern (arrow keys move through suggestions, Enter opens one or all results, Escape
-//! closes, the count is announced).
+//! closes, the count is announced). The options themselves and what the status line says of
+//! them are drawn by [`super::suggestions`], whose code comes with the search engine's.
 
 use leptos::ev;
 use leptos::prelude::*;
