@@ -35,7 +35,6 @@ use leptos::prelude::*;
 use super::components::suggestions::Suggestions;
 use super::deferred::Code;
 use crate::core::catalog::Catalog;
-use crate::core::search::documents::resource_doc;
 use crate::core::search::{
     Engine, IndexBuilder, QueryOptions, SearchIndex, SearchResults, Segment,
 };
@@ -233,7 +232,7 @@ impl LazySearch {
     ) -> bool {
         let resources = &self.catalog.data().resources;
         while builder.len() < resources.len() && more() {
-            (engine.add)(builder, resource_doc(&self.catalog, &resources[builder.len()]));
+            (engine.add)(builder, &self.catalog, &resources[builder.len()]);
         }
         builder.len() == resources.len()
     }

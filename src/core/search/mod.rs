@@ -23,6 +23,9 @@ pub mod terms;
 pub mod text;
 
 pub use index::{IndexBuilder, SearchDoc, SearchIndex};
+
+use crate::core::catalog::Catalog;
+use crate::core::model::Resource;
 pub use query::{Hit, QueryOptions, SearchResults};
 pub use snippet::{Highlighter, Segment};
 
@@ -35,8 +38,10 @@ pub use snippet::{Highlighter, Segment};
 /// still downloads them, once the browser is idle.
 #[derive(Clone, Copy)]
 pub struct Engine {
-    /// Adds a document (see [`IndexBuilder::add`]).
-    pub add: fn(&mut IndexBuilder, SearchDoc<'_>),
+    /// Adds a resource of a catalog, as [`documents::resource_doc`] makes it searchable (see
+    /// [`IndexBuilder::add`]): with the engine, since only building the index needs it (1.5
+    /// KB of code before optimising, out of the site's main module).
+    pub add: fn(&mut IndexBuilder, &Catalog, &Resource),
     /// Goes on finishing an index while a check says so (see [`IndexBuilder::finish_some`]).
     pub finish_some: fn(&mut IndexBuilder, &mut dyn FnMut() -> bool) -> bool,
     /// Finishes an index (see [`IndexBuilder::finish`]).
@@ -53,7 +58,9 @@ impl Engine {
     /// The engine, linked into whichever module calls this.
     pub fn linked() -> Engine {
         Engine {
-            add: IndexBuilder::add,
+            add: |builder, catalog, resource| {
+                builder.add(documents::resource_doc(catalog, resource))
+            },
             finish_some: IndexBuilder::finish_some,
             finish: IndexBuilder::finish,
             search: SearchIndex::search,
