@@ -11,6 +11,7 @@
 mod split {
     use leptos::wasm_split::SplitLoaderError;
     use mhr::ui::components::layout::Footer;
+    use mhr::ui::components::search_box::HeaderSearchBox;
     use mhr::ui::deferred::Code;
     use mhr::ui::pages::embed::EmbedBuilder;
     use mhr::ui::routes::{FrameLayout, Page, Pages, ShowFailure};
@@ -18,6 +19,7 @@ mod split {
     mhr::split_pages!();
     mhr::split_page!(builder, builder_page, EmbedBuilder);
     mhr::split_page!(pages, footer_part, Footer);
+    mhr::split_page!(search, search_box_part, HeaderSearchBox);
 
     /// The layout of a partner's frame (`?embed=1`), which only frames ask for, beside the
     /// dataset (`mhr::ui::routes::FrameCode`). In the chunk `pages`, which holds nearly every
@@ -38,12 +40,14 @@ mod split {
     }
 
     /// The site's pages, each from its chunk, the search engine, and the parts only the site
-    /// has: the embed builder, a frame's layout, the footer and the failure view.
+    /// has: the embed builder, a frame's layout, the footer, the header's search box and the
+    /// failure view.
     pub fn pages() -> Pages {
         Pages {
             builder: Some(Page::Split(|| Box::pin(builder_page()))),
             frame: Some(Code::Split(|| Box::pin(frame_layout()))),
             footer: Some(Page::Split(|| Box::pin(footer_part()))),
+            search_box: Some(Page::Split(|| Box::pin(search_box_part()))),
             failure: Some(Code::Split(|| Box::pin(failure_view()))),
             ..split_pages::pages()
         }

@@ -130,7 +130,7 @@ fn Layout(
             install_slash_shortcut();
             view! {
                 <SkipLink/>
-                <Header/>
+                <Header search_box=pages.search_box/>
                 <UpdateNotice/>
                 <OfflineNotice/>
                 <main id="main" tabindex="-1" class="container"><SiteRoutes pages/></main>

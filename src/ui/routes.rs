@@ -10,6 +10,7 @@ use leptos_router::components::{FlatRoutes, Route as RouterRoute};
 use leptos_router::path;
 
 use super::components::layout::Footer;
+use super::components::search_box::HeaderSearchBox;
 use super::data::LoadCode;
 use super::deferred::{deferred, preload, Code, PageView};
 use super::nav::use_nav;
@@ -88,6 +89,11 @@ pub struct Pages {
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
+    /// The search box of the site's header, where the binary has one: the written box stands
+    /// in for it until its code is there ([`super::written`]), so the site's binary has it in
+    /// the chunk `search`, with the engine's. None in the widget's binary, whose layout links
+    /// the box in.
+    pub search_box: Option<Page>,
     /// The site's footer, where the binary has one: the app keeps the written footer when it
     /// took the page over from the build's own dataset ([`super::written`]), so the site's
     /// binary has it in the chunk `pages`. None in the widget's binary.
@@ -123,6 +129,7 @@ impl Pages {
             search_engine: SearchCode::linked(),
             frame: Some(Code::Linked(super::app::frame_layout)),
             footer: Some(Page::Linked(|| view! { <Footer/> }.into_any())),
+            search_box: Some(Page::Linked(|| view! { <HeaderSearchBox/> }.into_any())),
             failure: None,
             load: LoadCode::Linked(crate::core::load::load),
         }

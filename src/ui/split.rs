@@ -117,6 +117,7 @@ macro_rules! split_pages {
                     },
                     frame: None,
                     footer: None,
+                    search_box: None,
                     failure: None,
                     load: LoadCode::Split(|| Box::pin(dataset_load())),
                 }

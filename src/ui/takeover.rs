@@ -73,6 +73,11 @@ pub fn start(pages: Pages) {
                 let kept_written = frame.is_none() && reader.checked == Some(read);
                 let home = route == Route::Home;
                 let root = document().query_selector(ROOT).ok().flatten();
+                // The written search form stands in for the header's box until its code is
+                // there, whatever the dataset.
+                if let Some(root) = root.as_ref().filter(|_| frame.is_none()) {
+                    super::written::offer_search_box(root);
+                }
                 let (home_kept, footer) = match root.filter(|_| kept_written) {
                     Some(root) => (super::written::offer(&root, home), None),
                     None => (false, pages.footer.filter(|_| frame.is_none())),
@@ -254,10 +259,7 @@ impl Kept {
                 if value.is_empty() {
                     continue;
                 }
-                let caret = match (input.selection_start(), input.selection_end()) {
-                    (Ok(Some(a)), Ok(Some(b))) => Some((a, b)),
-                    _ => None,
-                };
+                let caret = super::written::caret_of(&input);
                 if let Some(path) = path_of(&input, root) {
                     fields.push(Typed { path, value, caret });
                 }
@@ -278,20 +280,7 @@ impl Kept {
             else {
                 continue;
             };
-            input.set_value(&value);
-            if let Some((start, end)) = caret {
-                let _ = input.set_selection_range(start, end);
-            }
-            // The app's own handler reads the text, as if it had been typed into the app.
-            if let Ok(event) = web_sys::Event::new("input") {
-                let _ = input.dispatch_event(&event);
-            }
-            if document().active_element().as_ref() != Some(input.as_ref()) {
-                // Typed, then left: the suggestions stay closed until the field is used again.
-                if let Ok(event) = web_sys::Event::new("blur") {
-                    let _ = input.dispatch_event(&event);
-                }
-            }
+            super::written::carry_text(&input, &value, caret);
         }
         let window = window();
         if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != self.scroll {

@@ -40,7 +40,8 @@ enum Written {
     Offered(web_sys::Element),
     /// Claimed by the view as the app renders, not yet in the app's tree.
     Claimed(web_sys::Element),
-    /// In the app's tree: the nodes moved there (home's, until its view goes).
+    /// In the app's tree: the nodes moved there (home's, until its view goes; the search
+    /// form, until the header's box takes its place).
     Placed(Vec<web_sys::Node>),
 }
 
@@ -50,6 +51,210 @@ thread_local! {
     static HOME: RefCell<Option<Written>> = const { RefCell::new(None) };
     /// The site's `<footer>`.
     static FOOTER: RefCell<Option<Written>> = const { RefCell::new(None) };
+    /// The header's search form.
+    static SEARCH_BOX: RefCell<Option<Written>> = const { RefCell::new(None) };
+}
+
+/// Offers the written header's search form under `root` (the written page's root) to the
+/// app's header, which keeps it until its own box is there ([`claim_search_box`]). Unlike
+/// home and the footer, the form says nothing of the dataset, so it is offered whichever
+/// dataset the app reads; not in a frame, whose layout has its own box.
+#[cfg(target_arch = "wasm32")]
+pub fn offer_search_box(root: &web_sys::Element) {
+    let form = root.query_selector(":scope > header form[role=search]").ok().flatten();
+    SEARCH_BOX.set(form.map(Written::Offered));
+}
+
+/// The header's search box, from its chunk (`load`), into `shown` once it is there; until
+/// then the written search form, if one was offered, stands in for it. The takeover places
+/// the form before the header's navigation (`place`) and the box, once rendered, takes what
+/// was typed there and removes it ([`hand_over_search_box`]). Meanwhile the form leads to the
+/// results page within the app, and if the box's code fails to come (an error, or still
+/// downloading after [`crate::ui::search_index::ENGINE_WAIT_MS`], as the box says of the engine's), the form says so
+/// once something is typed, and a failed download is tried again when the form is next
+/// focused. `nav` opens the results page.
+#[cfg(target_arch = "wasm32")]
+pub fn stand_in_for_search_box(
+    load: crate::ui::deferred::Load,
+    shown: leptos::prelude::RwSignal<Option<crate::ui::deferred::PageView>>,
+    nav: crate::ui::nav::Nav,
+) {
+    let form = SEARCH_BOX.with_borrow_mut(|written| match claim(written) {
+        true => match written {
+            Some(Written::Claimed(form)) => Some(form.clone()),
+            _ => None,
+        },
+        false => None,
+    });
+    let stand_in = StandIn { load, shown, form, attempt: Default::default() };
+    stand_in.listen(nav);
+    stand_in.fetch();
+}
+
+/// The written search form standing in for the header's box (see
+/// [`stand_in_for_search_box`]).
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone)]
+struct StandIn {
+    load: crate::ui::deferred::Load,
+    shown: leptos::prelude::RwSignal<Option<crate::ui::deferred::PageView>>,
+    form: Option<web_sys::Element>,
+    /// The download under way (its number), or the last one's failure (`None`).
+    attempt: std::rc::Rc<std::cell::Cell<Option<u32>>>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl StandIn {
+    /// Downloads the box's code, and shows the box when it comes.
+    fn fetch(&self) {
+        use leptos::prelude::Set;
+        let number = self.attempt.get().map_or(1, |n| n + 1);
+        self.attempt.set(Some(number));
+        self.say();
+        let this = self.clone();
+        leptos::task::spawn_local(async move {
+            match (this.load)().await {
+                Ok(view) => this.shown.set(Some(view)),
+                Err(_) => this.give_up(number),
+            }
+        });
+        let this = self.clone();
+        let late = wasm_bindgen::closure::Closure::once_into_js(move || this.give_up(number));
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&late),
+            crate::ui::search_index::ENGINE_WAIT_MS,
+        );
+    }
+
+    /// The download `number` failed or is late: said, while it is the one awaited.
+    fn give_up(&self, number: u32) {
+        use leptos::prelude::GetUntracked;
+        if self.attempt.get() == Some(number) && self.shown.try_get_untracked().flatten().is_none()
+        {
+            self.attempt.set(None);
+            self.say();
+        }
+    }
+
+    /// The form's field, if there is a form.
+    fn field(&self) -> Option<web_sys::HtmlInputElement> {
+        let field = self.form.as_ref()?.query_selector("input[name=q]").ok().flatten()?;
+        wasm_bindgen::JsCast::dyn_into(field).ok()
+    }
+
+    /// Shows the note in the form's status line while the code is missing and something is
+    /// typed, and hides it otherwise.
+    fn say(&self) {
+        let Some(status) =
+            self.form.as_ref().and_then(|f| f.query_selector("[role=status]").ok().flatten())
+        else {
+            return;
+        };
+        let typed = self.field().is_some_and(|f| !f.value().trim().is_empty());
+        let note = typed && self.attempt.get().is_none();
+        status.set_text_content(note.then_some(crate::ui::components::search_box::UNAVAILABLE));
+        status.set_class_name(if note { "search-note" } else { "visually-hidden" });
+    }
+
+    /// What the form does meanwhile: says whether the box is missing as the visitor types,
+    /// tries the download again on focus after a failure, and opens the results page within
+    /// the app.
+    fn listen(&self, nav: crate::ui::nav::Nav) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Some(form) = &self.form else { return };
+        let listen = |event: &str, handler: Closure<dyn FnMut(web_sys::Event)>| {
+            let _ = form.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+            handler.forget();
+        };
+        let this = self.clone();
+        listen("input", Closure::new(move |_| this.say()));
+        let this = self.clone();
+        listen(
+            "focusin",
+            Closure::new(move |_| {
+                if this.attempt.get().is_none() {
+                    this.fetch();
+                }
+            }),
+        );
+        let this = self.clone();
+        listen(
+            "submit",
+            Closure::new(move |event: web_sys::Event| {
+                event.prevent_default();
+                let query = this.field().map(|f| f.value()).unwrap_or_default();
+                nav.open(crate::core::paths::Paths::search(&query));
+            }),
+        );
+    }
+}
+
+/// The header's live search box, just rendered, takes the written form's place: what was
+/// typed there, with its caret, and focus if it had it; the form leaves the page. Nothing
+/// when no written form was placed.
+#[cfg(target_arch = "wasm32")]
+pub fn hand_over_search_box() {
+    use wasm_bindgen::JsCast;
+    let Some(Written::Placed(nodes)) = SEARCH_BOX.take() else { return };
+    let Some(form) = nodes.into_iter().next().and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let document = leptos::prelude::document();
+    // Both boxes' fields are the header's `q`: the live one is the one outside the form.
+    let fields = document.query_selector_all("header input[name=q]").ok();
+    let field = |i| fields.as_ref()?.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok();
+    let (mut written, mut live) = (None, None);
+    for i in 0..fields.as_ref().map_or(0, |f| f.length()) {
+        let Some(input) = field(i) else { continue };
+        if form.contains(Some(input.as_ref())) {
+            written = Some(input);
+        } else if live.is_none() {
+            live = Some(input);
+        }
+    }
+    let Some(input) = live else { return };
+    let focused = written.as_ref().is_some_and(|w| {
+        document.active_element().is_some_and(|a| a.is_same_node(Some(w.as_ref())))
+    });
+    let typed = written.map(|w| (w.value(), caret_of(&w)));
+    form.remove();
+    if focused {
+        let _ = input.focus();
+    }
+    if let Some((value, caret)) = typed.filter(|(value, _)| !value.is_empty()) {
+        carry_text(&input, &value, caret);
+    }
+}
+
+/// Where the selection of `input` starts and ends, if it has one.
+#[cfg(target_arch = "wasm32")]
+pub fn caret_of(input: &web_sys::HtmlInputElement) -> Option<(u32, u32)> {
+    match (input.selection_start(), input.selection_end()) {
+        (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+        _ => None,
+    }
+}
+
+/// Puts `value` into the app's text field `input`, with the selection `caret`, as if it had
+/// been typed there: the app's own handler reads it. Left without focus, the field is then
+/// told it was left, so that a search box's suggestions stay closed until it is used again.
+#[cfg(target_arch = "wasm32")]
+pub fn carry_text(input: &web_sys::HtmlInputElement, value: &str, caret: Option<(u32, u32)>) {
+    input.set_value(value);
+    if let Some((start, end)) = caret {
+        let _ = input.set_selection_range(start, end);
+    }
+    let document = leptos::prelude::document();
+    if let Ok(event) = web_sys::Event::new("input") {
+        let _ = input.dispatch_event(&event);
+    }
+    if !document.active_element().is_some_and(|a| a.is_same_node(Some(input.as_ref()))) {
+        if let Ok(event) = web_sys::Event::new("blur") {
+            let _ = input.dispatch_event(&event);
+        }
+    }
 }
 
 /// Offers the written content under `root` (the written page's root) to the views the app is
@@ -106,8 +311,8 @@ fn claim(written: &mut Option<Written>) -> bool {
 
 /// Moves claimed content into the app's new root `root`: home's (what the written `<main>`
 /// holds now, whatever was added since the offer) into its `<main>`, before what the route
-/// rendered (an empty view's placeholder), the footer at its end. Forgets an offer that no
-/// view claimed.
+/// rendered (an empty view's placeholder), the search form before the header's navigation,
+/// the footer at its end. Forgets an offer that no view claimed.
 #[cfg(target_arch = "wasm32")]
 pub fn place(root: &web_sys::Element) {
     let main = root.query_selector("main").ok().flatten();
@@ -120,6 +325,17 @@ pub fn place(root: &web_sys::Element) {
                 let _ = main.insert_before(node, first.as_ref());
             }
             *written = Some(Written::Placed(nodes));
+        }
+    });
+    // The written search form goes where the header's box will be, before its navigation,
+    // until the box takes its place.
+    SEARCH_BOX.with_borrow_mut(|written| {
+        let nav = root.query_selector(":scope > header nav").ok().flatten();
+        if let (Some(Written::Claimed(form)), Some(nav)) = (written.take(), nav) {
+            if let Some(parent) = nav.parent_node() {
+                let _ = parent.insert_before(&form, Some(&nav));
+                *written = Some(Written::Placed(vec![form.into()]));
+            }
         }
     });
     // The footer stays for as long as the app runs: nothing to remember once it is placed.

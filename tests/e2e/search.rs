@@ -191,9 +191,13 @@ fn when_search_cannot_download_the_box_says_so_and_enter_still_searches() {
         ServeOptions::default().with_chunk_down("split_search"),
     );
     assert_eq!(attr(&site, INPUT, "aria-expanded").as_deref(), Some("false"));
+    // The written box stands in for the app's (whose code is in the same chunk) and still
+    // leads to the results within the app: the page is not loaded again.
+    site.execute("window.sameDocument = true", vec![]);
     site.press_key(keys::ENTER);
     site.wait_for_text("[data-testid=result-count]", "1", WAIT);
     assert!(site.current_url().contains("/search/?q=diabetes"), "{}", site.current_url());
+    assert_eq!(site.execute("return window.sameDocument === true", vec![]), true);
     let results = site.wait_for("main", WAIT).text();
     assert!(results.contains("Diabetes"), "{results}");
 }

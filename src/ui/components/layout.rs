@@ -4,10 +4,10 @@ use crate::ui::nav::{use_nav, Link};
 use leptos::prelude::*;
 
 use super::links::ExternalLink;
-use super::search_box::SearchBox;
 use super::title::SITE_NAME;
 use super::use_catalog;
 use crate::core::paths::Paths;
+use crate::ui::routes::Page;
 
 /// Lets keyboard users jump past the navigation.
 ///
@@ -22,9 +22,12 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href=href target="_self">"Skip to content"</a> }
 }
 
-/// Site name and the main navigation.
+/// Site name, the search box and the main navigation.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// The search box's code, where the binary has it (see [`search_box`]).
+    search_box: Option<Page>,
+) -> impl IntoView {
     let catalog = use_catalog();
     let sections = catalog.data().sections.clone();
     view! {
@@ -34,7 +37,7 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true"></span>
                     {SITE_NAME}
                 </Link>
-                <SearchBox/>
+                {search_box.map(box_from)}
                 <nav aria-label="Main">
                     <ul class="nav-list">
                         {sections
@@ -48,6 +51,25 @@ pub fn Header() -> impl IntoView {
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// The header's search box from its code (`search_box`): in the site's binary, in the chunk
+/// `search`, which downloads as the app starts. Until it is there, the written box stands in
+/// for it, a plain form that leads to the results page ([`crate::ui::written`]); if it never
+/// comes, that form stays. In the main module, the box and what it reaches (the index's
+/// build, its events) were 11 KB brotli (README, Size).
+fn box_from(search_box: Page) -> AnyView {
+    match search_box {
+        Page::Linked(view) => view(),
+        Page::Split(load) => {
+            let shown = RwSignal::new(None);
+            #[cfg(target_arch = "wasm32")]
+            crate::ui::written::stand_in_for_search_box(load, shown, use_nav());
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = load;
+            (move || shown.get().map(|view: crate::ui::deferred::PageView| view())).into_any()
+        }
     }
 }
 

@@ -16,8 +16,22 @@ use crate::ui::nav::{use_nav, Nav};
 
 /// How many suggestions to show.
 const SUGGESTIONS: usize = 6;
+/// What the box says when the code behind its suggestions could not be downloaded (the written
+/// box standing in for it says the same: `crate::ui::written`).
+pub const UNAVAILABLE: &str = "Suggestions could not be downloaded. Press Enter to search.";
 /// The input's id, which the "/" shortcut focuses.
 pub const SEARCH_INPUT_ID: &str = "site-search";
+
+/// The site header's search box: where the written page's search form stood in for it until
+/// its code came, it takes what was typed there, and focus (`crate::ui::written`). Only the
+/// site's header has a written form to take over; a frame's and the widget's layouts use
+/// [`SearchBox`] itself.
+#[component]
+pub fn HeaderSearchBox() -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(|_| crate::ui::written::hand_over_search_box());
+    view! { <SearchBox/> }
+}
 
 /// The search form with its suggestions.
 #[component]
@@ -155,9 +169,7 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     let status = move || match results.get() {
-        _ if unavailable.get() => {
-            "Suggestions could not be downloaded. Press Enter to search.".to_string()
-        }
+        _ if unavailable.get() => UNAVAILABLE.to_string(),
         Some(r) if open.get() => index.suggestions().map(|s| (s.status)(&r)).unwrap_or_default(),
         _ => String::new(),
     };
