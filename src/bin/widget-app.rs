@@ -9,6 +9,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use leptos::prelude::{view, IntoAny};
+    use mhr::ui::components::search_box::SearchBox;
     use mhr::ui::routes::{Page, Pages};
     use wasm_bindgen::prelude::*;
 
@@ -24,7 +26,13 @@ mod exports {
     ) -> u32 {
         // Home stays in the main module: in the chunk `pages`, as on the site, it made a list
         // widget's first load 1.7 KB heavier, and the widget has no written home to keep.
-        let pages = Pages { home: Page::home_linked(), ..split_pages::pages() };
+        // So does the search box, which every widget shows at once.
+        let search_box = Page::Linked(|| view! { <SearchBox/> }.into_any());
+        let pages = Pages {
+            home: Page::home_linked(),
+            search_box: Some(search_box),
+            ..split_pages::pages()
+        };
         mhr::ui::widget::mount(host, container, site, checked, pages)
     }
 

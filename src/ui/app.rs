@@ -154,7 +154,8 @@ fn footer(pages: Pages) -> AnyView {
 /// Reached only through [`super::routes::FrameCode`], so the site's binary can keep it in a
 /// chunk (`pages`, `src/main.rs`).
 pub fn frame_layout(frame_id: String, pages: Pages) -> AnyView {
-    view! { <EmbedLayout frame_id><SiteRoutes pages/></EmbedLayout> }.into_any()
+    view! { <EmbedLayout frame_id search_box=pages.search_box><SiteRoutes pages/></EmbedLayout> }
+        .into_any()
 }
 
 /// Where focus goes after moving to another view: the element the address's fragment names

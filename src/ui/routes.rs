@@ -89,10 +89,10 @@ pub struct Pages {
     /// The search engine: linked in, or in a chunk of its own that downloads when the index
     /// is first asked for, after start-up (the site's and the widget's).
     pub search_engine: SearchCode,
-    /// The search box of the site's header, where the binary has one: the written box stands
-    /// in for it until its code is there ([`super::written`]), so the site's binary has it in
-    /// the chunk `search`, with the engine's. None in the widget's binary, whose layout links
-    /// the box in.
+    /// The search box of the header, or of a frame's or the widget's layout: in the site's
+    /// binary in the chunk `search`, with the engine's (the written box stands in for the
+    /// header's until its code is there, [`super::written`]); linked into the widget's, which
+    /// shows it at once. None in `split_pages!`, which leaves it to each binary.
     pub search_box: Option<Page>,
     /// The site's footer, where the binary has one: the app keeps the written footer when it
     /// took the page over from the build's own dataset ([`super::written`]), so the site's

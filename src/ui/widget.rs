@@ -144,7 +144,7 @@ fn WidgetViews(
     indexed.provide();
     // The search engine's code, and the index, before the visitor's first key (as the site).
     indexed.search().prepare_when_idle();
-    view! { <EmbedLayout back><RouteView pages/></EmbedLayout> }
+    view! { <EmbedLayout back search_box=pages.search_box><RouteView pages/></EmbedLayout> }
 }
 
 /// One dataset's load, shared by every widget that asks for it: the outcome once known, and

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::search_box::SearchBox;
 use super::title::SITE_NAME;
 use crate::ui::nav::{use_nav, Surface};
+use crate::ui::routes::Page;
 
 /// Message type of a height report.
 const HEIGHT_MESSAGE: &str = "mhr-embed:height";
@@ -29,6 +29,10 @@ pub fn EmbedLayout(
     /// In the widget: whether there is a view to go back to, and how.
     #[prop(optional)]
     back: Option<(Signal<bool>, Callback<()>)>,
+    /// The search box's code, where the binary has it: linked into the widget's, in the
+    /// chunk `search` in the site's (a frame shows the box once its code is there), so that
+    /// the views' chunk, which holds this layout, does not reach it.
+    search_box: Option<Page>,
     /// The view.
     children: Children,
 ) -> impl IntoView {
@@ -60,7 +64,7 @@ pub fn EmbedLayout(
         <div class="embed" node_ref=root>
             <div class="embed-bar">
                 {back_button}
-                <SearchBox/>
+                {search_box.map(Page::quiet_view)}
             </div>
             {body}
             <p class="embed-credit">
