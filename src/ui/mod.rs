@@ -22,6 +22,8 @@ pub mod split;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
 #[cfg(target_arch = "wasm32")]
+mod timers;
+#[cfg(target_arch = "wasm32")]
 pub mod widget;
 pub mod written;
 

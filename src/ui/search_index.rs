@@ -13,17 +13,15 @@
 //! ([`LazySearch::now`]),
 //! finishing whatever slices are left, as the page cannot say anything truthful without it.
 //!
-//! The engine's code itself may be elsewhere ([`SearchCode`]): the site's and the widget's
-//! binaries split it into a chunk that downloads when the index is first asked for, after
-//! the app is ready (a few milliseconds on loopback, and the service worker has usually
-//! cached it by then). If
-//! it cannot be downloaded, the box says so ([`LazySearch::failed`]) and tries again the next
-//! time it is focused ([`LazySearch::retry`]); pressing Enter still leads to the results page,
-//! whose own chunk holds the engine. A download still going after [`ENGINE_WAIT_MS`] counts
-//! as failed for the box, which then says so, rather than staying silent; if the chunk
-//! arrives after all, the index is built and the suggestions appear. The chunk loader keeps
-//! one download per chunk until it ends, so a focus after a stall waits on that same download
-//! (another [`ENGINE_WAIT_MS`] before the note comes back); after an error it downloads again.
+//! The engine's code, with the suggestions' view, may be elsewhere ([`SearchCode`]): the
+//! site's and the widget's binaries split it into the chunk `search`, downloaded when the index
+//! is first asked for (the site's header box is in it too). If it cannot be downloaded, the
+//! box says so ([`LazySearch::failed`]) and tries again when next focused
+//! ([`LazySearch::retry`]); Enter still leads to the results page, whose own chunk holds the
+//! engine. A download still going after [`ENGINE_WAIT_MS`] counts as failed for the box; if
+//! the chunk arrives after all, the index is built and the suggestions appear. The loader
+//! keeps one download per chunk until it ends, so a focus after a stall waits on that same
+//! download; after an error it downloads again.
 //!
 //! Rendered natively (the pages written at build time), there are no tasks to share:
 //! preparing builds at once.
@@ -101,9 +99,8 @@ impl Searcher {
 /// under the 50 ms of a long task, leaving room for the slice that finishes the index.
 pub const SLICE_MS: f64 = 8.0;
 
-/// How long the engine's chunk may take to download before the search box says it could not
-/// be (see the module documentation): its 14 KB take well under a second on a slow mobile
-/// connection, so a download still going after this is stalled, not slow.
+/// How long the chunk `search` (50 KB) may take to come before the box, or the form standing
+/// in for it, says it could not: about a second on a slow mobile link; this is a stall.
 pub const ENGINE_WAIT_MS: i32 = 5_000;
 
 /// Where the build is.
@@ -123,15 +120,14 @@ enum Build {
     Done(Searcher),
 }
 
-/// Where the suggestions' view is, when it is in a chunk.
+/// Where the suggestions' view is, when it is in a chunk (natively it never is).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 enum Shown {
     /// Not asked for yet, or its chunk could not be downloaded.
     Absent { failed: bool },
     /// Downloading.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Loading,
     /// Here.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Ready(Suggestions),
 }
 
@@ -318,7 +314,10 @@ impl LazySearch {
         let engine = match self.code.engine {
             Code::Linked(engine) => Ok(engine),
             Code::Split(load) => {
-                self.give_up_after(ENGINE_WAIT_MS, attempt);
+                // A timer's callback rather than a task awaiting one: 1.5 KB less of brotli in
+                // the main module.
+                let this = self.clone();
+                super::timers::after(ENGINE_WAIT_MS, move || this.give_up_loading(attempt));
                 load().await
             }
         };
@@ -340,7 +339,7 @@ impl LazySearch {
         let clock = web_sys::window().and_then(|w| w.performance());
         let now_ms = move || clock.as_ref().map_or(0.0, |c| c.now());
         loop {
-            next_task().await;
+            super::timers::next_task().await;
             let mut state = self.state();
             let Build::Building(builder, engine) = &mut *state else { break };
             let until = now_ms() + SLICE_MS;
@@ -360,23 +359,9 @@ impl LazySearch {
 
 #[cfg(target_arch = "wasm32")]
 impl LazySearch {
-    /// In `ms`, gives up on the download of `attempt` if it is still going (see
-    /// [`ENGINE_WAIT_MS`]). A timer's callback rather than a task awaiting one: 1.5 KB less of
-    /// brotli in the main module.
-    fn give_up_after(&self, ms: i32, attempt: u32) {
-        use wasm_bindgen::JsCast;
-        let Some(window) = web_sys::window() else { return };
-        let this = self.clone();
-        let callback =
-            wasm_bindgen::closure::Closure::once_into_js(move || this.give_up_loading(attempt));
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
-    }
-
-    /// Downloads the suggestions' view if it is in a chunk and not here, unless its download
-    /// failed before and this is not a retry (see [`LazySearch::retry`]). It is in the
-    /// engine's chunk, which the loader downloads once for both; the search results page
-    /// links the engine in, so there a box asks for the chunk for its suggestions alone.
+    /// Downloads the suggestions' view if it is in a chunk and not here, unless it failed before
+    /// and this is not a retry ([`LazySearch::retry`]): with the engine's, in one download; on
+    /// the results page, which links the engine in, for the suggestions alone.
     fn fetch_suggestions(&self, after_failure: bool) {
         let Code::Split(download) = self.code.suggestions else { return };
         let retry = {
@@ -412,28 +397,4 @@ impl LazySearch {
             self.changed.notify();
         }
     }
-}
-
-/// Resolves in a later task of the browser's event loop, so that input and rendering run in
-/// between: `scheduler.yield()` where the browser has it (Chromium), whose continuation runs
-/// ahead of other ordinary tasks, else a zero-delay timer, which browsers hold back at
-/// least 4 ms once timers nest five deep (at 10,000 resources that was about 60 ms of the
-/// 230 to the first suggestion, waiting between slices).
-#[cfg(target_arch = "wasm32")]
-async fn next_task() {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return };
-    let get = |target: &wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(name)).ok()
-    };
-    let yielded = get(&window, "scheduler").filter(|s| s.is_object()).and_then(|scheduler| {
-        let call = get(&scheduler, "yield")?.dyn_into::<js_sys::Function>().ok()?;
-        call.call0(&scheduler).ok()?.dyn_into::<js_sys::Promise>().ok()
-    });
-    let promise = yielded.unwrap_or_else(|| {
-        js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        })
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -119,11 +119,8 @@ impl StandIn {
             }
         });
         let this = self.clone();
-        let late = wasm_bindgen::closure::Closure::once_into_js(move || this.give_up(number));
-        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            wasm_bindgen::JsCast::unchecked_ref(&late),
-            crate::ui::search_index::ENGINE_WAIT_MS,
-        );
+        let wait = crate::ui::search_index::ENGINE_WAIT_MS;
+        crate::ui::timers::after(wait, move || this.give_up(number));
     }
 
     /// The download `number` failed or is late: said, while it is the one awaited.
@@ -143,13 +140,13 @@ impl StandIn {
     }
 
     /// Shows the note in the form's status line while the code is missing and something is
-    /// typed, and hides it otherwise.
+    /// typed, and hides it otherwise. The form is marked `data-stand-in`, "unavailable" once its box's code failed or is
+    /// late, for scripts and tests that wait for the box.
     fn say(&self) {
-        let Some(status) =
-            self.form.as_ref().and_then(|f| f.query_selector("[role=status]").ok().flatten())
-        else {
-            return;
-        };
+        let Some(form) = &self.form else { return };
+        let missing = if self.attempt.get().is_none() { "unavailable" } else { "" };
+        let _ = form.set_attribute("data-stand-in", missing);
+        let Some(status) = form.query_selector("[role=status]").ok().flatten() else { return };
         let typed = self.field().is_some_and(|f| !f.value().trim().is_empty());
         let note = typed && self.attempt.get().is_none();
         status.set_text_content(note.then_some(crate::ui::components::search_box::UNAVAILABLE));

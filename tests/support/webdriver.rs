@@ -142,9 +142,12 @@ const NARROWEST_WINDOW: u32 = 500;
 /// True once a page of the site has been taken over by its app (or it has said it cannot
 /// start: `data-mhr-ready` with an error, or `<html class="no-app">` when the app itself did
 /// not load), and at once on any other page: the build writes every page with its content,
-/// and the app replaces it when it is ready, so a test that clicks or types must wait.
+/// and the app replaces it when it is ready, so a test that clicks or types must wait; and
+/// until the header's box has replaced the written form standing in for it, or that form says
+/// the box's code cannot come (`data-stand-in`, src/ui/written.rs).
 const APP_READY: &str = "(() => { const b = document.body; \
-     return !!b && (!b.hasAttribute('data-mhr-app') || b.hasAttribute('data-mhr-ready') \
+     return !!b && (!b.hasAttribute('data-mhr-app') || (b.hasAttribute('data-mhr-ready') \
+       && !document.querySelector('form[data-stand-in=\"\"]')) \
        || document.documentElement.classList.contains('no-app')); })()";
 
 impl Browser {
