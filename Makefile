@@ -43,7 +43,7 @@ bench bench-peers screenshots: export CHROME ?= $(FULL_CHROME)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
-.PHONY: serve dist test setup setup-browser setup-peers check unit wasm-test e2e size screenshots bench bench-engine bench-peers clean dist-prefixed
+.PHONY: serve dist test test-lane-code test-lane-site app-wasm setup setup-browser setup-peers check unit wasm-test e2e size screenshots bench bench-engine bench-peers clean dist-prefixed
 
 # Trunk's watcher ignores target/ (Trunk.toml) and refuses to start when it does not exist
 # yet, as in a fresh clone. Serving sets up the test browsers too, so that after it a fresh
@@ -55,17 +55,49 @@ serve: setup setup-browser
 	mkdir -p target
 	trunk serve --public-url $(PUBLIC_URL) --dist $(SERVE_DIST)
 
+# A step's tools are checked before it unless a variable says so: `make test` checks them once,
+# and its lanes' makes skip it.
+NEEDS_SETUP ?= setup
+NEEDS_BROWSER ?= setup-browser
+
 # `make test` builds the site as its other steps build (LINT, below), so that they share what
 # they compile; `make dist` alone, the build a site deploys, builds without clippy.
-dist: setup
+dist: $(NEEDS_SETUP)
 	$(DIST_LINT) trunk build --release --public-url $(PUBLIC_URL)
 
-test: setup setup-browser check unit dist dist-prefixed e2e wasm-test size
+# `make test` runs in two lanes at once, then the end-to-end tests and the size report, which
+# need both. The code's lane: clippy's builds, the native tests, the wasm tests. The site's: the
+# release build, twice (`dist`, `dist-prefixed`). The release build is one process for most of
+# its time (LTO, one codegen unit), which left the other core idle when the steps ran in a row.
+# Cargo locks each build directory, and the lanes build in different ones (debug and release),
+# so neither waits for the other. Each lane's lines are prefixed with its name. Measured in the
+# README's "How long `make test` takes".
+test: setup setup-browser
+	@$(MAKE) --no-print-directory -j2 test-lane-code test-lane-site
+	@$(MAKE) --no-print-directory $(SET_UP) e2e size
 	@echo "All checks and tests passed."
+
+SET_UP := NEEDS_SETUP= NEEDS_BROWSER=
+test-lane-%: SHELL := /bin/bash
+test-lane-%: .SHELLFLAGS := -o pipefail -c
+test-lane-code:
+	@$(MAKE) --no-print-directory -j1 $(SET_UP) check unit wasm-test 2>&1 | sed -u 's/^/code | /'
+test-lane-site:
+	@$(MAKE) --no-print-directory -j1 $(SET_UP) DIST_LINT='$(LINT)' app-wasm dist dist-prefixed 2>&1 | sed -u 's/^/site | /'
+
+# The app's release wasm, built as the first step of trunk's pre-build hook builds it (`link`
+# in xtask/src/app_build.rs: these binaries, in release, without clippy), which then finds it
+# built. The site's lane starts with it so that it starts at once: the hook is `cargo xtask`,
+# which waits for the debug build directory while the code's lane builds there, and which
+# links the library (the pages it writes), so after a change to a page it is built again
+# after the native tests' build of the library, not beside it.
+APP_BINARIES := app widget-app
+app-wasm:
+	cargo build --target wasm32-unknown-unknown --release $(addprefix --bin ,$(APP_BINARIES))
 
 # The same site built for a path prefix, for the end-to-end test that serves it there.
 TEST_PREFIX := /partners/health/
-dist-prefixed: setup
+dist-prefixed: $(NEEDS_SETUP)
 	SITE_URL= $(DIST_LINT) trunk build --release --public-url $(TEST_PREFIX) --dist target/dist-prefixed
 
 # --- tools: each step is skipped when its tool is already there ---------------------------
@@ -118,9 +150,8 @@ setup-browser: setup
 # builds without them, so a warning never stops serving (cargo keeps both builds of our
 # crates side by side: switching between serving and testing compiles nothing again).
 LINT := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
-# The site's build under `make test` (a target-specific variable reaches its prerequisites).
+# The site's build under `make test` (its site lane passes LINT).
 DIST_LINT :=
-test: DIST_LINT = $(LINT)
 
 # The native test targets `cargo test --workspace` leaves out (`test = false`: the end-to-end
 # tests, the size report, benchmarks and screenshots), built and so linted here too. For
@@ -151,7 +182,7 @@ E2E_THREADS ?= 2
 e2e:
 	MHR_DIST=$(CURDIR)/dist MHR_DIST_PREFIXED=$(CURDIR)/target/dist-prefixed MHR_PREFIX=$(TEST_PREFIX) MHR_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js $(LINT) cargo test --workspace --test e2e -- --test-threads=$(E2E_THREADS) $(E2E_ARGS)
 
-wasm-test: setup-browser
+wasm-test: $(NEEDS_BROWSER)
 	$(LINT) cargo test --target wasm32-unknown-unknown --test wasm_components --features bench-engine
 
 # Benchmarks: search natively (bench_search), then in Chromium (bench_browser: our engine's

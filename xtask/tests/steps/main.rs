@@ -2,6 +2,7 @@
 //! heads say. One test binary with a module per step, as the product's own tests are
 //! (tests/native/main.rs says why).
 
+mod app_build;
 mod features;
 mod finish;
 mod head;
