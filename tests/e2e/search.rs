@@ -262,3 +262,26 @@ fn a_stalled_search_download_is_said_and_the_suggestions_come_when_it_arrives() 
     assert!(list.text().contains("Diabetes"), "{}", list.text());
     assert!(site.find(".search-box .search-note").is_none(), "the note is gone");
 }
+
+/// The box's code failed to download; once the host is back, focusing the box again downloads
+/// it, and the box takes what was typed and shows its suggestions.
+#[test]
+fn after_a_failed_download_the_box_comes_when_focused_again_once_the_host_is_back() {
+    let chunk = support::chunk_path("split_search");
+    let site = type_until_the_note_says_suggestions_failed(
+        ServeOptions::default().with_chunk_down("split_search"),
+    );
+    site.execute("window.sameDocument = true", vec![]);
+    site.server.lift_override(&chunk);
+    let before = site.server.requests().iter().filter(|p| p.ends_with(&chunk)).count();
+    site.execute("document.activeElement.blur()", vec![]);
+    site.find(INPUT).expect("the search box").click();
+    assert_eq!(site.server.wait_for_requests(&chunk, before + 1, WAIT), before + 1);
+    let list = site.wait_for("#search-suggestions:not([hidden]) [role=option]", WAIT);
+    assert!(list.text().contains("Diabetes"), "{}", list.text());
+    assert!(site.find("form[data-stand-in]").is_none(), "the written form stood down");
+    assert!(site.find(".search-box .search-note").is_none(), "the note is gone");
+    let value = site.execute(&format!("return document.querySelector('{INPUT}').value"), vec![]);
+    assert_eq!(value, "diabetes");
+    assert_eq!(site.execute("return window.sameDocument === true", vec![]), true);
+}

@@ -169,7 +169,7 @@ fn every_hostile_fixture_is_named_by_record_and_field_in_the_error_view() {
 }
 
 #[test]
-fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
+fn a_view_whose_code_does_not_download_says_so_comes_once_the_host_is_back_and_the_rest_works() {
     let compare = support::chunk_path("split_compare");
     let site =
         Site::start(ServeOptions::default().with_override(&compare, 503, "text/plain", b"down"));
@@ -191,6 +191,15 @@ fn a_view_whose_code_does_not_download_says_so_and_the_rest_still_works() {
     let after = site.server.wait_for_requests(&compare, before + 1, WAIT);
     assert_eq!(after, before + 1, "retry asked the server again");
     site.wait_for("[data-testid=page-failed]", WAIT);
+
+    // The host comes back: trying again shows the view, in the same document.
+    site.execute("window.sameDocument = true", vec![]);
+    site.server.lift_override(&compare);
+    site.find("[data-testid=page-failed] button").unwrap().click();
+    site.wait_for("[data-testid=compare-table]", WAIT);
+    site.wait_for_text("main h1", "Compare clusters", WAIT);
+    assert!(site.find("[data-testid=page-failed]").is_none());
+    assert_eq!(site.execute("return window.sameDocument === true", vec![]), true);
 
     // Views in other chunks still load.
     site.find_all("header nav a").into_iter().find(|a| a.text() == "About").unwrap().click();

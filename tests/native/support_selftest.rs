@@ -109,6 +109,22 @@ fn server_serves_files_types_and_spa_fallback() {
     assert!(log.contains(&"/foo.js".to_string()) && log.contains(&"/a%20b.txt".to_string()));
 }
 
+/// An override answers until the test lifts it; then the file is served, as by a host that
+/// came back.
+#[test]
+fn an_overridden_path_is_served_from_its_file_once_lifted() {
+    let dir = fixture();
+    let server = StaticServer::start(
+        dir.path(),
+        ServeOptions::default().with_override("/foo.js", 503, "text/plain", b"down"),
+    );
+    assert_eq!(get(&server.url("/foo.js")).0, 503);
+    server.lift_override("/foo.js");
+    let (status, _, body) = get(&server.url("/foo.js"));
+    assert_eq!(status, 200);
+    assert!(body.contains("fooLoaded"), "{body}");
+}
+
 #[test]
 fn server_prefix_and_not_found_page() {
     let dir = fixture();

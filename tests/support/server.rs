@@ -118,6 +118,8 @@ struct Shared {
     /// Gates the test has opened.
     open: Mutex<Vec<String>>,
     opened: Condvar,
+    /// Overridden paths the test has lifted ([`StaticServer::lift_override`]).
+    lifted: Mutex<Vec<String>>,
     /// Compressed bodies, by path, made once (files do not change while a server runs).
     gzipped: Mutex<std::collections::HashMap<String, Vec<u8>>>,
 }
@@ -145,6 +147,7 @@ impl StaticServer {
             logged: Condvar::new(),
             open: Mutex::new(Vec::new()),
             opened: Condvar::new(),
+            lifted: Mutex::new(Vec::new()),
             gzipped: Mutex::new(std::collections::HashMap::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
@@ -208,6 +211,12 @@ impl StaticServer {
     pub fn open_gate(&self, path: &str) {
         self.shared.open.lock().unwrap().push(path.to_string());
         self.shared.opened.notify_all();
+    }
+
+    /// Serves `path` from the files again instead of its override, from the next request on:
+    /// a host that failed and came back.
+    pub fn lift_override(&self, path: &str) {
+        self.shared.lifted.lock().unwrap().push(path.to_string());
     }
 
     /// Forgets the request log, e.g. before the step whose traffic a test wants to inspect.
@@ -319,7 +328,9 @@ fn route(shared: &Shared, raw_path: &str, query: Option<&str>) -> Response {
             .wait_timeout_while(open, Duration::from_secs(60), |open| !open.contains(&path))
             .unwrap();
     }
-    if let Some((_, status, ctype, body)) = shared.opts.overrides.iter().find(|o| o.0 == path) {
+    let lifted = shared.lifted.lock().unwrap().contains(&path);
+    let overridden = shared.opts.overrides.iter().find(|o| o.0 == path).filter(|_| !lifted);
+    if let Some((_, status, ctype, body)) = overridden {
         let (ctype, body) = (ctype.clone(), body.clone());
         return Response { status: *status, ctype, body, extra: vec![] };
     }
