@@ -71,7 +71,7 @@ dist: $(NEEDS_SETUP)
 # its time (LTO, one codegen unit), which left the other core idle when the steps ran in a row.
 # Cargo locks each build directory, and the lanes build in different ones (debug and release),
 # so neither waits for the other. Each lane's lines are prefixed with its name. Measured in the
-# README's "How long `make test` takes".
+# README (Tests, "Latest figures").
 test: setup setup-browser
 	@$(MAKE) --no-print-directory -j2 test-lane-code test-lane-site
 	@$(MAKE) --no-print-directory $(SET_UP) e2e size
