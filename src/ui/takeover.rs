@@ -54,19 +54,28 @@ pub fn start(pages: Pages) {
             let _ = code.get().await;
         });
     }
+    let address =
+        SiteAddress { base: base_path(), origin: window().location().origin().unwrap_or_default() };
+    let path = window().location().pathname().unwrap_or_default();
+    let route = Route::parse(&Paths::new(&address.base).route_of(&path));
+    // The header's search box (in the chunk `search`; not in a frame, whose layout brings
+    // its own) downloads before the page is taken over, so that its code is there when a
+    // visitor types as the page becomes ready: asked for as the header was rendered, it came
+    // 15 to 35 ms after such a key (README, Search). On home at once, while the dataset is
+    // read (the network is idle then: home's view is the written one); elsewhere once the
+    // view's own chunk is there, so as not to hold the view back on a slow network.
+    let search_box = pages.search_box.filter(|_| frame.is_none());
+    let search_box_early = route == Route::Home;
+    if let Some(search_box) = search_box.filter(|_| search_box_early) {
+        wasm_bindgen_futures::spawn_local(search_box.preload());
+    }
     // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
     wasm_bindgen_futures::spawn_local(async move {
-        let address = SiteAddress {
-            base: base_path(),
-            origin: window().location().origin().unwrap_or_default(),
-        };
         let reader = Reader { checked: checked_by_build(), code: pages.load };
         match fetch_catalog(reader).await {
             Ok(fetched) => {
                 let kept = fetched.kept();
                 let Fetched { catalog, read, .. } = fetched;
-                let path = window().location().pathname().unwrap_or_default();
-                let route = Route::parse(&Paths::new(&address.base).route_of(&path));
                 // Home's written content and the footer are what the app would render from
                 // the dataset the build wrote them from, so the app keeps them
                 // (`super::written`); else it renders them from their chunks.
@@ -89,6 +98,9 @@ pub fn start(pages: Pages) {
                 }
                 if !home_kept {
                     pages.of(&route).preload().await;
+                }
+                if let Some(search_box) = search_box.filter(|_| !search_box_early) {
+                    wasm_bindgen_futures::spawn_local(search_box.preload());
                 }
                 if let Some(footer) = footer {
                     footer.preload().await;
