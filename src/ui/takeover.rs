@@ -63,7 +63,10 @@ pub fn start(pages: Pages) {
     // visitor types as the page becomes ready: asked for as the header was rendered, it came
     // 15 to 35 ms after such a key (README, Search). On home at once, while the dataset is
     // read (the network is idle then: home's view is the written one); elsewhere once the
-    // view's own chunk is there, so as not to hold the view back on a slow network.
+    // view's own chunk is there, so as not to hold the view back on a slow network. Home's
+    // download starts before the dataset is read, so in the rare visit whose dataset is not
+    // the build's (home then renders from the chunk `pages`) or cannot be used (the failure
+    // view's chunk), it shares the network with that chunk.
     let search_box = pages.search_box.filter(|_| frame.is_none());
     let search_box_early = route == Route::Home;
     if let Some(search_box) = search_box.filter(|_| search_box_early) {

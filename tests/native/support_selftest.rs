@@ -123,6 +123,9 @@ fn an_overridden_path_is_served_from_its_file_once_lifted() {
     let (status, _, body) = get(&server.url("/foo.js"));
     assert_eq!(status, 200);
     assert!(body.contains("fooLoaded"), "{body}");
+    // Both answered, and nothing else was.
+    assert_eq!(server.wait_for_answers("/foo.js", 2, Duration::from_secs(5)), 2);
+    assert_eq!(server.wait_for_answers("/app.wasm", 1, Duration::from_millis(1)), 0);
 }
 
 #[test]

@@ -120,6 +120,9 @@ struct Shared {
     opened: Condvar,
     /// Overridden paths the test has lifted ([`StaticServer::lift_override`]).
     lifted: Mutex<Vec<String>>,
+    /// Paths answered so far, as [`Shared::log`] holds those asked for, and signalled likewise.
+    answered: Mutex<Vec<String>>,
+    answered_signal: Condvar,
     /// Compressed bodies, by path, made once (files do not change while a server runs).
     gzipped: Mutex<std::collections::HashMap<String, Vec<u8>>>,
 }
@@ -148,6 +151,8 @@ impl StaticServer {
             open: Mutex::new(Vec::new()),
             opened: Condvar::new(),
             lifted: Mutex::new(Vec::new()),
+            answered: Mutex::new(Vec::new()),
+            answered_signal: Condvar::new(),
             gzipped: Mutex::new(std::collections::HashMap::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
@@ -199,11 +204,13 @@ impl StaticServer {
     /// Waits until at least `n` requests whose path ends with `suffix` have been logged, or
     /// `timeout` passes; returns how many there were.
     pub fn wait_for_requests(&self, suffix: &str, n: usize, timeout: std::time::Duration) -> usize {
-        let count = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(suffix)).count();
-        let log = self.shared.log.lock().unwrap();
-        let (log, _) =
-            self.shared.logged.wait_timeout_while(log, timeout, |log| count(log) < n).unwrap();
-        count(&log)
+        wait_for_log(&self.shared.log, &self.shared.logged, suffix, n, timeout)
+    }
+
+    /// [`StaticServer::wait_for_requests`] for the answers: until at least `n` requests whose
+    /// path ends with `suffix` have been answered (their response decided, as it is written).
+    pub fn wait_for_answers(&self, suffix: &str, n: usize, timeout: std::time::Duration) -> usize {
+        wait_for_log(&self.shared.answered, &self.shared.answered_signal, suffix, n, timeout)
     }
 
     /// Lets the held responses to `path` go, and every later one (see
@@ -214,7 +221,10 @@ impl StaticServer {
     }
 
     /// Serves `path` from the files again instead of its override, from the next request on:
-    /// a host that failed and came back.
+    /// a host that failed and came back. A request is logged as it arrives and answered after,
+    /// so one already in [`StaticServer::requests`] may still be answered from the file: a
+    /// test that needs every earlier request refused waits for their answers first
+    /// ([`StaticServer::wait_for_answers`]).
     pub fn lift_override(&self, path: &str) {
         self.shared.lifted.lock().unwrap().push(path.to_string());
     }
@@ -313,7 +323,24 @@ fn handle(stream: TcpStream, shared: &Shared) {
         resp.extra.push(("Content-Encoding".into(), "gzip".into()));
         resp.extra.push(("Vary".into(), "Accept-Encoding".into()));
     }
+    shared.answered.lock().unwrap().push(raw_path.to_string());
+    shared.answered_signal.notify_all();
     write_response(stream, shared, resp, method == "HEAD");
+}
+
+/// Waits until `log` holds at least `n` paths ending with `suffix`, or `timeout` passes
+/// (`signal` is notified on every entry); returns how many it holds.
+fn wait_for_log(
+    log: &Mutex<Vec<String>>,
+    signal: &Condvar,
+    suffix: &str,
+    n: usize,
+    timeout: std::time::Duration,
+) -> usize {
+    let count = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(suffix)).count();
+    let log = log.lock().unwrap();
+    let (log, _) = signal.wait_timeout_while(log, timeout, |log| count(log) < n).unwrap();
+    count(&log)
 }
 
 fn route(shared: &Shared, raw_path: &str, query: Option<&str>) -> Response {
