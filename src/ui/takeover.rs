@@ -67,9 +67,8 @@ pub fn start(pages: Pages) {
     // download starts before the dataset is read, so in the rare visit whose dataset is not
     // the build's (home then renders from the chunk `pages`) or cannot be used (the failure
     // view's chunk), it shares the network with that chunk.
-    let search_box = pages.search_box.filter(|_| frame.is_none());
-    let search_box_early = route == Route::Home;
-    if let Some(search_box) = search_box.filter(|_| search_box_early) {
+    let mut search_box = pages.search_box.filter(|_| frame.is_none());
+    if let Some(search_box) = search_box.take_if(|_| route == Route::Home) {
         wasm_bindgen_futures::spawn_local(search_box.preload());
     }
     // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
@@ -102,7 +101,7 @@ pub fn start(pages: Pages) {
                 if !home_kept {
                     pages.of(&route).preload().await;
                 }
-                if let Some(search_box) = search_box.filter(|_| !search_box_early) {
+                if let Some(search_box) = search_box {
                     wasm_bindgen_futures::spawn_local(search_box.preload());
                 }
                 if let Some(footer) = footer {

@@ -70,9 +70,9 @@ pub fn offer_search_box(root: &web_sys::Element) {
 /// the form before the header's navigation (`place`) and the box, once rendered, takes what
 /// was typed there and removes it ([`hand_over_search_box`]). Meanwhile the form leads to the
 /// results page within the app, and if the box's code fails to come (an error, or still
-/// downloading after [`crate::ui::search_index::ENGINE_WAIT_MS`], as the box says of the engine's), the form says so
-/// once something is typed, and a failed download is tried again when the form is next
-/// focused. `nav` opens the results page.
+/// downloading after [`crate::ui::search_index::ENGINE_WAIT_MS`], as the box says of the
+/// engine's), the form says so once something is typed, and a failed download is tried again
+/// when the form is next focused. `nav` opens the results page.
 #[cfg(target_arch = "wasm32")]
 pub fn stand_in_for_search_box(
     load: crate::ui::deferred::Load,
@@ -140,8 +140,8 @@ impl StandIn {
     }
 
     /// Shows the note in the form's status line while the code is missing and something is
-    /// typed, and hides it otherwise. The form is marked `data-stand-in`, "unavailable" once its box's code failed or is
-    /// late, for scripts and tests that wait for the box.
+    /// typed, and hides it otherwise. The form is marked `data-stand-in`, "unavailable" once
+    /// its box's code failed or is late, for scripts and tests that wait for the box.
     fn say(&self) {
         let Some(form) = &self.form else { return };
         let missing = if self.attempt.get().is_none() { "unavailable" } else { "" };

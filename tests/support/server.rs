@@ -112,17 +112,15 @@ impl ServeOptions {
 struct Shared {
     root: PathBuf,
     opts: ServeOptions,
-    log: Mutex<Vec<String>>,
-    /// Signalled on every logged request, so a test can wait for traffic without sleeping.
-    logged: Condvar,
+    /// Paths requested so far, as sent.
+    log: PathLog,
     /// Gates the test has opened.
     open: Mutex<Vec<String>>,
     opened: Condvar,
     /// Overridden paths the test has lifted ([`StaticServer::lift_override`]).
     lifted: Mutex<Vec<String>>,
-    /// Paths answered so far, as [`Shared::log`] holds those asked for, and signalled likewise.
-    answered: Mutex<Vec<String>>,
-    answered_signal: Condvar,
+    /// Paths answered so far, as [`Shared::log`] holds those asked for.
+    answered: PathLog,
     /// Compressed bodies, by path, made once (files do not change while a server runs).
     gzipped: Mutex<std::collections::HashMap<String, Vec<u8>>>,
 }
@@ -146,13 +144,11 @@ impl StaticServer {
         let shared = Arc::new(Shared {
             root,
             opts,
-            log: Mutex::new(Vec::new()),
-            logged: Condvar::new(),
+            log: PathLog::default(),
             open: Mutex::new(Vec::new()),
             opened: Condvar::new(),
             lifted: Mutex::new(Vec::new()),
-            answered: Mutex::new(Vec::new()),
-            answered_signal: Condvar::new(),
+            answered: PathLog::default(),
             gzipped: Mutex::new(std::collections::HashMap::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
@@ -198,19 +194,19 @@ impl StaticServer {
 
     /// Paths requested so far, in arrival order, as sent (not decoded) and without query string.
     pub fn requests(&self) -> Vec<String> {
-        self.shared.log.lock().unwrap().clone()
+        self.shared.log.paths.lock().unwrap().clone()
     }
 
     /// Waits until at least `n` requests whose path ends with `suffix` have been logged, or
     /// `timeout` passes; returns how many there were.
     pub fn wait_for_requests(&self, suffix: &str, n: usize, timeout: std::time::Duration) -> usize {
-        wait_for_log(&self.shared.log, &self.shared.logged, suffix, n, timeout)
+        self.shared.log.wait_for(suffix, n, timeout)
     }
 
     /// [`StaticServer::wait_for_requests`] for the answers: until at least `n` requests whose
     /// path ends with `suffix` have been answered (their response decided, as it is written).
     pub fn wait_for_answers(&self, suffix: &str, n: usize, timeout: std::time::Duration) -> usize {
-        wait_for_log(&self.shared.answered, &self.shared.answered_signal, suffix, n, timeout)
+        self.shared.answered.wait_for(suffix, n, timeout)
     }
 
     /// Lets the held responses to `path` go, and every later one (see
@@ -231,7 +227,7 @@ impl StaticServer {
 
     /// Forgets the request log, e.g. before the step whose traffic a test wants to inspect.
     pub fn clear_requests(&self) {
-        self.shared.log.lock().unwrap().clear();
+        self.shared.log.paths.lock().unwrap().clear();
     }
 }
 
@@ -306,8 +302,7 @@ fn handle(stream: TcpStream, shared: &Shared) {
         Some((p, q)) => (p, Some(q)),
         None => (target, None),
     };
-    shared.log.lock().unwrap().push(raw_path.to_string());
-    shared.logged.notify_all();
+    shared.log.push(raw_path);
     let mut resp = match method {
         "GET" | "HEAD" => route(shared, raw_path, query),
         _ => Response::text(405, "method not allowed"),
@@ -323,24 +318,32 @@ fn handle(stream: TcpStream, shared: &Shared) {
         resp.extra.push(("Content-Encoding".into(), "gzip".into()));
         resp.extra.push(("Vary".into(), "Accept-Encoding".into()));
     }
-    shared.answered.lock().unwrap().push(raw_path.to_string());
-    shared.answered_signal.notify_all();
+    shared.answered.push(raw_path);
     write_response(stream, shared, resp, method == "HEAD");
 }
 
-/// Waits until `log` holds at least `n` paths ending with `suffix`, or `timeout` passes
-/// (`signal` is notified on every entry); returns how many it holds.
-fn wait_for_log(
-    log: &Mutex<Vec<String>>,
-    signal: &Condvar,
-    suffix: &str,
-    n: usize,
-    timeout: std::time::Duration,
-) -> usize {
-    let count = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(suffix)).count();
-    let log = log.lock().unwrap();
-    let (log, _) = signal.wait_timeout_while(log, timeout, |log| count(log) < n).unwrap();
-    count(&log)
+/// Paths in the order they came, signalled on every one, so a test can wait for traffic
+/// without sleeping.
+#[derive(Default)]
+struct PathLog {
+    paths: Mutex<Vec<String>>,
+    added: Condvar,
+}
+
+impl PathLog {
+    fn push(&self, path: &str) {
+        self.paths.lock().unwrap().push(path.to_string());
+        self.added.notify_all();
+    }
+
+    /// Waits until at least `n` paths ending with `suffix` are in, or `timeout` passes;
+    /// returns how many there are.
+    fn wait_for(&self, suffix: &str, n: usize, timeout: std::time::Duration) -> usize {
+        let count = |log: &Vec<String>| log.iter().filter(|p| p.ends_with(suffix)).count();
+        let paths = self.paths.lock().unwrap();
+        let (paths, _) = self.added.wait_timeout_while(paths, timeout, |p| count(p) < n).unwrap();
+        count(&paths)
+    }
 }
 
 fn route(shared: &Shared, raw_path: &str, query: Option<&str>) -> Response {
