@@ -296,14 +296,8 @@ impl LazySearch {
     /// calls this once it has taken the page over.
     #[cfg(target_arch = "wasm32")]
     pub fn prepare_when_idle(&self) {
-        use wasm_bindgen::JsCast;
-        let Some(window) = web_sys::window() else { return };
-        let has = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
-        if has {
-            let this = self.clone();
-            let callback = wasm_bindgen::closure::Closure::once_into_js(move || this.prepare());
-            let _ = window.request_idle_callback(callback.unchecked_ref());
-        }
+        let this = self.clone();
+        super::timers::when_idle(move || this.prepare(), None, None);
     }
 
     /// Downloads the engine if it is in a chunk, then adds documents (and then finishes the

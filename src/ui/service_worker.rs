@@ -58,8 +58,26 @@ fn container() -> Option<ServiceWorkerContainer> {
         .map(|v| v.unchecked_into())
 }
 
-/// Registers `sw.js` under the site's base; sets `update_ready` when a new version waits.
+/// The longest the registration waits for the browser to be idle (see [`register`]).
+const REGISTER_WITHIN_MS: u32 = 5_000;
+
+/// Registers `sw.js` under the site's base when the browser is next idle (within
+/// [`REGISTER_WITHIN_MS`]); sets `update_ready` when a new version waits.
+///
+/// Not at once: a first visit's worker downloads every file of the site as it installs, and
+/// registered as the app became ready, those 25 downloads and the worker's start shared the
+/// network and the two cores with the search box's code still arriving, just when a visitor
+/// may start typing (README, Search).
 pub fn register(base: &str, update_ready: RwSignal<bool>) {
+    let base = base.to_string();
+    crate::ui::timers::when_idle(
+        move || register_now(&base, update_ready),
+        Some(REGISTER_WITHIN_MS),
+        Some(0),
+    );
+}
+
+fn register_now(base: &str, update_ready: RwSignal<bool>) {
     let Some(container) = container() else { return };
     let paths = Paths::new(base);
     let script = paths.asset("sw.js");

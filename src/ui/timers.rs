@@ -11,6 +11,25 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
         window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
+/// Calls `f` once, when the browser is next idle (`requestIdleCallback`), or after `longest_ms`
+/// if it has not been idle by then. Where the browser has no `requestIdleCallback` (Safari),
+/// `f` is called after `otherwise_ms`, or never when that is `None`. Nothing when there is no
+/// window.
+pub fn when_idle(f: impl FnOnce() + 'static, longest_ms: Option<u32>, otherwise_ms: Option<i32>) {
+    let Some(window) = web_sys::window() else { return };
+    let has = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if has {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let options = web_sys::IdleRequestOptions::new();
+        if let Some(ms) = longest_ms {
+            options.set_timeout(ms);
+        }
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    } else if let Some(ms) = otherwise_ms {
+        after(ms, f);
+    }
+}
+
 /// Resolves in a later task of the browser's event loop, so that input and rendering run in
 /// between: `scheduler.yield()` where the browser has it (Chromium), whose continuation runs
 /// ahead of other ordinary tasks, else a zero-delay timer, which browsers hold back at
