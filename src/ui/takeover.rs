@@ -126,11 +126,28 @@ pub fn start(pages: Pages) {
                     start(pages);
                 });
                 let view = match pages.failure {
-                    Some(code) => code.get().await.ok(),
+                    Some(code) => {
+                        // A download that stalls (a host that stops answering) must not leave
+                        // the page silent: once it is late, the page is marked as when it
+                        // fails, and the mark goes if the view comes after all.
+                        let settled = std::rc::Rc::new(std::cell::Cell::new(false));
+                        let late = settled.clone();
+                        super::timers::after(FAILURE_VIEW_WAIT_MS, move || {
+                            if !late.get() {
+                                mark_no_app(true);
+                            }
+                        });
+                        let view = code.get().await.ok();
+                        settled.set(true);
+                        view
+                    }
                     None => None,
                 };
                 match view {
-                    Some(show) => show(host, failure, on_retry),
+                    Some(show) => {
+                        mark_no_app(false);
+                        show(host, failure, on_retry)
+                    }
                     None => could_not_start(&host),
                 }
             }
@@ -154,8 +171,19 @@ pub fn show_failure(host: HtmlElement, failure: LoadFailure, on_retry: Box<dyn F
 /// to the pages that do not.
 fn could_not_start(host: &HtmlElement) {
     host.remove();
+    mark_no_app(true);
+}
+
+/// How long the failure view's code may take to download before the page says, as when it
+/// cannot be downloaded, that the app could not start (the chunk is already in the cache on
+/// most visits; this is a stall).
+const FAILURE_VIEW_WAIT_MS: i32 = 5_000;
+
+/// Marks `<html>` as a page whose app could not start (`no-app`, as the start-up script marks
+/// it), or takes the mark off.
+fn mark_no_app(on: bool) {
     if let Some(html) = document().document_element() {
-        let _ = html.class_list().add_1("no-app");
+        let _ = html.class_list().toggle_with_force("no-app", on);
     }
 }
 

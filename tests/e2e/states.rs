@@ -241,3 +241,34 @@ fn without_the_failure_views_code_the_page_is_marked_as_one_whose_app_could_not_
     assert!(notes.iter().any(|n| n.is_displayed()), "the written note shows");
     assert!(site.find("main h1").is_some_and(|h| h.is_displayed()), "the written page stays");
 }
+
+/// When the dataset cannot be used and the failure view's code stalls (a host that stops
+/// answering), the page does not stay silent: once the download is late it is marked as one
+/// whose app could not start, and when the code comes after all the failure view shows, with
+/// the mark gone.
+#[test]
+fn a_stalled_failure_view_marks_the_page_then_shows_when_its_code_comes() {
+    let chunk = support::chunk_path("split_pages");
+    let site = Site::start(
+        ServeOptions::default()
+            .with_override(DATA, 503, "text/plain", b"down")
+            .with_override("/sw.js", 404, "text/plain", b"no worker")
+            .with_gate(&chunk),
+    );
+    site.open("browse/");
+    site.wait_until(
+        "document.documentElement.classList.contains('no-app')",
+        WAIT,
+        "the page marked while the failure view's code is held",
+    );
+    assert!(site.find("[data-testid=error-view]").is_none(), "no failure view without its code");
+    let notes = site.find_all("[data-testid=without-app]");
+    assert!(notes.iter().any(|n| n.is_displayed()), "the written note shows meanwhile");
+    site.server.open_gate(&chunk);
+    let view = site.wait_for("[data-testid=error-view]", WAIT);
+    assert!(view.text().contains("Try again"), "the failure view, with its retry");
+    let marked = site
+        .browser
+        .execute("return document.documentElement.classList.contains('no-app')", vec![]);
+    assert_eq!(marked, false, "the mark is gone once the view shows");
+}
