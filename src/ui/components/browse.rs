@@ -35,6 +35,10 @@ pub fn Browse(
     /// Leave out the sections group (on a section view).
     #[prop(optional)]
     hide_sections: bool,
+    /// What of the view needs the app, as the note where it cannot run begins (see
+    /// [`PagesWithoutApp`]).
+    #[prop(default = "Filtering and sorting need JavaScript")]
+    needs: &'static str,
 ) -> impl IntoView {
     let catalog = use_catalog();
     let index = use_search();
@@ -192,7 +196,7 @@ pub fn Browse(
             </button>
             <aside id="facets" class="facets" class:open=move || filters_open.get() aria-label="Filters">
                 <FacetGroups browse=browse.clone() outcome fixed=fixed.clone() hide_sections on_toggle=toggle/>
-                <PagesWithoutApp needs="Filtering and sorting need JavaScript"/>
+                <PagesWithoutApp needs/>
             </aside>
             <div class="results">
                 <Notices notices/>

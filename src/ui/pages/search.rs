@@ -7,7 +7,6 @@ use crate::core::paths::Paths;
 use crate::core::url_state::query_value;
 use crate::ui::components::browse::Browse;
 use crate::ui::components::title::use_document_title;
-use crate::ui::components::without_app::WithoutApp;
 use crate::ui::nav::use_nav;
 
 /// The search results view.
@@ -20,9 +19,8 @@ pub fn SearchPage() -> impl IntoView {
     });
     view! {
         <h1>"Search"</h1>
-        <WithoutApp>
-            <p>"Searching needs JavaScript, which is off or could not start in this browser. Below is every resource, and beside it every section and tag, each with a page of its own."</p>
-        </WithoutApp>
-        <Browse path=Paths::search("")/>
+        // One note where the app cannot run, beside the filters, rather than one above them
+        // saying nearly the same: the results below are every resource either way.
+        <Browse path=Paths::search("") needs="Searching, filtering and sorting need JavaScript"/>
     }
 }
