@@ -65,7 +65,7 @@ const REGISTER_WITHIN_MS: u32 = 5_000;
 /// [`REGISTER_WITHIN_MS`]); sets `update_ready` when a new version waits.
 ///
 /// Not at once: a first visit's worker downloads every file of the site as it installs, and
-/// registered as the app became ready, those 25 downloads and the worker's start shared the
+/// registered as the app became ready, those 26 downloads and the worker's start shared the
 /// network and the two cores with the search box's code still arriving, just when a visitor
 /// may start typing (README, Search).
 pub fn register(base: &str, update_ready: RwSignal<bool>) {
