@@ -133,10 +133,14 @@ pub fn ComparePage() -> impl IntoView {
                     }
                 }>{order_options}</select>
             </div>
-            <CsvDownload file=COMPARISON_CSV name="midlands-cluster-comparison.csv" csv class="button secondary" testid="csv">
-                "Download CSV"
-            </CsvDownload>
-            <CopyButton label="Copy link" text=page_url/>
+            // The two actions wrap as one: after the widest order's select, "Copy link" went
+            // to a line of its own at 1280 px.
+            <div class="compare-actions">
+                <CsvDownload file=COMPARISON_CSV name="midlands-cluster-comparison.csv" csv class="button secondary" testid="csv">
+                    "Download CSV"
+                </CsvDownload>
+                <CopyButton label="Copy link" text=page_url/>
+            </div>
         </div>
         {body}
     }
