@@ -69,20 +69,9 @@ const REGISTER_WITHIN_MS: u32 = 5_000;
 /// network and the two cores with the search box's code still arriving, just when a visitor
 /// may start typing (README, Search).
 pub fn register(base: &str, update_ready: RwSignal<bool>) {
-    let base = base.to_string();
-    crate::ui::timers::when_idle(
-        move || register_now(&base, update_ready),
-        Some(REGISTER_WITHIN_MS),
-        Some(0),
-    );
-}
-
-fn register_now(base: &str, update_ready: RwSignal<bool>) {
     let Some(container) = container() else { return };
-    let paths = Paths::new(base);
-    let script = paths.asset("sw.js");
-    let options = web_sys::RegistrationOptions::new();
-    options.set_scope(paths.base());
+    // At once, unlike the registration: a worker that takes this page over meanwhile (another
+    // tab accepted an update) must be seen as a change of version.
     CONTROLLED.set(container.controller().is_some());
     let on_change = Closure::<dyn Fn()>::new(move || {
         if RELOAD_ON_CHANGE.get() {
@@ -95,6 +84,20 @@ fn register_now(base: &str, update_ready: RwSignal<bool>) {
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
+    let base = base.to_string();
+    crate::ui::timers::when_idle(
+        move || register_now(container, &base, update_ready),
+        Some(REGISTER_WITHIN_MS),
+        Some(0),
+    );
+}
+
+/// Registers the worker, and watches the registration for a new version waiting.
+fn register_now(container: ServiceWorkerContainer, base: &str, update_ready: RwSignal<bool>) {
+    let paths = Paths::new(base);
+    let script = paths.asset("sw.js");
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(paths.base());
     let promise = container.register_with_options(&script, &options);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {

@@ -95,6 +95,8 @@ fn a_tab_left_on_the_old_version_still_opens_a_view_after_another_tab_updated() 
     browser.goto(&server.site_url(""));
     browser.wait_for_text("main h1", "Midlands", WAIT);
     wait_controlled(&browser);
+    // The app, not only the written page: it must be listening for a change of worker.
+    browser.wait_for_app();
 
     // A new build, whose comparison chunk has another name: the old one is gone from the
     // host, and from the cache once the new worker takes over.
