@@ -128,18 +128,16 @@ pub fn start(pages: Pages) {
                 let view = match pages.failure {
                     Some(code) => {
                         // A download that stalls (a host that stops answering) must not leave
-                        // the page silent: once it is late, the page is marked as when it
-                        // fails, and the mark goes if the view comes after all.
-                        let settled = std::rc::Rc::new(std::cell::Cell::new(false));
-                        let late = settled.clone();
+                        // the page silent: once it is late (the host still empty), the page is
+                        // marked as when it fails, and the mark goes if the view comes after
+                        // all.
+                        let empty = host.clone();
                         super::timers::after(FAILURE_VIEW_WAIT_MS, move || {
-                            if !late.get() {
+                            if empty.first_child().is_none() {
                                 mark_no_app(true);
                             }
                         });
-                        let view = code.get().await.ok();
-                        settled.set(true);
-                        view
+                        code.get().await.ok()
                     }
                     None => None,
                 };

@@ -405,8 +405,7 @@ fn a_resource_pages_citation_downloads_and_leaves_the_head_when_the_visitor_move
 fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
     let views = support::chunk_path("split_pages");
     // Without the worker, which downloads every chunk for offline use when it installs.
-    let options =
-        ServeOptions::default().with_gate(DATA).with_override("/sw.js", 404, "text/plain", b"");
+    let options = ServeOptions::default().with_gate(DATA).without_worker();
     let server = StaticServer::start(support::dist_dir(), options);
     let browser = Browser::launch_eager(1280, 800);
     browser.goto_unwaited(&server.site_url(""));

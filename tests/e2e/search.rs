@@ -271,12 +271,7 @@ fn after_a_failed_download_the_box_comes_when_focused_again_once_the_host_is_bac
     // Without the service worker, whose install would download every chunk at a moment of its
     // own, maybe after the host is back.
     let site = type_until_the_note_says_suggestions_failed(
-        ServeOptions::default().with_chunk_down("split_search").with_override(
-            "/sw.js",
-            404,
-            "text/plain",
-            b"no worker",
-        ),
+        ServeOptions::default().with_chunk_down("split_search").without_worker(),
     );
     site.execute("window.sameDocument = true", vec![]);
     // Before the host comes back, every download asked for so far has been answered, the

@@ -60,7 +60,7 @@ fn only_a_dataset_other_than_the_builds_downloads_the_code_that_checks_it() {
     // In the comparison's chunk (src/ui/split.rs says why).
     let checks = support::chunk_path("split_compare");
     // Without the worker, which downloads every chunk for offline use when it installs.
-    let no_worker = || ServeOptions::default().with_override("/sw.js", 404, "text/plain", b"");
+    let no_worker = || ServeOptions::default().without_worker();
     let site = Site::start(no_worker());
     // Home, and a resource page, whose own view's chunk is not the comparison's.
     for page in ["", "resource/data-driven-healthcare-report/"] {
@@ -114,12 +114,7 @@ fn a_failed_download_says_so_and_retry_fetches_again() {
     // Without its worker: the worker's install also fetches the dataset, at a moment of its
     // own, and that request raced with the count below (seen as 3 for 2).
     let site = Site::start(
-        ServeOptions::default().with_override(DATA, 503, "text/plain", b"down").with_override(
-            "/sw.js",
-            404,
-            "text/plain",
-            b"no worker",
-        ),
+        ServeOptions::default().with_override(DATA, 503, "text/plain", b"down").without_worker(),
     );
     site.open("");
     let view = site.wait_for("[data-testid=error-view]", WAIT);
@@ -226,7 +221,7 @@ fn without_the_failure_views_code_the_page_is_marked_as_one_whose_app_could_not_
     let site = Site::start(
         ServeOptions::default()
             .with_override(DATA, 503, "text/plain", b"down")
-            .with_override("/sw.js", 404, "text/plain", b"no worker")
+            .without_worker()
             .with_chunk_down("split_pages"),
     );
     site.open("browse/");
@@ -252,7 +247,7 @@ fn a_stalled_failure_view_marks_the_page_then_shows_when_its_code_comes() {
     let site = Site::start(
         ServeOptions::default()
             .with_override(DATA, 503, "text/plain", b"down")
-            .with_override("/sw.js", 404, "text/plain", b"no worker")
+            .without_worker()
             .with_gate(&chunk),
     );
     site.open("browse/");

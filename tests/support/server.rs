@@ -102,6 +102,12 @@ impl ServeOptions {
         self
     }
 
+    /// No service worker (`/sw.js` a 404): its install downloads every file of the site at a
+    /// moment of its own, which a test counting requests, or holding one, must not race with.
+    pub fn without_worker(self) -> Self {
+        self.with_override("/sw.js", 404, "text/plain", b"no worker")
+    }
+
     /// The built app's chunk `name` ("split_compare") served as a 503: a download that fails.
     pub fn with_chunk_down(self, name: &str) -> Self {
         self.with_override(&super::chunk_path(name), 503, "text/plain", b"down")
