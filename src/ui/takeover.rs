@@ -120,33 +120,26 @@ pub fn start(pages: Pages) {
             }
             Err(failure) => {
                 let host = failure_host();
+                // The app could not start, so the written page's controls that need it do
+                // nothing: marked at once, they give way to the notes that say so, while the
+                // failure view downloads (a host that stalls leaves that much said), and stay
+                // hidden beside it; a retry that starts the app takes the mark off.
+                mark_no_app(true);
                 let banner = host.clone();
                 let on_retry = Box::new(move || {
                     banner.remove();
                     start(pages);
                 });
                 let view = match pages.failure {
-                    Some(code) => {
-                        // A download that stalls (a host that stops answering) must not leave
-                        // the page silent: once it is late (the host still empty), the page is
-                        // marked as when it fails, and the mark goes if the view comes after
-                        // all.
-                        let empty = host.clone();
-                        super::timers::after(FAILURE_VIEW_WAIT_MS, move || {
-                            if empty.first_child().is_none() {
-                                mark_no_app(true);
-                            }
-                        });
-                        code.get().await.ok()
-                    }
+                    Some(code) => code.get().await.ok(),
                     None => None,
                 };
                 match view {
-                    Some(show) => {
-                        mark_no_app(false);
-                        show(host, failure, on_retry)
-                    }
-                    None => could_not_start(&host),
+                    Some(show) => show(host, failure, on_retry),
+                    // Not even the failure view could be downloaded (the network gone since
+                    // the page came): the page stays as written, marked, its notes saying what
+                    // needs the app and pointing to the pages that do not.
+                    None => host.remove(),
                 }
             }
         }
@@ -162,20 +155,6 @@ pub fn show_failure(host: HtmlElement, failure: LoadFailure, on_retry: Box<dyn F
     let view = move || view! { <UpdateNotice/> <ErrorView failure on_retry=move || on_retry()/> };
     leptos::mount::mount_to(host, view).forget();
 }
-
-/// When even the failure view could not be downloaded (the network gone since the page
-/// came): the page stays as written, marked as the start-up script marks a page whose app
-/// could not start (`<html class="no-app">`), so its notes say what needs the app and point
-/// to the pages that do not.
-fn could_not_start(host: &HtmlElement) {
-    host.remove();
-    mark_no_app(true);
-}
-
-/// How long the failure view's code may take to download before the page says, as when it
-/// cannot be downloaded, that the app could not start (the chunk is already in the cache on
-/// most visits; this is a stall).
-const FAILURE_VIEW_WAIT_MS: i32 = 5_000;
 
 /// Marks `<html>` as a page whose app could not start (`no-app`, as the start-up script marks
 /// it), or takes the mark off.
@@ -246,6 +225,8 @@ fn replace_page<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
         }
     }
     kept.restore(&fresh);
+    // Marked when an earlier start failed (a retry that worked).
+    mark_no_app(false);
     let _ = body.set_attribute(READY, "");
 }
 

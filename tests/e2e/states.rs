@@ -237,12 +237,12 @@ fn without_the_failure_views_code_the_page_is_marked_as_one_whose_app_could_not_
     assert!(site.find("main h1").is_some_and(|h| h.is_displayed()), "the written page stays");
 }
 
-/// When the dataset cannot be used and the failure view's code stalls (a host that stops
-/// answering), the page does not stay silent: once the download is late it is marked as one
-/// whose app could not start, and when the code comes after all the failure view shows, with
-/// the mark gone.
+/// When the dataset cannot be used, the page is marked at once as one whose app could not
+/// start: the written controls that need the app give way to the notes that say so, even
+/// while the failure view's code stalls (a host that stops answering); the view then comes
+/// beside them, and once the host is back, its retry starts the app and takes the mark off.
 #[test]
-fn a_stalled_failure_view_marks_the_page_then_shows_when_its_code_comes() {
+fn a_failed_start_marks_the_page_at_once_and_a_retry_that_works_unmarks_it() {
     let chunk = support::chunk_path("split_pages");
     let site = Site::start(
         ServeOptions::default()
@@ -259,11 +259,20 @@ fn a_stalled_failure_view_marks_the_page_then_shows_when_its_code_comes() {
     assert!(site.find("[data-testid=error-view]").is_none(), "no failure view without its code");
     let notes = site.find_all("[data-testid=without-app]");
     assert!(notes.iter().any(|n| n.is_displayed()), "the written note shows meanwhile");
+    let sort = || site.find("#sort-order").expect("the written sort control");
+    assert!(!sort().is_displayed(), "a control that needs the app is hidden");
     site.server.open_gate(&chunk);
     let view = site.wait_for("[data-testid=error-view]", WAIT);
     assert!(view.text().contains("Try again"), "the failure view, with its retry");
-    let marked = site
-        .browser
-        .execute("return document.documentElement.classList.contains('no-app')", vec![]);
-    assert_eq!(marked, false, "the mark is gone once the view shows");
+    assert!(!sort().is_displayed(), "still hidden beside the failure view");
+
+    site.server.lift_override(DATA);
+    site.find("[data-testid=error-view] button").unwrap().click();
+    site.wait_until(
+        "!document.documentElement.classList.contains('no-app') \
+         && !document.querySelector('[data-testid=error-view]')",
+        WAIT,
+        "the app started by the retry, the mark gone",
+    );
+    assert!(sort().is_displayed(), "the app's controls are back");
 }
