@@ -4,8 +4,9 @@
 //!
 //! It is split as the site's binary is (`xtask/src/app_build.rs`), at the same split points
 //! (`mhr::split_pages!`, see `mhr::ui::split`): a partner's page downloads the widget's
-//! frame and the code of the view it shows, and another view's code when the visitor first
-//! opens it.
+//! frame and the code of the view it shows (a list's view starts from the page the build
+//! wrote for it, and its code comes when the visitor first reaches into it:
+//! `mhr::ui::widget`), and another view's code when the visitor first opens it.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {

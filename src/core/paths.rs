@@ -125,6 +125,19 @@ impl Paths {
         }
     }
 
+    /// The route (with its query and fragment) that an address made by [`Paths::link`] names:
+    /// `https://example.org/health/resource/x/` under `https://example.org/health/` is
+    /// `/resource/x/`. `None` for an address outside the base: another site's, or another
+    /// folder of the same host.
+    pub fn route_of_link(&self, href: &str) -> Option<String> {
+        match href.strip_prefix(self.base.trim_end_matches('/'))? {
+            "" => Some("/".to_string()),
+            rest if rest.starts_with('/') => Some(rest.to_string()),
+            rest if rest.starts_with(['?', '#']) => Some(format!("/{rest}")),
+            _ => None,
+        }
+    }
+
     /// A file shipped with the site, such as `data/dataset.json`, with the base.
     pub fn asset(&self, file: &str) -> String {
         format!("{}{}", self.base, file.trim_start_matches('/'))

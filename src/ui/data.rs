@@ -194,21 +194,13 @@ pub async fn refresh_cached_dataset(kept: Option<u64>, reader: Reader) {
 }
 
 /// Downloads the dataset at `url` (the widget's is on the site's origin) and reads it with
-/// `reader`.
+/// `reader`; with the catalog comes the [`fingerprint`] of the text it was read from.
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog_from(url: String, reader: Reader) -> Result<Arc<Catalog>, LoadFailure> {
-    fetch_catalog_with(url, web_sys::RequestCache::Default, reader).await
-}
-
-/// As [`fetch_catalog_from`], with the request's `cache` mode. `NoCache` asks the service
-/// worker for the network's copy rather than its own (see `public/sw.js`).
-#[cfg(target_arch = "wasm32")]
-pub async fn fetch_catalog_with(
+pub async fn fetch_catalog_from(
     url: String,
-    cache: web_sys::RequestCache,
     reader: Reader,
-) -> Result<Arc<Catalog>, LoadFailure> {
-    fetch_read(&url, cache, reader).await.map(|(catalog, _)| catalog)
+) -> Result<(Arc<Catalog>, u64), LoadFailure> {
+    fetch_read(&url, web_sys::RequestCache::Default, reader).await
 }
 
 /// The catalog of the dataset at `url`, asked for with `cache` and read by `reader`, with the

@@ -142,6 +142,12 @@ impl Nav {
         self.paths.link(route)
     }
 
+    /// The route an `href` made by [`Nav::href`] names, or `None` for an address that is not
+    /// the site's (see [`Paths::route_of_link`]).
+    pub fn route_of_link(&self, href: &str) -> Option<String> {
+        self.paths.route_of_link(href)
+    }
+
     /// The address of a file shipped with the site (`data/dataset.json`).
     pub fn asset(&self, file: &str) -> String {
         self.paths.asset(file)

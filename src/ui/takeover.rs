@@ -312,7 +312,7 @@ impl Kept {
 
 /// The element indices that lead from `root` to `el`, if `el` is inside it. Elements only:
 /// the written page and the app place text and comment nodes differently, never elements.
-fn path_of(el: &Element, root: &Element) -> Option<Vec<u32>> {
+pub(super) fn path_of(el: &Element, root: &Element) -> Option<Vec<u32>> {
     let mut path = Vec::new();
     let mut node = el.clone();
     while !node.is_same_node(Some(root)) {
@@ -328,7 +328,7 @@ fn path_of(el: &Element, root: &Element) -> Option<Vec<u32>> {
 }
 
 /// The element at `path` under `root`, if there is one there.
-fn at_path(root: &Element, path: &[u32]) -> Option<Element> {
+pub(super) fn at_path(root: &Element, path: &[u32]) -> Option<Element> {
     let mut node = root.clone();
     for &i in path {
         node = node.children().item(i)?;

@@ -7,6 +7,9 @@
 //! downloading as the widget mounts, beside the dataset; other views' code downloads when the
 //! visitor first opens them.
 //!
+//! A list widget starts from the page the build wrote for its view, as the site's pages do,
+//! and downloads the lists' code when the visitor first reaches into it ([`written`]).
+//!
 //! It shows the same views as the site, but with no router: the route lives in a signal
 //! ([`Nav::in_memory`]), so the widget never changes the host's address or history and never
 //! intercepts the host's links, and several widgets on one page each keep their own view.
@@ -25,9 +28,12 @@ use super::components::embed::{focus_heading_on_navigate, EmbedLayout};
 use super::components::state::{ErrorView, Loading};
 use super::data::{fetch_catalog_from, parse_checked, LoadFailure, Reader, DATASET};
 use super::nav::Nav;
-use super::routes::{Pages, RouteView};
+use super::routes::Pages;
 use super::search_index::SearchCode;
 use crate::core::embed::EmbedSpec;
+
+mod written;
+use written::WidgetRoutes;
 
 thread_local! {
     /// Mounted widgets by id; dropping a handle unmounts its widget.
@@ -117,52 +123,66 @@ fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> 
         }
     });
     let can_go_back = Signal::derive(move || history.with(|h| !h.is_empty()));
-    // The first view's code downloads beside the dataset, not after it.
-    leptos::task::spawn_local(pages.of(&nav.route().get_untracked()).preload());
+    // A list's first view comes written, beside the dataset; any other view's code downloads
+    // beside the dataset, not after it.
+    let first = route.get_untracked();
+    let page = written::is_written(&first).then(|| nav.href(&first));
+    if page.is_none() {
+        leptos::task::spawn_local(pages.of(&nav.route().get_untracked()).preload());
+    }
+    let page = LocalResource::new(move || written::fetch(page.clone()));
     let dataset = nav.asset(DATASET);
     let search = pages.search_engine;
     let reader = Reader { checked, code: pages.load };
     let data = LocalResource::new(move || load_once(dataset.clone(), search, reader));
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
-            {move || match data.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Ok(indexed)) => view! { <WidgetViews indexed pages back=(can_go_back, back)/> }.into_any(),
-                Some(Err(failure)) => view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any(),
+            {move || match (data.get(), page.get()) {
+                (Some(Ok((indexed, read))), Some(page)) => {
+                    let written = page.as_deref().and_then(|p| p.take_for(read));
+                    view! { <WidgetViews indexed pages back=(can_go_back, back) written/> }.into_any()
+                }
+                (Some(Err(failure)), _) => view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any(),
+                _ => view! { <Loading/> }.into_any(),
             }}
         </div>
     }
 }
 
-/// The widget's views, once its dataset is loaded.
+/// The widget's views, once its dataset is loaded, starting from the first view's written
+/// content when there is some.
 #[component]
 fn WidgetViews(
     indexed: Indexed,
     pages: Pages,
     back: (Signal<bool>, Callback<()>),
+    written: Option<Vec<web_sys::Node>>,
 ) -> impl IntoView {
     indexed.provide();
     // The search engine's code, and the index, before the visitor's first key (as the site).
     indexed.search().prepare_when_idle();
-    view! { <EmbedLayout back search_box=pages.search_box><RouteView pages/></EmbedLayout> }
+    view! {
+        <EmbedLayout back search_box=pages.search_box><WidgetRoutes pages written/></EmbedLayout>
+    }
 }
 
 /// One dataset's load, shared by every widget that asks for it: the outcome once known, and
 /// who waits for it until then.
 #[derive(Default)]
 struct Shared {
-    outcome: RefCell<Option<Result<Indexed, LoadFailure>>>,
+    outcome: RefCell<Option<Result<(Indexed, u64), LoadFailure>>>,
     waiting: RefCell<Vec<Waker>>,
 }
 
 /// The dataset at `url` with its indexes, downloaded and built only once for all the widgets
 /// on the page, however many mount at the same time, with the search engine's code where
-/// `search` says, read by `reader`. A failed load is forgotten, so a retry downloads again.
+/// `search` says, read by `reader`, and the fingerprint of its text. A failed load is
+/// forgotten, so a retry downloads again.
 async fn load_once(
     url: String,
     search: SearchCode,
     reader: Reader,
-) -> Result<Indexed, LoadFailure> {
+) -> Result<(Indexed, u64), LoadFailure> {
     let (shared, first) = LOADED.with(|l| {
         let mut loaded = l.borrow_mut();
         match loaded.get(&url) {
@@ -179,7 +199,7 @@ async fn load_once(
         wasm_bindgen_futures::spawn_local(async move {
             let outcome = fetch_catalog_from(url.clone(), reader)
                 .await
-                .map(|catalog| Indexed::with_search(catalog, search));
+                .map(|(catalog, read)| (Indexed::with_search(catalog, search), read));
             if outcome.is_err() {
                 LOADED.with(|l| l.borrow_mut().remove(&url));
             }

@@ -43,6 +43,11 @@ impl Partner {
         self.browser.execute(script, vec![])
     }
 
+    /// `expr` evaluated on the shadow root of widget `id` (see [`in_widget`]).
+    fn widget(&self, id: &str, expr: &str) -> Value {
+        self.js(&format!("return {};", in_widget(id, expr)))
+    }
+
     fn number(&self, script: &str) -> f64 {
         self.js(script).as_f64().unwrap_or_else(|| panic!("not a number: {script}"))
     }
@@ -264,11 +269,137 @@ fn a_widget_downloads_the_code_of_its_own_view_and_another_views_when_it_is_show
         p.site.requests()
     );
 
-    // The partner switches the element to a list: its code downloads then, from the site.
+    // The partner switches the element to a list: it shows the page the build wrote for
+    // it, and the lists' code downloads, from the site, once the visitor reaches into it.
     p.js("document.getElementById('c').setAttribute('view', 'browse');");
     wait_widget_ready(&p, "c");
+    assert_eq!(fetched("pages"), 0, "the list is the written one: {:?}", p.site.requests());
+    assert!(
+        p.site.requests().iter().any(|r| r.ends_with("/browse/")),
+        "its page came from the site: {:?}",
+        p.site.requests()
+    );
+    p.js(&in_widget(
+        "c",
+        "root.querySelector('h1').dispatchEvent(new Event('pointerover', {bubbles: true}))",
+    ));
+    p.site.wait_for_answers(&support::widget_chunk_path("split_pages"), 1, WAIT);
+    p.browser.wait_until(
+        &in_widget("c", "!root.querySelector('.written-view')"),
+        WAIT,
+        "the live list in place of the written one",
+    );
     assert_eq!(fetched("pages"), 1, "{:?}", p.site.requests());
     assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
+/// A list widget shows the page the build wrote for its view until the visitor first
+/// reaches into it; a click on a control before the lists' code has come is held, then made
+/// on the live control; a link in the written list opens its view in the widget, never on
+/// the partner's page.
+#[test]
+fn a_list_widgets_written_view_holds_a_click_until_its_code_comes() {
+    let chunk = support::widget_chunk_path("split_pages");
+    let p = Partner::start_with(
+        &[("browse.html", &one_widget_page("b", "browse"))],
+        1280,
+        ServeOptions::default().with_gate(&chunk),
+    );
+    p.open("browse.html");
+    wait_widget_ready(&p, "b");
+    assert!(
+        p.widget("b", "!!root.querySelector('.written-view [data-testid=results] a')")
+            .as_bool()
+            .unwrap(),
+        "the written list, with its links"
+    );
+    let count = || {
+        p.widget("b", "root.querySelector('[data-testid=result-count]').textContent")
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let all = count();
+    let checkbox = p
+        .browser
+        .element(
+            &p.widget("b", "root.querySelector('.facet input[type=checkbox]:not([disabled])')"),
+        )
+        .expect("a facet's checkbox");
+    let id = checkbox.attr("id").expect("the checkbox's id");
+    checkbox.click();
+    p.site.wait_for_requests(&chunk, 1, WAIT);
+    let checked = format!("root.getElementById('{id}').checked");
+    assert_eq!(p.widget("b", &checked), Value::Bool(false), "held while the code is on its way");
+    assert_eq!(count(), all, "nothing filtered yet");
+    assert!(p.widget("b", "!!root.querySelector('.written-view')").as_bool().unwrap());
+
+    p.site.open_gate(&chunk);
+    p.browser.wait_until(
+        &in_widget("b", &checked),
+        WAIT,
+        "the held click made on the live checkbox",
+    );
+    p.browser.wait_until(
+        &in_widget(
+            "b",
+            &format!("root.querySelector('[data-testid=result-count]').textContent !== {all:?}"),
+        ),
+        WAIT,
+        "the list filtered",
+    );
+    assert!(p.widget("b", "!root.querySelector('.written-view')").as_bool().unwrap());
+
+    // A resource's link in the list opens its view in the widget.
+    let partner_url = p.browser.current_url();
+    let link = p
+        .browser
+        .element(&p.widget("b", "root.querySelector('[data-testid=results] a')"))
+        .expect("a resource's link");
+    let title = link.text();
+    link.click();
+    p.browser.wait_until(
+        &in_widget(
+            "b",
+            &format!(
+                "root.querySelector('h1') && root.querySelector('h1').textContent === {title:?}"
+            ),
+        ),
+        WAIT,
+        "the resource's view in the widget",
+    );
+    assert_eq!(p.browser.current_url(), partner_url, "the partner's page stays");
+    assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
+/// A link in the written view, clicked before anything else, opens its view in the widget.
+#[test]
+fn a_link_in_a_list_widgets_written_view_opens_its_view_in_the_widget() {
+    let p = Partner::start_with(
+        &[(
+            "section.html",
+            &one_widget_page("s", "section")
+                .replace("view=\"section\"", "view=\"section\" section=\"strengths\""),
+        )],
+        1280,
+        ServeOptions::default(),
+    );
+    p.open("section.html");
+    wait_widget_ready(&p, "s");
+    let partner_url = p.browser.current_url();
+    let href = p.widget(
+        "s",
+        "root.querySelector('.written-view [data-testid=results] a').getAttribute('href')",
+    );
+    let href = href.as_str().expect("a written link").to_string();
+    assert!(href.starts_with(&p.site.site_url("")), "made absolute on the site: {href}");
+    p.widget("s", "root.querySelector('.written-view [data-testid=results] a').click()");
+    p.browser.wait_until(
+        &in_widget("s", "!root.querySelector('.written-view') && root.querySelector('h1') && !root.querySelector('[data-testid=page-loading]')"),
+        WAIT,
+        "the resource's view in the widget",
+    );
+    assert_eq!(p.browser.current_url(), partner_url, "the partner's page stays");
 }
 
 #[test]

@@ -83,3 +83,17 @@ fn a_full_path_gives_back_its_route_under_the_base() {
     assert_eq!(p.route_of("/elsewhere"), "/elsewhere");
     assert_eq!(Paths::new("/").route_of("/about/"), "/about/");
 }
+
+#[test]
+fn a_widgets_link_gives_back_its_route_and_another_sites_gives_none() {
+    let p = Paths::absolute("https://example.org/health/");
+    for route in [Paths::resource("a b"), Paths::browse(), Paths::home(), Paths::compare(&["x"])] {
+        assert_eq!(p.route_of_link(&p.link(&route)).as_deref(), Some(route.as_str()), "{route}");
+    }
+    assert_eq!(p.route_of_link("https://example.org/health").as_deref(), Some("/"));
+    assert_eq!(p.route_of_link("https://example.org/health/?q=a").as_deref(), Some("/?q=a"));
+    assert_eq!(p.route_of_link("https://example.org/healthy/x/"), None, "a neighbouring folder");
+    assert_eq!(p.route_of_link("https://example.org/other/"), None);
+    assert_eq!(p.route_of_link("https://example.com/health/x/"), None, "another site");
+    assert_eq!(p.route_of_link("mailto:someone@example.org"), None);
+}
