@@ -33,11 +33,6 @@ impl Page {
         }
     }
 
-    /// Home, linked in.
-    pub fn home_linked() -> Page {
-        Page::Linked(|| view! { <Home/> }.into_any())
-    }
-
     /// The part, at once when its code is there, else nothing until it is (the footer's way,
     /// see [`super::deferred::quiet`]).
     pub fn quiet_view(self) -> AnyView {
@@ -116,7 +111,7 @@ impl Pages {
     /// Every page but the embed builder, linked in: the pages rendered at build time.
     pub fn linked() -> Pages {
         Pages {
-            home: Page::home_linked(),
+            home: Page::Linked(|| view! { <Home/> }.into_any()),
             not_found: Page::Linked(|| view! { <NotFound/> }.into_any()),
             section: Page::Linked(|| view! { <SectionPage/> }.into_any()),
             resource: Page::Linked(|| view! { <ResourcePage/> }.into_any()),

@@ -130,20 +130,26 @@ fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> 
     if page.is_none() {
         leptos::task::spawn_local(pages.of(&nav.route().get_untracked()).preload());
     }
-    let page = LocalResource::new(move || written::fetch(page.clone()));
     let dataset = nav.asset(DATASET);
     let search = pages.search_engine;
     let reader = Reader { checked, code: pages.load };
-    let data = LocalResource::new(move || load_once(dataset.clone(), search, reader));
+    let data = LocalResource::new(move || {
+        let page = page.as_deref().and_then(written::download);
+        let loaded = load_once(dataset.clone(), search, reader);
+        async move {
+            let (indexed, read) = loaded.await?;
+            Ok((indexed, written::read(page, read).await))
+        }
+    });
     view! {
         <div class="mhr-widget" data-theme=spec.theme.key() node_ref=root>
-            {move || match (data.get(), page.get()) {
-                (Some(Ok((indexed, read))), Some(page)) => {
-                    let written = page.as_deref().and_then(|p| p.take_for(read));
+            {move || match data.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok((indexed, written))) => {
+                    let written = written.and_then(|w| w.take());
                     view! { <WidgetViews indexed pages back=(can_go_back, back) written/> }.into_any()
                 }
-                (Some(Err(failure)), _) => view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any(),
-                _ => view! { <Loading/> }.into_any(),
+                Some(Err(failure)) => view! { <ErrorView failure on_retry=move || data.refetch()/> }.into_any(),
             }}
         </div>
     }

@@ -16,8 +16,9 @@
 //! module (in the chunk `pages`, `src/ui/split.rs`): the main module went from 146.6 to 138.4
 //! KB brotli, the first visit from 169.6 to 161.4 (README, Size). A dataset other than the
 //! build's (another build's copy from the service worker) or a frame (`?embed=1`, another
-//! layout) render home from the chunk, downloaded first as any view's. The widget has no
-//! written home and links home's view in (`src/bin/widget-app.rs`).
+//! layout) render home from the chunk, downloaded first as any view's. In the widget home is
+//! in the chunk too: a list widget keeps its own first view's written content instead
+//! (`src/ui/widget/written.rs`).
 //!
 //! The footer (where the data comes from, its licence, two links) is static too, the same on
 //! every page, and the app's layout never renders it again once started; so on any page the

@@ -41,18 +41,13 @@ use crate::ui::takeover::{at_path, path_of};
 /// Largest page taken, in bytes: a page of the site is a few tens of kilobytes.
 const LARGEST_PAGE: usize = 4 << 20;
 
-/// The content of a written page's `<main>`, ready to be shown in a widget, with the
-/// fingerprint of the dataset it was written from. Its nodes are shown once.
-pub struct WrittenView {
-    nodes: RefCell<Option<Vec<Node>>>,
-    dataset: Option<u64>,
-}
+/// The content of a written page's `<main>`, ready to be shown in a widget, once.
+pub struct WrittenView(RefCell<Option<Vec<Node>>>);
 
 impl WrittenView {
-    /// The nodes, if the page was written from the dataset whose fingerprint is `read` and
-    /// they have not been taken yet.
-    pub fn take_for(&self, read: u64) -> Option<Vec<Node>> {
-        (self.dataset == Some(read)).then(|| self.nodes.take()).flatten()
+    /// The nodes, unless they have been taken already.
+    pub fn take(&self) -> Option<Vec<Node>> {
+        self.0.take()
     }
 }
 
@@ -68,23 +63,38 @@ pub fn is_written(route: &str) -> bool {
         )
 }
 
-/// Downloads the page at `url` and takes its view's content; `None` when there is no `url`,
-/// or the page does not come or has no such content.
-pub async fn fetch(url: Option<String>) -> Option<Rc<WrittenView>> {
-    let url = url?;
-    let response = gloo_net::http::Request::get(&url).send().await.ok()?;
+/// Starts downloading the page at `url` (read it with [`read`]).
+pub fn download(url: &str) -> Option<(String, js_sys::Promise)> {
+    Some((url.to_string(), web_sys::window()?.fetch_with_str(url)))
+}
+
+/// The content of the page being downloaded (`page`, from [`download`]), if it comes, has
+/// such content, and was written from the dataset whose fingerprint is `dataset`.
+pub async fn read(
+    page: Option<(String, js_sys::Promise)>,
+    dataset: u64,
+) -> Option<Rc<WrittenView>> {
+    use wasm_bindgen_futures::JsFuture;
+    let (url, page) = page?;
+    let response: web_sys::Response = JsFuture::from(page).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    let text = response.text().await.ok().filter(|t| t.len() <= LARGEST_PAGE)?;
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    if text.len() > LARGEST_PAGE {
+        return None;
+    }
     let parser = web_sys::DomParser::new().ok()?;
     let page = parser.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()?;
-    let dataset = page
+    let written_from = page
         .query_selector("meta[name=mhr-dataset]")
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .and_then(|content| parse_checked(&content));
+    if written_from != Some(dataset) {
+        return None;
+    }
     let main = page.query_selector("[data-mhr-root] main").ok()??;
     let document = document();
     // The collection is live: each element leaves it as it is adopted.
@@ -95,7 +105,7 @@ pub async fn fetch(url: Option<String>) -> Option<Rc<WrittenView>> {
         absolute_links(&child, &url);
         nodes.push(document.adopt_node(&child).ok()?);
     }
-    Some(Rc::new(WrittenView { nodes: RefCell::new(Some(nodes)), dataset }))
+    Some(Rc::new(WrittenView(RefCell::new(Some(nodes)))))
 }
 
 /// Makes every `href` in `el` (itself included) absolute against `page`, the address it was
