@@ -7,7 +7,7 @@ use crate::support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 19] = [
+const VIEWS: [&str; 20] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -24,6 +24,8 @@ const VIEWS: [&str; 19] = [
     "compare?c=data-driven-healthcare&c=health-life-sciences&mode=chart&c=nope",
     "embed?view=browse&tags=economy",
     "embed?view=section&section=strengths&tags=economy&kind=widget&theme=dark",
+    // A list widget without filters: its written first view (src/ui/widget/written.rs).
+    "embed?view=browse&kind=widget",
     "browse?tag=economy&embed=1",
     "resource/data-driven-healthcare-report?embed=1&theme=dark",
     "compare?mode=chart&embed=1&theme=light",

@@ -10,9 +10,9 @@
 //! content of its `<main>`, as the site's app keeps home's written content
 //! ([`crate::ui::written`]). The lists' code downloads when the visitor first reaches into
 //! the widget (the pointer over it, focus in it, a touch), and the written view is then
-//! replaced by the live one, the same markup: focus stays where it was, and a click on a
-//! control that came before the code (a filter's checkbox, the sort order) is held and
-//! then made on the live control.
+//! replaced by the live one, the same markup: focus stays where it was, a click on a
+//! control that came before the code (a filter's checkbox, a button) is held and then made on
+//! the live control, and an option chosen meanwhile (the sort order) is chosen there too.
 //!
 //! Links in the written view are made absolute against the page's address, as the widget's
 //! own links are ([`crate::ui::nav::Nav::in_memory`]), and a plain click on one of the site's
@@ -171,8 +171,7 @@ fn keep(
     for node in &nodes {
         let _ = holder.append_child(node);
     }
-    // The control clicked before the code came, as its path from the holder.
-    let held: Rc<RefCell<Option<Vec<u32>>>> = Rc::default();
+    let held: Rc<RefCell<Held>> = Rc::default();
     let waking = Rc::new(Cell::new(false));
     let wake = {
         let (holder, held) = (holder.clone(), held.clone());
@@ -183,7 +182,7 @@ fn keep(
             let (holder, held, first) = (holder.clone(), held.clone(), first.clone());
             leptos::task::spawn_local(async move {
                 pages.of(&first).preload().await;
-                go_live(&holder, live, held.take()).await;
+                go_live(&holder, live, held).await;
             });
         }
     };
@@ -196,13 +195,10 @@ fn keep(
         let wake = wake.clone();
         listen(approach, Closure::new(move |_| wake()));
     }
-    let control = |event: &web_sys::Event| {
-        event
-            .target()?
-            .dyn_into::<Element>()
-            .ok()?
-            .closest("input, select, button, label, textarea")
-            .ok()?
+    let target = |event: &web_sys::Event| event.target()?.dyn_into::<Element>().ok();
+    // What a click or a key acts on: a select is left to open and change (below).
+    let control = move |event: &web_sys::Event| {
+        target(event)?.closest("input, button, label, textarea").ok()?
     };
     {
         let (holder, held, wake) = (holder.clone(), held.clone(), wake.clone());
@@ -210,10 +206,7 @@ fn keep(
             "click",
             Closure::new(move |event: web_sys::Event| {
                 let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
-                let link = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("a[href]").ok().flatten());
+                let link = target(&event).and_then(|t| t.closest("a[href]").ok().flatten());
                 if let Some(link) = link {
                     let plain = mouse.button() == 0
                         && !(mouse.ctrl_key()
@@ -227,7 +220,27 @@ fn keep(
                     }
                 } else if let Some(control) = control(&event) {
                     event.prevent_default();
-                    *held.borrow_mut() = path_of(&control, &holder);
+                    held.borrow_mut().click = path_of(&control, &holder);
+                    wake();
+                }
+            }),
+        );
+    }
+    {
+        let (holder, held, wake) = (holder.clone(), held.clone(), wake.clone());
+        listen(
+            "keydown",
+            Closure::new(move |event: web_sys::Event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else {
+                    return;
+                };
+                // A press on a control waits for its code; keys that move focus are left alone.
+                if key != "Enter" && key != " " {
+                    return;
+                }
+                if let Some(control) = control(&event) {
+                    event.prevent_default();
+                    held.borrow_mut().click = path_of(&control, &holder);
                     wake();
                 }
             }),
@@ -236,21 +249,14 @@ fn keep(
     {
         let (holder, held) = (holder.clone(), held.clone());
         listen(
-            "keydown",
+            "change",
             Closure::new(move |event: web_sys::Event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else {
+                let Some(select) = target(&event).filter(|t| t.tag_name() == "SELECT") else {
                     return;
                 };
-                // Moving focus is left alone; anything else a control would do waits for its
-                // code, and a press is then made on the live control.
-                if key == "Tab" || key == "Shift" {
-                    return;
-                }
-                if let Some(control) = control(&event) {
-                    event.prevent_default();
-                    if key == "Enter" || key == " " {
-                        *held.borrow_mut() = path_of(&control, &holder);
-                    }
+                let value = js_sys::Reflect::get(&select, &"value".into()).ok();
+                if let Some(value) = value.and_then(|v| v.as_string()) {
+                    held.borrow_mut().choice = path_of(&select, &holder).map(|p| (p, value));
                     wake();
                 }
             }),
@@ -258,9 +264,20 @@ fn keep(
     }
 }
 
+/// What the visitor did to the written view's controls before their code came, each control
+/// as its path from the written view's holder.
+#[derive(Default)]
+struct Held {
+    /// The control clicked (or pressed with Enter or Space); the click was held back.
+    click: Option<Vec<u32>>,
+    /// The select whose option was changed, and the value chosen.
+    choice: Option<(Vec<u32>, String)>,
+}
+
 /// Replaces the written view in `holder` with the live one (`live`), then puts focus where
-/// it was and makes the click that was held (`held`) on the same control in the live view.
-async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Option<Vec<u32>>) {
+/// it was and does on the same controls in the live view what was done before (`held`): the
+/// option chosen, then the click.
+async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<Held>>) {
     // The view's place: the live view renders where the holder is, without it.
     let Some(place) = holder.parent_element() else { return };
     let shadow = holder.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
@@ -276,7 +293,14 @@ async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Option<Vec<u3
     if let Some(el) = focus.as_ref().and_then(found) {
         let _ = el.focus();
     }
-    if let Some(el) = held.as_ref().and_then(found) {
+    let Held { click, choice } = held.take();
+    if let Some((el, value)) = choice.and_then(|(path, value)| Some((found(&path)?, value))) {
+        let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
+        if let Ok(change) = web_sys::Event::new("change") {
+            let _ = el.dispatch_event(&change);
+        }
+    }
+    if let Some(el) = click.as_ref().and_then(found) {
         el.click();
     }
 }
