@@ -53,6 +53,14 @@ impl Route {
         }
     }
 
+    /// Whether the app starts this view from its written page and keeps that content until
+    /// the visitor first uses it (`src/ui/kept.rs`): a list or a resource, whose page the
+    /// build writes as the app would render it, when its address has no query string (the
+    /// build writes no page for a filter, a search or a sort).
+    pub fn starts_written(&self) -> bool {
+        matches!(self, Route::Browse | Route::Section(_) | Route::Resource(_) | Route::Tag(_))
+    }
+
     /// The id in the path, or an empty string for views without one.
     pub fn id(&self) -> &str {
         match self {

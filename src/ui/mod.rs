@@ -7,6 +7,8 @@ mod app;
 pub mod components;
 pub mod data;
 pub mod deferred;
+#[cfg(target_arch = "wasm32")]
+mod kept;
 pub mod nav;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]

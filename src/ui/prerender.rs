@@ -30,6 +30,10 @@ pub struct Rendered {
     pub name: String,
     /// The markup of the page's body, for the element the app takes over.
     pub body: String,
+    /// The base-less route the page was written for; `None` for a page served at any
+    /// address (`404.html`, the offline shell), which the app must never keep as a view's
+    /// written content.
+    pub route: Option<String>,
 }
 
 /// A root owner that tells Leptos it renders on a server: no listeners, no effects.
@@ -62,6 +66,7 @@ fn render(indexed: &Indexed, address: &SiteAddress, route: &str, extra: impl FnO
             title: sink.title().unwrap_or_else(|| SITE_NAME.to_string()),
             name: name.unwrap_or_else(|| SITE_NAME.to_string()),
             body: clean(&html),
+            route: Some(route.to_string()),
         }
     })
 }
@@ -73,7 +78,10 @@ pub fn page(indexed: &Indexed, address: &SiteAddress, route: &str) -> Rendered {
 
 /// `404.html`: the "not found" page, for whatever address a host serves it at.
 pub fn not_found(indexed: &Indexed, address: &SiteAddress) -> Rendered {
-    render(indexed, address, "/404.html", || provide_context(AnyAddress))
+    Rendered {
+        route: None,
+        ..render(indexed, address, "/404.html", || provide_context(AnyAddress))
+    }
 }
 
 /// The page the service worker answers with, offline, for an address it has no copy of: a
@@ -83,7 +91,12 @@ pub fn shell() -> Rendered {
     let body = owner.with(|| {
         view! { <main id="main" tabindex="-1" class="container"><Loading/></main> }.to_html()
     });
-    Rendered { title: SITE_NAME.to_string(), name: SITE_NAME.to_string(), body: clean(&body) }
+    Rendered {
+        title: SITE_NAME.to_string(),
+        name: SITE_NAME.to_string(),
+        body: clean(&body),
+        route: None,
+    }
 }
 
 /// Every route the dataset lists, base-less (`/`, `/section/strengths/`, …): the router's

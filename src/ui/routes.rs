@@ -170,6 +170,16 @@ fn home(pages: Pages) -> AnyView {
     }
 }
 
+/// A list's or a resource's page, or, on the app's first view, the written content the
+/// takeover kept for it ([`super::written::claim_kept`]), until the visitor first uses it.
+fn first_or(page: Page) -> AnyView {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(nodes) = super::written::claim_kept() {
+        return super::kept::until_used(nodes, page);
+    }
+    page.view()
+}
+
 /// The site's routes, for the site and a frame. Inside `<Router>`; every path here is one
 /// [`Route::parse`] reads the same way, which the pages themselves ask for their id.
 ///
@@ -184,10 +194,10 @@ pub fn SiteRoutes(
     view! {
         <FlatRoutes fallback=move || pages.not_found.view()>
             <RouterRoute path=path!("/") view=move || home(pages)/>
-            <RouterRoute path=path!("/section/:id") view=move || pages.section.view()/>
-            <RouterRoute path=path!("/resource/:id") view=move || pages.resource.view()/>
-            <RouterRoute path=path!("/tag/:id") view=move || pages.tag.view()/>
-            <RouterRoute path=path!("/browse") view=move || pages.browse.view()/>
+            <RouterRoute path=path!("/section/:id") view=move || first_or(pages.section)/>
+            <RouterRoute path=path!("/resource/:id") view=move || first_or(pages.resource)/>
+            <RouterRoute path=path!("/tag/:id") view=move || first_or(pages.tag)/>
+            <RouterRoute path=path!("/browse") view=move || first_or(pages.browse)/>
             <RouterRoute path=path!("/compare") view=move || pages.compare.view()/>
             <RouterRoute path=path!("/search") view=move || pages.search.view()/>
             <RouterRoute path=path!("/about") view=move || pages.about.view()/>

@@ -89,8 +89,26 @@ pub fn start(pages: Pages) {
                 if let Some(root) = root.as_ref().filter(|_| frame.is_none()) {
                     super::written::offer_search_box(root);
                 }
+                // A list's or a resource's written content is kept too, until the visitor
+                // first uses it (`super::kept`): its view's chunk downloads then, not now.
+                // Only content written for this very route: a host serves `404.html` (and the
+                // service worker, offline, its shell) at addresses that have no page.
+                let query = window().location().search().unwrap_or_default();
+                let written_for = root
+                    .as_ref()
+                    .and_then(|r| r.get_attribute("data-mhr-route"))
+                    .map(|written| Route::parse(&written));
+                let keep_first = kept_written
+                    && query.is_empty()
+                    && route.starts_written()
+                    && written_for.as_ref() == Some(&route);
                 let (home_kept, footer) = match root.filter(|_| kept_written) {
-                    Some(root) => (super::written::offer(&root, home), None),
+                    Some(root) => {
+                        if keep_first {
+                            super::written::offer_kept(&root);
+                        }
+                        (super::written::offer(&root, home), None)
+                    }
                     None => (false, pages.footer.filter(|_| frame.is_none())),
                 };
                 // The footer's chunk and the view's download side by side (the loader asks
@@ -98,7 +116,7 @@ pub fn start(pages: Pages) {
                 if let Some(footer) = footer {
                     wasm_bindgen_futures::spawn_local(footer.preload());
                 }
-                if !home_kept {
+                if !home_kept && !keep_first {
                     pages.of(&route).preload().await;
                 }
                 if let Some(search_box) = search_box {

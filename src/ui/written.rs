@@ -54,6 +54,29 @@ thread_local! {
     static FOOTER: RefCell<Option<Written>> = const { RefCell::new(None) };
     /// The header's search form.
     static SEARCH_BOX: RefCell<Option<Written>> = const { RefCell::new(None) };
+    /// The content of the written `<main>` of a list or a resource, which its view keeps
+    /// until the visitor first uses it ([`crate::ui::kept`]).
+    static KEPT: RefCell<Option<Written>> = const { RefCell::new(None) };
+}
+
+/// Offers the content of the written `<main>` under `root` to the first view the app renders,
+/// which keeps it until the visitor first uses it ([`claim_kept`]).
+#[cfg(target_arch = "wasm32")]
+pub fn offer_kept(root: &web_sys::Element) {
+    KEPT.set(root.query_selector("main").ok().flatten().map(Written::Offered));
+}
+
+/// The written content offered for the first view ([`offer_kept`]), once: its nodes, for
+/// [`crate::ui::kept::until_used`]. The takeover moves them into the view's holder as it
+/// swaps the pages (`place`), so that the visitor's scroll position and focus are found
+/// again in the new page.
+#[cfg(target_arch = "wasm32")]
+pub fn claim_kept() -> Option<Vec<web_sys::Node>> {
+    let Some(Written::Offered(main)) = KEPT.take() else { return None };
+    let children = main.child_nodes();
+    let nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    KEPT.set(Some(Written::Claimed(main)));
+    Some(nodes)
 }
 
 /// Offers the written header's search form under `root` (the written page's root) to the
@@ -336,6 +359,17 @@ pub fn place(root: &web_sys::Element) {
             }
         }
     });
+    // A list's or a resource's kept content into its view's holder; an offer no view claimed
+    // (another route rendered) is forgotten.
+    if let Some(Written::Claimed(main)) = KEPT.take() {
+        if let Some(holder) = root.query_selector("main .written-view").ok().flatten() {
+            let children = main.child_nodes();
+            let nodes: Vec<_> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+            for node in &nodes {
+                let _ = holder.append_child(node);
+            }
+        }
+    }
     // The footer stays for as long as the app runs: nothing to remember once it is placed.
     if let Some(Written::Claimed(footer)) = FOOTER.take() {
         let _ = root.append_child(&footer);

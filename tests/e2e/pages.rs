@@ -277,8 +277,12 @@ const RECORD: &str = "window.__shift = 0; window.__shifted = []; window.__sawLoa
       if (document.querySelector('[data-testid=loading], [data-testid=page-loading]')) window.__sawLoading = true;
     }).observe(document, { childList: true, subtree: true });";
 
-/// Where the page's landmarks and first and last pieces of content are, in the document.
-const LAYOUT: &str = "const at = (css) => { const e = document.querySelector(css);
+/// Where the page's landmarks and first and last pieces of content are, in the document. A
+/// box-less wrapper (the written content a view keeps, `display: contents`) stands for the
+/// first or last element in it, which is what the visitor sees there.
+const LAYOUT: &str = "const at = (css) => { let e = document.querySelector(css);
+      while (e && getComputedStyle(e).display === 'contents')
+        e = css.includes(':last-child') ? e.lastElementChild : e.firstElementChild;
       if (!e) return null; const r = e.getBoundingClientRect();
       return [css, Math.round(r.left * 100) / 100, Math.round((r.top + scrollY) * 100) / 100, Math.round(r.width * 100) / 100, Math.round(r.height * 100) / 100]; };
     return ['header', 'main', 'main h1', 'footer', 'main > :first-child', 'main > :last-child',
@@ -470,4 +474,61 @@ fn the_app_keeps_homes_written_content_and_renders_it_again_on_the_way_back() {
         .filter(|e| !e.contains("(404) was received when fetching the script"))
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// A list's page, taken over, keeps its written content and its view's code is not
+/// downloaded (a resource's page does the same) until the visitor first reaches into it; a
+/// click on a filter meanwhile is held, then made on the live control once the code comes.
+#[test]
+fn a_list_keeps_its_written_content_until_used_and_a_click_meanwhile_is_made_once_its_code_comes() {
+    let chunk = support::chunk_path("split_pages");
+    // Without the service worker, whose install downloads every chunk when the browser is idle.
+    let site = support::Site::start(ServeOptions::default().with_gate(&chunk).without_worker());
+    site.open("browse/");
+    let asked = || site.server.requests().iter().filter(|r| r.ends_with(&chunk)).count();
+    assert_eq!(
+        asked(),
+        0,
+        "the app is ready without the view's code: {:?}",
+        site.server.requests()
+    );
+    assert!(site.find("main .written-view [data-testid=results] a").is_some(), "the written list");
+    let all = site.find("[data-testid=result-count]").unwrap().text();
+    let checkbox = site.find(".facet input[type=checkbox]:not([disabled])").expect("a facet");
+    let id = checkbox.attr("id").expect("its id");
+    checkbox.click();
+    site.server.wait_for_requests(&chunk, 1, WAIT);
+    let checked = format!("return document.getElementById('{id}').checked");
+    assert_eq!(site.execute(&checked, vec![]), false, "held while the code is on its way");
+    assert!(!site.current_url().contains('?'), "no filter yet: {}", site.current_url());
+    assert_eq!(site.find("[data-testid=result-count]").unwrap().text(), all);
+
+    site.server.open_gate(&chunk);
+    site.wait_until(
+        &format!(
+            "document.getElementById('{id}').checked && !document.querySelector('.written-view')"
+        ),
+        WAIT,
+        "the held click made on the live checkbox",
+    );
+    site.wait_until("location.search.length > 1", WAIT, "the filter in the address");
+    site.wait_until(
+        &format!("document.querySelector('[data-testid=result-count]').textContent !== {all:?}"),
+        WAIT,
+        "the list filtered",
+    );
+    // The worker's script is a 404 here (`without_worker`), which the browser reports.
+    let errors: Vec<String> =
+        site.console_errors().into_iter().filter(|e| !e.contains("fetching the script")).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// A page served for an address it was not written for (`404.html` for an unknown
+/// resource) is never kept as that address's view: the app renders the view itself.
+#[test]
+fn the_not_found_page_is_never_kept_as_another_addresss_view() {
+    let site = support::Site::start(ServeOptions::default());
+    site.open("resource/no-such-report/");
+    assert_eq!(site.find("main h1").unwrap().text(), "No resource found");
+    assert!(site.find(".written-view").is_none());
 }

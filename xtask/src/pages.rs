@@ -50,8 +50,14 @@ pub fn split_of(route: &Route) -> Option<&'static str> {
 /// the app downloads them first when it takes the page over, and without these it would ask
 /// for them only once its main module had arrived and started. `as="fetch"` with
 /// `crossorigin="anonymous"` matches the chunk loader's own `fetch`, so the download is
-/// reused. Nothing when `app` has no such split point.
+/// reused. Nothing when `app` has no such split point, nor for a list or a resource
+/// ([`Route::starts_written`]): the app keeps its written content until the visitor first
+/// uses it (`src/ui/kept.rs`), and its code downloads then, or with the service worker's
+/// copy of the site when the browser is first idle, not before the app is ready.
 pub fn chunk_preloads(app: &serde_json::Value, base: &str, route: &Route) -> String {
+    if route.starts_written() {
+        return String::new();
+    }
     let Some(files) = split_of(route).and_then(|split| app[split].as_array()) else {
         return String::new();
     };
@@ -207,9 +213,14 @@ pub fn fill(
     if close < open {
         return Err(missing("</body> after <body>"));
     }
+    // The route the page was written for, which the app checks before keeping its content.
+    let route = match &page.route {
+        Some(route) => format!(" data-mhr-route=\"{}\"", escape(route).replace('"', "&quot;")),
+        None => String::new(),
+    };
     html.replace_range(
         open..close,
-        &format!("\n<div id=\"app\" data-mhr-root>{}</div>\n", page.body),
+        &format!("\n<div id=\"app\" data-mhr-root{route}>{}</div>\n", page.body),
     );
     Ok(html)
 }

@@ -108,26 +108,33 @@ fn a_page_is_the_template_with_its_title_and_content_and_fills_again_the_same() 
         title: "A & B <c>".into(),
         name: "A & B <c>".into(),
         body: "<main id=\"main\"><h1>x</h1></main>".into(),
+        route: Some("/tag/a\"b/".into()),
     };
     let tags = "\n    <meta name=\"description\" content=\"D\" data-mhr-page>";
     let html = fill(TEMPLATE, &page, tags).unwrap();
     assert!(html.contains("<title>A &amp; B &lt;c&gt;</title>\n    <meta name=\"description\" content=\"D\" data-mhr-page>"), "{html}");
-    assert!(html.contains("<body data-mhr-app>\n<div id=\"app\" data-mhr-root><main id=\"main\"><h1>x</h1></main></div>\n</body>"), "{html}");
+    assert!(html.contains("<body data-mhr-app>\n<div id=\"app\" data-mhr-root data-mhr-route=\"/tag/a&quot;b/\"><main id=\"main\"><h1>x</h1></main></div>\n</body>"), "{html}");
+    let anywhere = Rendered { route: None, ..page.clone() };
+    let any = fill(TEMPLATE, &anywhere, tags).unwrap();
+    assert!(
+        any.contains("<div id=\"app\" data-mhr-root><main"),
+        "a page for any address names no route: {any}"
+    );
     assert!(html.contains("<base href=\"/\" />"), "the head is kept");
     assert_eq!(fill(&html, &page, tags).unwrap(), html, "filled twice, the same page");
     assert!(fill("<html><body></body></html>", &page, tags).is_err(), "no <title>");
 }
 
 #[test]
-fn a_page_in_a_chunk_preloads_that_chunks_files_and_home_preloads_none() {
+fn a_page_in_a_chunk_preloads_that_chunks_files_and_home_and_the_lists_preload_none() {
     use xtask::head::{without_page_tags, MARK};
     use xtask::pages::chunk_preloads;
     let app = serde_json::json!({
         "pages": ["app-split_pages-1.wasm", "app-chunk_6-1.wasm"],
         "compare": ["app-split_compare-1.wasm"],
     });
-    let resource = Route::Resource("x".into());
-    let tags = chunk_preloads(&app, "/p/", &resource);
+    let about = Route::About;
+    let tags = chunk_preloads(&app, "/p/", &about);
     for file in ["app-split_pages-1.wasm", "app-chunk_6-1.wasm"] {
         let tag = format!("<link rel=\"preload\" href=\"/p/{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" {MARK}>");
         assert!(tags.contains(&tag), "{tags}");
@@ -138,8 +145,15 @@ fn a_page_in_a_chunk_preloads_that_chunks_files_and_home_preloads_none() {
     // "Not found" is in the chunk `pages`; the builder's chunk is not in this map; home's
     // written content is kept by the app, which needs none of its view's code at start.
     assert!(chunk_preloads(&app, "/p/", &Route::NotFound).contains("app-split_pages-1.wasm"));
-    for none in [Route::Home, Route::Embed] {
+    // Nor do a list's or a resource's, whose written content the app keeps until it is used.
+    let lists = [
+        Route::Resource("x".into()),
+        Route::Browse,
+        Route::Section("s".into()),
+        Route::Tag("t".into()),
+    ];
+    for none in [Route::Home, Route::Embed].into_iter().chain(lists) {
         assert_eq!(chunk_preloads(&app, "/p/", &none), "", "{none:?}");
     }
-    assert_eq!(chunk_preloads(&serde_json::Value::Null, "/p/", &resource), "");
+    assert_eq!(chunk_preloads(&serde_json::Value::Null, "/p/", &about), "");
 }

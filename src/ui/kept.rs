@@ -1,0 +1,186 @@
+//! Written content kept on the screen until the visitor first uses it, then replaced by the
+//! live view: a partner's list widget's first view (`src/ui/widget/written.rs`) and the
+//! site's first view of a list or a resource (`src/ui/takeover.rs`).
+//!
+//! A view's written content (the build wrote it with the same components as the app's,
+//! [`crate::ui::prerender`]) reads and links as the live view does; what it cannot do is react
+//! to its controls (filters, the sort order, "copy"), which need the view's code, a chunk of
+//! the app (`src/ui/split.rs`). So that code downloads when the visitor first reaches into the
+//! content (the pointer over it, focus in it, a touch), and the live view then takes the
+//! content's place, the same markup: focus stays where it was, a click on a control that came
+//! before the code (a filter's checkbox, a button) is held and then made on the live control,
+//! and an option chosen meanwhile (the sort order) is chosen there too. A plain click on a
+//! link of the site opens its view through [`Nav`], as the app's own links do.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
+
+use super::nav::{use_nav, Nav};
+use super::routes::Page;
+use super::takeover::{at_path, path_of};
+
+/// `nodes`, a view's written content, in place of `page`'s view until the visitor first
+/// reaches into them; then `page`'s view, once its code is there.
+pub fn until_used(nodes: Vec<Node>, page: Page) -> AnyView {
+    let nav = use_nav();
+    // Set once the code is there: the live view replaces the written one.
+    let live = RwSignal::new(false);
+    let holder = NodeRef::<Div>::new();
+    holder.on_load(move |el| keep(el.unchecked_into(), nodes, nav, page, live));
+    (move || match live.get() {
+        true => page.view(),
+        false => view! { <div class="written-view" node_ref=holder></div> }.into_any(),
+    })
+    .into_any()
+}
+
+/// What the written view does until the live one takes its place (see the module
+/// documentation): `holder` shows `nodes`; links open views through `nav`; `page`'s code
+/// downloads on the visitor's first approach, and `live` is set once it is there.
+fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSignal<bool>) {
+    // The site's takeover has placed them already (`crate::ui::written`): moving them again
+    // would take focus away.
+    for node in
+        nodes.iter().filter(|n| !n.parent_node().is_some_and(|p| p.is_same_node(Some(&holder))))
+    {
+        let _ = holder.append_child(node);
+    }
+    let held: Rc<RefCell<Held>> = Rc::default();
+    let waking = Rc::new(Cell::new(false));
+    let wake = {
+        let (holder, held) = (holder.clone(), held.clone());
+        move || {
+            if waking.replace(true) {
+                return;
+            }
+            let (holder, held) = (holder.clone(), held.clone());
+            leptos::task::spawn_local(async move {
+                page.preload().await;
+                go_live(&holder, live, held).await;
+            });
+        }
+    };
+    let listen = |event: &str, handler: Closure<dyn FnMut(web_sys::Event)>| {
+        let _ = holder.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+        // The holder, with its listeners, leaves the page with the written view.
+        handler.forget();
+    };
+    for approach in ["pointerover", "focusin", "touchstart"] {
+        let wake = wake.clone();
+        listen(approach, Closure::new(move |_| wake()));
+    }
+    let target = |event: &web_sys::Event| event.target()?.dyn_into::<Element>().ok();
+    // What a click or a key acts on: a select is left to open and change (below).
+    let control = move |event: &web_sys::Event| {
+        target(event)?.closest("input, button, label, textarea").ok()?
+    };
+    {
+        let (holder, held, wake) = (holder.clone(), held.clone(), wake.clone());
+        listen(
+            "click",
+            Closure::new(move |event: web_sys::Event| {
+                let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
+                let link = target(&event).and_then(|t| t.closest("a[href]").ok().flatten());
+                if let Some(link) = link {
+                    let plain = mouse.button() == 0
+                        && !(mouse.ctrl_key()
+                            || mouse.meta_key()
+                            || mouse.shift_key()
+                            || mouse.alt_key());
+                    let href = link.get_attribute("href").unwrap_or_default();
+                    if let Some(route) = nav.route_of_link(&href).filter(|_| plain) {
+                        event.prevent_default();
+                        nav.open(route);
+                    }
+                } else if let Some(control) = control(&event) {
+                    event.prevent_default();
+                    held.borrow_mut().click = path_of(&control, &holder);
+                    wake();
+                }
+            }),
+        );
+    }
+    {
+        let (holder, held, wake) = (holder.clone(), held.clone(), wake.clone());
+        listen(
+            "keydown",
+            Closure::new(move |event: web_sys::Event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else {
+                    return;
+                };
+                // A press on a control waits for its code; keys that move focus are left alone.
+                if key != "Enter" && key != " " {
+                    return;
+                }
+                if let Some(control) = control(&event) {
+                    event.prevent_default();
+                    held.borrow_mut().click = path_of(&control, &holder);
+                    wake();
+                }
+            }),
+        );
+    }
+    {
+        let (holder, held) = (holder.clone(), held.clone());
+        listen(
+            "change",
+            Closure::new(move |event: web_sys::Event| {
+                let Some(select) = target(&event).filter(|t| t.tag_name() == "SELECT") else {
+                    return;
+                };
+                let value = js_sys::Reflect::get(&select, &"value".into()).ok();
+                if let Some(value) = value.and_then(|v| v.as_string()) {
+                    held.borrow_mut().choice = path_of(&select, &holder).map(|p| (p, value));
+                    wake();
+                }
+            }),
+        );
+    }
+}
+
+/// What the visitor did to the written view's controls before their code came, each control
+/// as its path from the written view's holder.
+#[derive(Default)]
+struct Held {
+    /// The control clicked (or pressed with Enter or Space); the click was held back.
+    click: Option<Vec<u32>>,
+    /// The select whose option was changed, and the value chosen.
+    choice: Option<(Vec<u32>, String)>,
+}
+
+/// Replaces the written view in `holder` with the live one (`live`), then puts focus where
+/// it was and does on the same controls in the live view what was done before (`held`): the
+/// option chosen, then the click.
+async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<Held>>) {
+    // The view's place: the live view renders where the holder is, without it.
+    let Some(place) = holder.parent_element() else { return };
+    let shadow = holder.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+    let active = shadow.and_then(|s| s.active_element());
+    let focus = active.and_then(|a| path_of(&a, holder));
+    live.set(true);
+    // The live view renders in the reactive system's next turn.
+    let turn = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+    let found = |path: &Vec<u32>| at_path(&place, path)?.dyn_into::<HtmlElement>().ok();
+    if let Some(el) = focus.as_ref().and_then(found) {
+        let _ = el.focus();
+    }
+    let Held { click, choice } = held.take();
+    if let Some((el, value)) = choice.and_then(|(path, value)| Some((found(&path)?, value))) {
+        let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
+        if let Ok(change) = web_sys::Event::new("change") {
+            let _ = el.dispatch_event(&change);
+        }
+    }
+    if let Some(el) = click.as_ref().and_then(found) {
+        el.click();
+    }
+}
