@@ -61,14 +61,35 @@ pub fn start(pages: Pages) {
     // The header's search box (in the chunk `search`; not in a frame, whose layout brings
     // its own) downloads before the page is taken over, so that its code is there when a
     // visitor types as the page becomes ready: asked for as the header was rendered, it came
-    // 15 to 35 ms after such a key (README, Search). On home at once, while the dataset is
-    // read (the network is idle then: home's view is the written one); elsewhere once the
-    // view's own chunk is there, so as not to hold the view back on a slow network. Home's
+    // 15 to 35 ms after such a key (README, Search). On home, and a page whose written
+    // content is kept, at once, while the dataset is read (the network is idle then: the
+    // view is the written one); elsewhere once the view's own chunk is there, so as not to
+    // hold the view back on a slow network. Home's
     // download starts before the dataset is read, so in the rare visit whose dataset is not
     // the build's (home then renders from the chunk `pages`) or cannot be used (the failure
     // view's chunk), it shares the network with that chunk.
+    // Whether the written content can stand for the view until it is used (`super::kept`),
+    // if the dataset is the one it was written from (known once read): a list's or a
+    // resource's, written for this very address (a host serves `404.html`, and the service
+    // worker, offline, its shell, at addresses that have no page), with no query string.
+    let query = window().location().search().unwrap_or_default();
+    let written_for = document()
+        .query_selector(ROOT)
+        .ok()
+        .flatten()
+        .and_then(|root| root.get_attribute("data-mhr-route"))
+        .map(|written| Route::parse(&written));
+    let keepable = frame.is_none()
+        && query.is_empty()
+        && route.starts_written()
+        && written_for.as_ref() == Some(&route);
+    // Otherwise the view's own chunk downloads beside the dataset: these pages do not
+    // preload it (home's written content is kept, as a rule).
+    if !keepable && route != Route::Home {
+        wasm_bindgen_futures::spawn_local(pages.of(&route).preload());
+    }
     let mut search_box = pages.search_box.filter(|_| frame.is_none());
-    if let Some(search_box) = search_box.take_if(|_| route == Route::Home) {
+    if let Some(search_box) = search_box.take_if(|_| route == Route::Home || keepable) {
         wasm_bindgen_futures::spawn_local(search_box.preload());
     }
     // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
@@ -91,17 +112,7 @@ pub fn start(pages: Pages) {
                 }
                 // A list's or a resource's written content is kept too, until the visitor
                 // first uses it (`super::kept`): its view's chunk downloads then, not now.
-                // Only content written for this very route: a host serves `404.html` (and the
-                // service worker, offline, its shell) at addresses that have no page.
-                let query = window().location().search().unwrap_or_default();
-                let written_for = root
-                    .as_ref()
-                    .and_then(|r| r.get_attribute("data-mhr-route"))
-                    .map(|written| Route::parse(&written));
-                let keep_first = kept_written
-                    && query.is_empty()
-                    && route.starts_written()
-                    && written_for.as_ref() == Some(&route);
+                let keep_first = kept_written && keepable;
                 let (home_kept, footer) = match root.filter(|_| kept_written) {
                     Some(root) => {
                         if keep_first {
