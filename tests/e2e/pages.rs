@@ -532,3 +532,20 @@ fn the_not_found_page_is_never_kept_as_another_addresss_view() {
     assert_eq!(site.find("main h1").unwrap().text(), "No resource found");
     assert!(site.find(".written-view").is_none());
 }
+
+/// A list's page does not preload its view's code, which it keeps its written content
+/// without; with a query string (a filter), which the written content cannot stand for, the
+/// start-up script turns those preloads on.
+#[test]
+fn a_lists_view_code_is_preloaded_only_for_an_address_with_a_query_string() {
+    let site = support::Site::start(ServeOptions::default());
+    let on = "return [...document.querySelectorAll('link[data-mhr-with-query]')]
+        .map(l => l.getAttribute('media'));";
+    site.open("browse/");
+    let plain = site.execute(on, vec![]);
+    assert!(!plain.as_array().unwrap().is_empty(), "the page names its view's files");
+    assert!(plain.as_array().unwrap().iter().all(|m| m == "not all"), "inert: {plain}");
+    site.open("browse/?tag=economy");
+    let filtered = site.execute(on, vec![]);
+    assert!(filtered.as_array().unwrap().iter().all(Value::is_null), "turned on: {filtered}");
+}

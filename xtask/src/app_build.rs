@@ -348,10 +348,13 @@ fn split_needs(loader: &str) -> Result<Vec<(String, Vec<String>)>, FinishError> 
 /// The start-up script: imports the glue and starts the app with the main module. Where the
 /// app cannot start (no WebAssembly, a blocked download), `<html>` is marked `no-app`: the
 /// page written at build time stays, and the stylesheet then hides the controls that need
-/// the app and shows what to do instead, as it does with scripts off.
+/// the app and shows what to do instead, as it does with scripts off. First, on an address
+/// with a query string, it turns on the view's inert preloads
+/// ([`crate::pages::chunk_preloads`]): the app renders such a view from its code at once.
 pub fn start_up_script(base: &str, app: &Installed) -> String {
+    let with_query = crate::pages::WITH_QUERY;
     format!(
-        "import init from '{base}{}';\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
+        "import init from '{base}{}';\nif (location.search) for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n  const link = inert.cloneNode();\n  link.removeAttribute('media');\n  inert.replaceWith(link);\n}}\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
         app.js, app.wasm
     )
 }

@@ -50,28 +50,36 @@ pub fn split_of(route: &Route) -> Option<&'static str> {
 /// the app downloads them first when it takes the page over, and without these it would ask
 /// for them only once its main module had arrived and started. `as="fetch"` with
 /// `crossorigin="anonymous"` matches the chunk loader's own `fetch`, so the download is
-/// reused. Nothing when `app` has no such split point, nor for a list or a resource
-/// ([`Route::starts_written`]): the app keeps its written content until the visitor first
-/// uses it (`src/ui/kept.rs`), and its code downloads then, or with the service worker's
-/// copy of the site when the browser is first idle, not before the app is ready.
+/// reused. Nothing when `app` has no such split point. A list's or a resource's page
+/// ([`Route::starts_written`]) keeps its written content until the visitor first uses it
+/// (`src/ui/kept.rs`), so its view's code is not needed before the app is ready: its preloads
+/// are written inert (`media="not all"`, [`WITH_QUERY`]), and the start-up script turns them
+/// on when the address has a query string (a filter, a search), which the written content
+/// cannot stand for.
 pub fn chunk_preloads(app: &serde_json::Value, base: &str, route: &Route) -> String {
-    if route.starts_written() {
-        return String::new();
-    }
     let Some(files) = split_of(route).and_then(|split| app[split].as_array()) else {
         return String::new();
+    };
+    let inert = if route.starts_written() {
+        format!(" media=\"not all\" {WITH_QUERY}")
+    } else {
+        String::new()
     };
     files
         .iter()
         .filter_map(serde_json::Value::as_str)
         .map(|file| {
             format!(
-                "\n    <link rel=\"preload\" href=\"{base}{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" {}>",
+                "\n    <link rel=\"preload\" href=\"{base}{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\"{inert} {}>",
                 head::MARK
             )
         })
         .collect()
 }
+
+/// Marks a preload that the start-up script turns on only for an address with a query string
+/// (see [`chunk_preloads`] and `app_build::start_up_script`).
+pub const WITH_QUERY: &str = "data-mhr-with-query";
 
 /// The offline fallback's file, relative to the site's root.
 pub const SHELL: &str = "shell.html";

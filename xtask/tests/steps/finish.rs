@@ -278,6 +278,10 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     assert!(start.starts_with(&format!("import init from '/p/{glue}';\n")), "{start}");
     assert!(start.contains(&format!("await init({{ module_or_path: '/p/{wasm}' }});")), "{start}");
     assert!(start.contains("classList.add('no-app')"), "a failed start is marked: {start}");
+    assert!(
+        start.contains("if (location.search) for (const inert of document.querySelectorAll('link[data-mhr-with-query]'))"),
+        "the inert preloads turned on where there is a query string: {start}"
+    );
     let glue_text = read(&glue);
     assert!(
         glue_text.starts_with(&format!("import * as import1 from \"./{loader}\"")),

@@ -126,9 +126,9 @@ fn a_page_is_the_template_with_its_title_and_content_and_fills_again_the_same() 
 }
 
 #[test]
-fn a_page_in_a_chunk_preloads_that_chunks_files_and_home_and_the_lists_preload_none() {
+fn a_page_in_a_chunk_preloads_that_chunks_files_home_none_and_the_lists_inert_ones() {
     use xtask::head::{without_page_tags, MARK};
-    use xtask::pages::chunk_preloads;
+    use xtask::pages::{chunk_preloads, WITH_QUERY};
     let app = serde_json::json!({
         "pages": ["app-split_pages-1.wasm", "app-chunk_6-1.wasm"],
         "compare": ["app-split_compare-1.wasm"],
@@ -145,15 +145,22 @@ fn a_page_in_a_chunk_preloads_that_chunks_files_and_home_and_the_lists_preload_n
     // "Not found" is in the chunk `pages`; the builder's chunk is not in this map; home's
     // written content is kept by the app, which needs none of its view's code at start.
     assert!(chunk_preloads(&app, "/p/", &Route::NotFound).contains("app-split_pages-1.wasm"));
-    // Nor do a list's or a resource's, whose written content the app keeps until it is used.
+    for none in [Route::Home, Route::Embed] {
+        assert_eq!(chunk_preloads(&app, "/p/", &none), "", "{none:?}");
+    }
+    // A list's or a resource's are inert, turned on by the start-up script only for an
+    // address with a query string: the app keeps the written content until it is used.
     let lists = [
         Route::Resource("x".into()),
         Route::Browse,
         Route::Section("s".into()),
         Route::Tag("t".into()),
     ];
-    for none in [Route::Home, Route::Embed].into_iter().chain(lists) {
-        assert_eq!(chunk_preloads(&app, "/p/", &none), "", "{none:?}");
+    for list in lists {
+        let tags = chunk_preloads(&app, "/p/", &list);
+        assert_eq!(tags.matches("<link").count(), 2, "{list:?}: {tags}");
+        let inert = format!(" media=\"not all\" {WITH_QUERY} {MARK}>");
+        assert_eq!(tags.matches(&inert).count(), 2, "{list:?}: {tags}");
     }
     assert_eq!(chunk_preloads(&serde_json::Value::Null, "/p/", &about), "");
 }
