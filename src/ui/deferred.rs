@@ -97,6 +97,11 @@ pub async fn preload(load: Load) {
     }
 }
 
+/// Whether the page of `load` is here, its chunk downloaded.
+pub fn is_loaded(load: Load) -> bool {
+    loaded(load).is_some()
+}
+
 /// Whether another tab's update has taken this one over (never, natively).
 fn out_of_date() -> bool {
     #[cfg(target_arch = "wasm32")]

@@ -59,9 +59,17 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
             if waking.replace(true) {
                 return;
             }
-            let (holder, held) = (holder.clone(), held.clone());
+            let (holder, held, waking) = (holder.clone(), held.clone(), waking.clone());
             leptos::task::spawn_local(async move {
                 page.preload().await;
+                // The code did not come: a visitor who only came near keeps the readable
+                // written content (the next approach tries again); one who used a control is
+                // shown the view's failure, which says so and has a retry.
+                let used = held.borrow().click.is_some() || held.borrow().choice.is_some();
+                if !page.is_here() && !used {
+                    waking.set(false);
+                    return;
+                }
                 go_live(&holder, live, held).await;
             });
         }

@@ -42,6 +42,14 @@ impl Page {
         }
     }
 
+    /// Whether the page's code is here: linked in, or its chunk downloaded.
+    pub fn is_here(self) -> bool {
+        match self {
+            Page::Linked(_) => true,
+            Page::Split(load) => super::deferred::is_loaded(load),
+        }
+    }
+
     /// Downloads the page's code if it is in a chunk, so that [`Page::view`] shows the page
     /// at once; done when the chunk is there or failed to come (the page then says so).
     pub fn preload(self) -> Pin<Box<dyn Future<Output = ()>>> {

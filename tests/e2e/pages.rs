@@ -549,3 +549,35 @@ fn a_lists_view_code_is_preloaded_only_for_an_address_with_a_query_string() {
     let filtered = site.execute(on, vec![]);
     assert!(filtered.as_array().unwrap().iter().all(Value::is_null), "turned on: {filtered}");
 }
+
+/// When a kept view's code does not come, a visitor who only came near keeps the readable
+/// written content (and the next approach asks again); one who used a control is told, with
+/// the view's failure and its retry.
+#[test]
+fn a_kept_views_code_that_does_not_come_leaves_the_page_readable_until_a_control_is_used() {
+    let chunk = support::chunk_path("split_pages");
+    let site = support::Site::start(
+        ServeOptions::default().with_chunk_down("split_pages").without_worker(),
+    );
+    site.open("browse/");
+    // The pointer comes near, again and again: a new approach asks again only once the
+    // download before it has failed and been let go, so a second request proves the first
+    // one's failure was handled.
+    let approach = "document.querySelector('main h1')
+        .dispatchEvent(new Event('pointerover', {bubbles: true}));";
+    let mut asked = 0;
+    for _ in 0..100 {
+        site.execute(approach, vec![]);
+        asked = site.server.wait_for_requests(&chunk, 2, std::time::Duration::from_millis(200));
+        if asked >= 2 {
+            break;
+        }
+    }
+    assert!(asked >= 2, "a second attempt after the first failed: {:?}", site.server.requests());
+    assert!(site.find("main .written-view [data-testid=results]").is_some(), "still readable");
+    assert!(site.find("[data-testid=page-failed]").is_none(), "no failure for an approach");
+
+    site.find(".facet input[type=checkbox]:not([disabled])").expect("a facet").click();
+    let failed = site.wait_for("[data-testid=page-failed]", WAIT);
+    assert!(failed.text().contains("Try again"), "{}", failed.text());
+}
