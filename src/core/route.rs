@@ -53,10 +53,10 @@ impl Route {
         }
     }
 
-    /// Whether the app starts this view from its written page and keeps that content until
-    /// the visitor first uses it (`src/ui/kept.rs`): a list or a resource, whose page the
-    /// build writes as the app would render it, when its address has no query string (the
-    /// build writes no page for a filter, a search or a sort).
+    /// Whether the app may start this view from its written page and keep that content
+    /// until the visitor first uses it (`src/ui/kept.rs`): a list or a resource, whose page
+    /// the build writes as the app would render it. Callers also require an address without
+    /// a query string (the build writes no page for a filter, a search or a sort).
     pub fn starts_written(&self) -> bool {
         matches!(self, Route::Browse | Route::Section(_) | Route::Resource(_) | Route::Tag(_))
     }

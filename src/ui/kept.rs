@@ -24,6 +24,7 @@ use web_sys::{Element, HtmlElement, Node};
 use super::nav::{use_nav, Nav};
 use super::routes::Page;
 use super::takeover::{at_path, path_of};
+use crate::core::route::Route;
 
 /// `nodes`, a view's written content, in place of `page`'s view until the visitor first
 /// reaches into them; then `page`'s view, once its code is there.
@@ -70,7 +71,7 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                     waking.set(false);
                     return;
                 }
-                go_live(&holder, live, held).await;
+                go_live(&holder, live, held, page).await;
             });
         }
     };
@@ -101,8 +102,13 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                             || mouse.meta_key()
                             || mouse.shift_key()
                             || mouse.alt_key());
+                    // As the router: a download, a link to another tab, or an address that
+                    // names no view of the app (a citation file) is the browser's.
+                    let own = !(link.has_attribute("download") || link.has_attribute("target"));
                     let href = link.get_attribute("href").unwrap_or_default();
-                    if let Some(route) = nav.route_of_link(&href).filter(|_| plain) {
+                    let route =
+                        nav.route_of_link(&href).filter(|r| Route::parse(r) != Route::NotFound);
+                    if let Some(route) = route.filter(|_| plain && own) {
                         event.prevent_default();
                         nav.open(route);
                     }
@@ -126,7 +132,9 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                 if key != "Enter" && key != " " {
                     return;
                 }
-                if let Some(control) = control(&event) {
+                // Enter presses a button only (a checkbox ignores it).
+                let control = control(&event).filter(|c| key == " " || c.tag_name() == "BUTTON");
+                if let Some(control) = control {
                     event.prevent_default();
                     held.borrow_mut().click = path_of(&control, &holder);
                     wake();
@@ -165,11 +173,14 @@ struct Held {
 /// Replaces the written view in `holder` with the live one (`live`), then puts focus where
 /// it was and does on the same controls in the live view what was done before (`held`): the
 /// option chosen, then the click.
-async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<Held>>) {
+async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<Held>>, page: Page) {
     // The view's place: the live view renders where the holder is, without it.
     let Some(place) = holder.parent_element() else { return };
-    let shadow = holder.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
-    let active = shadow.and_then(|s| s.active_element());
+    // The focused element: the widget's shadow root's, or the site's document's.
+    let active = match holder.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => document().active_element(),
+    };
     let focus = active.and_then(|a| path_of(&a, holder));
     live.set(true);
     // The live view renders in the reactive system's next turn.
@@ -182,6 +193,10 @@ async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<He
         let _ = el.focus();
     }
     let Held { click, choice } = held.take();
+    // Without the code the view says so (and offers a retry): nothing there is the control.
+    if !page.is_here() {
+        return;
+    }
     if let Some((el, value)) = choice.and_then(|(path, value)| Some((found(&path)?, value))) {
         let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
         if let Ok(change) = web_sys::Event::new("change") {

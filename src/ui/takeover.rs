@@ -83,8 +83,9 @@ pub fn start(pages: Pages) {
         && query.is_empty()
         && route.starts_written()
         && written_for.as_ref() == Some(&route);
-    // Otherwise the view's own chunk downloads beside the dataset: these pages do not
-    // preload it (home's written content is kept, as a rule).
+    // Otherwise the view's own chunk downloads beside the dataset: a list's or a resource's
+    // page preloads it only for an address with a query string, and the start-up script
+    // turns that on only after the glue has come (home's written content is kept, as a rule).
     if !keepable && route != Route::Home {
         wasm_bindgen_futures::spawn_local(pages.of(&route).preload());
     }
@@ -279,6 +280,9 @@ struct Kept {
     scroll: (f64, f64),
     /// The focused element, as child indices from the root.
     focus: Option<Vec<u32>>,
+    /// The focused element itself: written content the app keeps (`super::kept`) moves into
+    /// the new page whole, at another path.
+    focused: Option<Element>,
     /// Each text field the visitor typed into.
     fields: Vec<Typed>,
 }
@@ -295,8 +299,11 @@ impl Kept {
     fn read(root: Option<&Element>) -> Kept {
         let window = window();
         let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-        let Some(root) = root else { return Kept { scroll, focus: None, fields: Vec::new() } };
-        let focus = document().active_element().and_then(|el| path_of(&el, root));
+        let Some(root) = root else {
+            return Kept { scroll, focus: None, focused: None, fields: Vec::new() };
+        };
+        let focused = document().active_element();
+        let focus = focused.as_ref().and_then(|el| path_of(el, root));
         let mut fields = Vec::new();
         if let Ok(inputs) = root.query_selector_all("input[type=search], input[type=text]") {
             for i in 0..inputs.length() {
@@ -315,11 +322,12 @@ impl Kept {
                 }
             }
         }
-        Kept { scroll, focus, fields }
+        Kept { scroll, focus, focused, fields }
     }
 
     fn restore(self, root: &Element) {
-        if let Some(el) = self.focus.as_deref().and_then(|p| at_path(root, p)) {
+        let moved = self.focused.filter(|el| el.is_connected() && root.contains(Some(el)));
+        if let Some(el) = moved.or_else(|| self.focus.as_deref().and_then(|p| at_path(root, p))) {
             if let Some(el) = el.dyn_ref::<HtmlElement>() {
                 let _ = el.focus();
             }

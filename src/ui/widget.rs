@@ -126,7 +126,7 @@ fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> 
     // A list's first view comes written, beside the dataset; any other view's code downloads
     // beside the dataset, not after it.
     let first = route.get_untracked();
-    let page = written::is_written(&first).then(|| nav.href(&first));
+    let page = written::is_written(&first).then(|| (nav.href(&first), first, nav.href("/")));
     if page.is_none() {
         leptos::task::spawn_local(pages.of(&nav.route().get_untracked()).preload());
     }
@@ -134,7 +134,7 @@ fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> 
     let search = pages.search_engine;
     let reader = Reader { checked, code: pages.load };
     let data = LocalResource::new(move || {
-        let page = page.as_deref().and_then(written::download);
+        let page = page.clone().and_then(|(url, route, site)| written::download(url, &route, site));
         let loaded = load_once(dataset.clone(), search, reader);
         async move {
             let (indexed, read) = loaded.await?;

@@ -581,3 +581,25 @@ fn a_kept_views_code_that_does_not_come_leaves_the_page_readable_until_a_control
     let failed = site.wait_for("[data-testid=page-failed]", WAIT);
     assert!(failed.text().contains("Try again"), "{}", failed.text());
 }
+
+/// In a kept resource page, a citation file's link stays the browser's (a download, as the
+/// live page's is), while a link to another view opens it in the app.
+#[test]
+fn a_kept_pages_citation_links_stay_downloads_and_its_view_links_navigate_in_the_app() {
+    let site = support::Site::start(ServeOptions::default().without_worker());
+    site.open("resource/data-driven-healthcare-report/");
+    assert!(site.find("main .written-view").is_some(), "the written content is kept");
+    let taken = |css: &str| {
+        site.execute(
+            &format!(
+                "const link = document.querySelector('main .written-view {css}');
+                 const click = new MouseEvent('click', {{bubbles: true, cancelable: true, button: 0}});
+                 link.dispatchEvent(click); return click.defaultPrevented;"
+            ),
+            vec![],
+        )
+    };
+    assert_eq!(taken("a[href$=\"citation.ris\"]"), false, "the citation downloads");
+    assert_eq!(taken(".tags a[href*=\"/tag/\"]"), true, "a tag's link is the app's");
+    site.wait_until("location.pathname.includes('/tag/')", WAIT, "the tag's view");
+}

@@ -52,20 +52,31 @@ pub fn is_written(route: &str) -> bool {
     query.is_empty() && Route::parse(path).starts_written()
 }
 
-/// Starts downloading the page at `url` (read it with [`read`]).
-pub fn download(url: &str) -> Option<(String, js_sys::Promise)> {
-    Some((url.to_string(), web_sys::window()?.fetch_with_str(url)))
+/// The page a widget starts from, being downloaded ([`download`]).
+pub struct Download {
+    /// The page's address.
+    url: String,
+    /// The route it is asked for (the widget's first).
+    route: Route,
+    /// The site's address, ending in `/`.
+    site: String,
+    /// The download.
+    response: js_sys::Promise,
 }
 
-/// The content of the page being downloaded (`page`, from [`download`]), if it comes, has
-/// such content, and was written from the dataset whose fingerprint is `dataset`.
-pub async fn read(
-    page: Option<(String, js_sys::Promise)>,
-    dataset: u64,
-) -> Option<Rc<WrittenView>> {
+/// Starts downloading the page at `url`, written for `route` on the site at `site`.
+pub fn download(url: String, route: &str, site: String) -> Option<Download> {
+    let response = web_sys::window()?.fetch_with_str(&url);
+    Some(Download { url, route: Route::parse(route), site, response })
+}
+
+/// The content of the page being downloaded (`page`), if it comes, has such content, was
+/// written for the route asked for (a host may answer an unknown address with another page
+/// and a 200), and from the dataset whose fingerprint is `dataset`.
+pub async fn read(page: Option<Download>, dataset: u64) -> Option<Rc<WrittenView>> {
     use wasm_bindgen_futures::JsFuture;
-    let (url, page) = page?;
-    let response: web_sys::Response = JsFuture::from(page).await.ok()?.dyn_into().ok()?;
+    let Download { url, route, site, response } = page?;
+    let response: web_sys::Response = JsFuture::from(response).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
@@ -81,25 +92,28 @@ pub async fn read(
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .and_then(|content| parse_checked(&content));
-    if written_from != Some(dataset) {
+    let root = page.query_selector("[data-mhr-root]").ok()??;
+    let written_for = root.get_attribute("data-mhr-route").map(|r| Route::parse(&r));
+    if written_from != Some(dataset) || written_for != Some(route) {
         return None;
     }
-    let main = page.query_selector("[data-mhr-root] main").ok()??;
+    let main = root.query_selector("main").ok()??;
     let document = document();
     // The collection is live: each element leaves it as it is adopted.
     let children = main.children();
     let elements: Vec<Element> = (0..children.length()).filter_map(|i| children.item(i)).collect();
     let mut nodes = Vec::new();
     for child in elements {
-        absolute_links(&child, &url);
+        absolute_links(&child, &url, &site);
         nodes.push(document.adopt_node(&child).ok()?);
     }
     Some(Rc::new(WrittenView(RefCell::new(Some(nodes)))))
 }
 
 /// Makes every `href` in `el` (itself included) absolute against `page`, the address it was
-/// written for: in the widget they would otherwise resolve against the partner's page.
-fn absolute_links(el: &Element, page: &str) {
+/// written for: in the widget they would otherwise resolve against the partner's page. A link
+/// off the site (`site`) opens in a new tab, as the live widget's do: the partner's page stays.
+fn absolute_links(el: &Element, page: &str, site: &str) {
     let mut linked = vec![el.clone()];
     if let Ok(list) = el.query_selector_all("[href]") {
         linked.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()));
@@ -107,7 +121,12 @@ fn absolute_links(el: &Element, page: &str) {
     for el in linked {
         let Some(href) = el.get_attribute("href") else { continue };
         if let Ok(url) = web_sys::Url::new_with_base(&href, page) {
-            let _ = el.set_attribute("href", &url.href());
+            let href = url.href();
+            if !href.starts_with(site) && el.tag_name() == "A" {
+                let _ = el.set_attribute("target", "_blank");
+                let _ = el.set_attribute("rel", "noopener noreferrer");
+            }
+            let _ = el.set_attribute("href", &href);
         }
     }
 }
