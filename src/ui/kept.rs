@@ -21,7 +21,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
-use super::nav::{use_nav, Nav};
+use super::nav::{is_plain_click, use_nav, Nav};
 use super::routes::Page;
 use super::takeover::{at_path, path_of};
 use crate::core::route::Route;
@@ -97,11 +97,7 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                 let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
                 let link = target(&event).and_then(|t| t.closest("a[href]").ok().flatten());
                 if let Some(link) = link {
-                    let plain = mouse.button() == 0
-                        && !(mouse.ctrl_key()
-                            || mouse.meta_key()
-                            || mouse.shift_key()
-                            || mouse.alt_key());
+                    let plain = is_plain_click(mouse);
                     // As the router: a download, a link to another tab, or an address that
                     // names no view of the app (a citation file) is the browser's.
                     let own = !(link.has_attribute("download") || link.has_attribute("target"));
@@ -183,11 +179,8 @@ async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<He
     };
     let focus = active.and_then(|a| path_of(&a, holder));
     live.set(true);
-    // The live view renders in the reactive system's next turn.
-    let turn = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+    // The live view renders in the reactive system's next turn, before the next task.
+    super::timers::next_task().await;
     let found = |path: &Vec<u32>| at_path(&place, path)?.dyn_into::<HtmlElement>().ok();
     if let Some(el) = focus.as_ref().and_then(found) {
         let _ = el.focus();

@@ -219,13 +219,17 @@ pub fn Link(
         Surface::Widget => {}
     }
     let on_click = move |ev: MouseEvent| {
-        let plain =
-            ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-        if plain {
+        if is_plain_click(&ev) {
             ev.prevent_default();
             nav.open(to.clone());
         }
     };
     view! { <a href=href class=class aria-current=current on:click=on_click>{children()}</a> }
         .into_any()
+}
+
+/// A click that opens a link in place: the main button, no modifier (with one, or the middle
+/// button, the browser opens the link elsewhere).
+pub fn is_plain_click(ev: &MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }

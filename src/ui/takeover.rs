@@ -77,8 +77,7 @@ pub fn start(pages: Pages) {
         .query_selector(ROOT)
         .ok()
         .flatten()
-        .and_then(|root| root.get_attribute("data-mhr-route"))
-        .map(|written| Route::parse(&written));
+        .and_then(|root| super::written::written_for(&root));
     let keepable = frame.is_none()
         && query.is_empty()
         && route.starts_written()

@@ -59,6 +59,14 @@ thread_local! {
     static KEPT: RefCell<Option<Written>> = const { RefCell::new(None) };
 }
 
+/// The route a written page's root (`[data-mhr-root]`) was written for, as the build marks it
+/// (`data-mhr-route`); `None` for a page served at any address (`404.html`, the offline
+/// shell).
+#[cfg(target_arch = "wasm32")]
+pub fn written_for(root: &web_sys::Element) -> Option<crate::core::route::Route> {
+    Some(crate::core::route::Route::parse(&root.get_attribute("data-mhr-route")?))
+}
+
 /// Offers the content of the written `<main>` under `root` to the first view the app renders,
 /// which keeps it until the visitor first uses it ([`claim_kept`]).
 #[cfg(target_arch = "wasm32")]

@@ -93,8 +93,7 @@ pub async fn read(page: Option<Download>, dataset: u64) -> Option<Rc<WrittenView
         .and_then(|meta| meta.get_attribute("content"))
         .and_then(|content| parse_checked(&content));
     let root = page.query_selector("[data-mhr-root]").ok()??;
-    let written_for = root.get_attribute("data-mhr-route").map(|r| Route::parse(&r));
-    if written_from != Some(dataset) || written_for != Some(route) {
+    if written_from != Some(dataset) || crate::ui::written::written_for(&root) != Some(route) {
         return None;
     }
     let main = root.query_selector("main").ok()??;
