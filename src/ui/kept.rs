@@ -33,7 +33,14 @@ pub fn until_used(nodes: Vec<Node>, page: Page) -> AnyView {
     // Set once the code is there: the live view replaces the written one.
     let live = RwSignal::new(false);
     let holder = NodeRef::<Div>::new();
-    holder.on_load(move |el| keep(el.unchecked_into(), nodes, nav, page, live));
+    // The written view's listener: dropped, and so taken off the holder, when the live view
+    // takes the written one's place or when this view goes before that (the widget removed,
+    // another view opened).
+    let listeners = StoredValue::new_local(None);
+    holder.on_load(move |el| {
+        let listener = keep(el.unchecked_into(), nodes, nav, page, live, listeners);
+        listeners.set_value(Some(listener));
+    });
     (move || match live.get() {
         true => page.view(),
         false => view! { <div class="written-view" node_ref=holder></div> }.into_any(),
@@ -41,10 +48,46 @@ pub fn until_used(nodes: Vec<Node>, page: Page) -> AnyView {
     .into_any()
 }
 
+/// The events by which the visitor first reaches into a written view: its code then
+/// downloads.
+const APPROACHES: [&str; 3] = ["pointerover", "focusin", "touchstart"];
+
+/// The events the written view acts on before its code comes: they may be held back.
+const USES: [&str; 3] = ["click", "keydown", "change"];
+
+/// The written view's event listener on its holder, taken off it when dropped: otherwise it,
+/// and the written content through it, would stay alive after the view has gone. One
+/// closure for every event, rather than one each: each closure's type adds its own glue to
+/// the main module.
+struct Listener {
+    holder: HtmlElement,
+    handler: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        for event in APPROACHES.into_iter().chain(USES) {
+            let handler = self.handler.as_ref().unchecked_ref();
+            let _ = self.holder.remove_event_listener_with_callback(event, handler);
+        }
+    }
+}
+
+/// Where a written view's listener is kept ([`until_used`]).
+type Stored = StoredValue<Option<Listener>, LocalStorage>;
+
 /// What the written view does until the live one takes its place (see the module
 /// documentation): `holder` shows `nodes`; links open views through `nav`; `page`'s code
-/// downloads on the visitor's first approach, and `live` is set once it is there.
-fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSignal<bool>) {
+/// downloads on the visitor's first approach, and `live` is set once it is there, when
+/// `stored`, where the returned listener is kept, lets it go.
+fn keep(
+    holder: HtmlElement,
+    nodes: Vec<Node>,
+    nav: Nav,
+    page: Page,
+    live: RwSignal<bool>,
+    stored: Stored,
+) -> Listener {
     // The site's takeover has placed them already (`crate::ui::written`): moving them again
     // would take focus away.
     for node in
@@ -72,28 +115,20 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                     return;
                 }
                 go_live(&holder, live, held, page).await;
+                stored.set_value(None);
             });
         }
     };
-    let listen = |event: &str, handler: Closure<dyn FnMut(web_sys::Event)>| {
-        let _ = holder.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
-        // The holder, with its listeners, leaves the page with the written view.
-        handler.forget();
-    };
-    for approach in ["pointerover", "focusin", "touchstart"] {
-        let wake = wake.clone();
-        listen(approach, Closure::new(move |_| wake()));
-    }
     let target = |event: &web_sys::Event| event.target()?.dyn_into::<Element>().ok();
     // What a click or a key acts on: a select is left to open and change (below).
     let control = move |event: &web_sys::Event| {
         target(event)?.closest("input, button, label, textarea").ok()?
     };
-    {
-        let (holder, held, wake) = (holder.clone(), held.clone(), wake.clone());
-        listen(
-            "click",
-            Closure::new(move |event: web_sys::Event| {
+    let within = holder.clone();
+    let handler = Closure::new(move |event: web_sys::Event| {
+        let holder = &within;
+        match event.type_().as_str() {
+            "click" => {
                 let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
                 let link = target(&event).and_then(|t| t.closest("a[href]").ok().flatten());
                 if let Some(link) = link {
@@ -110,17 +145,11 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                     }
                 } else if let Some(control) = control(&event) {
                     event.prevent_default();
-                    held.borrow_mut().click = path_of(&control, &holder);
+                    held.borrow_mut().click = path_of(&control, holder);
                     wake();
                 }
-            }),
-        );
-    }
-    {
-        let (holder, held, wake) = (holder.clone(), held.clone(), wake.clone());
-        listen(
-            "keydown",
-            Closure::new(move |event: web_sys::Event| {
+            }
+            "keydown" => {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else {
                     return;
                 };
@@ -132,28 +161,36 @@ fn keep(holder: HtmlElement, nodes: Vec<Node>, nav: Nav, page: Page, live: RwSig
                 let control = control(&event).filter(|c| key == " " || c.tag_name() == "BUTTON");
                 if let Some(control) = control {
                     event.prevent_default();
-                    held.borrow_mut().click = path_of(&control, &holder);
+                    held.borrow_mut().click = path_of(&control, holder);
                     wake();
                 }
-            }),
-        );
-    }
-    {
-        let (holder, held) = (holder.clone(), held.clone());
-        listen(
-            "change",
-            Closure::new(move |event: web_sys::Event| {
+            }
+            "change" => {
                 let Some(select) = target(&event).filter(|t| t.tag_name() == "SELECT") else {
                     return;
                 };
                 let value = js_sys::Reflect::get(&select, &"value".into()).ok();
                 if let Some(value) = value.and_then(|v| v.as_string()) {
-                    held.borrow_mut().choice = path_of(&select, &holder).map(|p| (p, value));
+                    held.borrow_mut().choice = path_of(&select, holder).map(|p| (p, value));
                     wake();
                 }
-            }),
+            }
+            // An approach.
+            _ => wake(),
+        }
+    });
+    for event in APPROACHES.into_iter().chain(USES) {
+        // Passive unless it may hold the event back: a touch that starts a scroll, say,
+        // never waits for the listener.
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(APPROACHES.contains(&event));
+        let _ = holder.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            handler.as_ref().unchecked_ref(),
+            &options,
         );
     }
+    Listener { holder, handler }
 }
 
 /// What the visitor did to the written view's controls before their code came, each control
