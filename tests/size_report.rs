@@ -20,6 +20,8 @@ mod compressed;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use mhr::core::written::WIDGET_VIEWS;
+
 #[derive(Clone, Copy)]
 struct Sizes {
     raw: usize,
@@ -183,6 +185,23 @@ fn main() -> ExitCode {
             }
         }
     }
+    // The views written for widgets alone (browse filtered by one tag), and the largest.
+    let (mut tag_views, mut tag_views_brotli, mut largest_view) = (0, 0, (String::new(), 0));
+    for path in &all {
+        let rel = path.strip_prefix(&dist).unwrap().to_string_lossy().replace('\\', "/");
+        if rel.starts_with(WIDGET_VIEWS) {
+            let s = size_of(path).expect("every file is measured");
+            tag_views += 1;
+            tag_views_brotli += s.brotli;
+            if s.brotli > largest_view.1 {
+                largest_view = (rel, s.brotli);
+            }
+        }
+    }
+    if tag_views == 0 {
+        eprintln!("the build wrote no views under {WIDGET_VIEWS}: was the build finished?");
+        return ExitCode::FAILURE;
+    }
     let home_content =
         size_of(&dist.join("index.html")).expect("index.html is measured").brotli + css;
     let largest_content = largest.1 + css;
@@ -190,7 +209,7 @@ fn main() -> ExitCode {
     let (mut site, mut partner, mut chunks) = (Sizes { raw: 0, gzip: 0, brotli: 0 }, 0, 0);
     for path in &all {
         let rel = path.strip_prefix(&dist).unwrap().to_string_lossy().replace('\\', "/");
-        if is_page(&rel) {
+        if is_page(&rel) || rel.starts_with(WIDGET_VIEWS) {
             continue;
         }
         let s = size_of(path).expect("every file is measured");
@@ -239,6 +258,15 @@ fn main() -> ExitCode {
         "",
         kb(partner)
     );
+    // A list widget of one tag starts from that view, written alone: the largest counted.
+    let base_files: usize =
+        widget_base.iter().map(|rel| size_of(&dist.join(rel)).map_or(0, |s| s.brotli)).sum();
+    let tag_widget = base_files + largest_view.1;
+    println!(
+        "{:<52} {:>32}",
+        format!("  a list widget of one tag, {} (brotli)", largest_view.0),
+        kb(tag_widget)
+    );
     let lists: usize =
         first_view.iter().map(|rel| size_of(&dist.join(rel)).map_or(0, |s| s.brotli)).sum();
     println!(
@@ -274,6 +302,11 @@ fn main() -> ExitCode {
         kb(pages_brotli)
     );
     println!("{:<52} {:>32}", format!("  the largest: {}", largest.0), kb(largest.1));
+    println!(
+        "{:<52} {:>32}",
+        format!("VIEWS WRITTEN FOR WIDGETS ALONE: {tag_views}"),
+        kb(tag_views_brotli)
+    );
     println!("{:<52} {:>32}", "FIRST CONTENT OF HOME (page and stylesheet)", kb(home_content));
     println!("{:<52} {:>32}", "FIRST CONTENT OF THE LARGEST PAGE", kb(largest_content));
 
@@ -284,6 +317,7 @@ fn main() -> ExitCode {
         ("first_content_brotli_bytes", "the largest page's first content", largest_content),
         ("first_visit_brotli_bytes", "first visit", site.brotli),
         ("widget_first_load_brotli_bytes", "widget's first load", partner),
+        ("tag_widget_first_load_brotli_bytes", "a list widget of one tag's first load", tag_widget),
         (
             "filtered_list_widget_first_load_brotli_bytes",
             "a filtered list widget's first load",

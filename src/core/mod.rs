@@ -27,3 +27,4 @@ pub mod route;
 pub mod search;
 pub mod url_state;
 pub mod validate;
+pub mod written;

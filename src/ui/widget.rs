@@ -31,6 +31,7 @@ use super::nav::Nav;
 use super::routes::Pages;
 use super::search_index::SearchCode;
 use crate::core::embed::EmbedSpec;
+use crate::core::written::written_file;
 
 mod written;
 use written::WidgetRoutes;
@@ -126,7 +127,7 @@ fn Widget(spec: EmbedSpec, site: String, checked: Option<u64>, pages: Pages) -> 
     // A list's first view comes written, beside the dataset; any other view's code downloads
     // beside the dataset, not after it.
     let first = route.get_untracked();
-    let page = written::is_written(&first).then(|| (nav.href(&first), first, nav.href("/")));
+    let page = written_file(&first).map(|file| (nav.asset(&file), first, nav.href("/")));
     if page.is_none() {
         leptos::task::spawn_local(pages.of(&nav.route().get_untracked()).preload());
     }

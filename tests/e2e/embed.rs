@@ -417,6 +417,63 @@ fn a_link_in_a_list_widgets_written_view_opens_its_view_in_the_widget() {
     assert_eq!(p.browser.current_url(), partner_url, "the partner's page stays");
 }
 
+/// A widget of browse filtered by one tag (widget.js's own example) starts from that view,
+/// which the build wrote for widgets alone, and the live view it becomes when the visitor
+/// reaches into it lists the same resources with the same filter chosen; a tag the build
+/// wrote no view for is rendered from the code.
+#[test]
+fn a_widget_of_one_tag_starts_from_its_view_written_alone() {
+    let page = one_widget_page("t", "browse")
+        .replace("view=\"browse\"", "view=\"browse\" tags=\"economy\"");
+    let p = Partner::start(&[("tag.html", &page)], 1280);
+    p.open("tag.html");
+    wait_widget_ready(&p, "t");
+    let fetched = |what: &str| p.site.requests().iter().filter(|r| r.contains(what)).count();
+    assert_eq!(fetched("/views/browse/tag/economy.html"), 1, "{:?}", p.site.requests());
+    assert_eq!(fetched("/widget-app-split_pages-"), 0, "no lists' code: {:?}", p.site.requests());
+    // What the view says: its count, the chosen filter, the resources listed and the facet
+    // ticked.
+    let shown = || {
+        p.widget(
+            "t",
+            "[root.querySelector('[data-testid=result-count]').textContent, \
+              root.querySelector('[data-testid=chips]').textContent, \
+              [...root.querySelectorAll('[data-testid=results] h3 a, [data-testid=results] h2 a')].map(a => a.href).join(' '), \
+              [...root.querySelectorAll('.facet input:checked')].map(i => i.id).join(' ')]",
+        )
+    };
+    assert!(p.widget("t", "!!root.querySelector('.written-view')").as_bool().unwrap());
+    let written = shown();
+    assert!(written[1].as_str().unwrap().contains("Economy"), "the tag chosen: {written}");
+    // A written control, kept to try once the written view has gone.
+    p.widget(
+        "t",
+        "(window.writtenBox = root.querySelector('.written-view .facet input:not([disabled])'), true)",
+    );
+    p.widget("t", "root.querySelector('[data-testid=result-count]').dispatchEvent(new Event('pointerover', {bubbles: true}))");
+    p.browser.wait_until(
+        &in_widget("t", "!root.querySelector('.written-view')"),
+        WAIT,
+        "the live list in place of the written one",
+    );
+    assert_eq!(shown(), written, "the live view says what the written one did");
+    // The written view's listener went with it: a click in its content, gone from the page,
+    // is nobody's (while it listened, it held such a click back for the live view).
+    let taken = p.js("const e = new MouseEvent('click', {bubbles: true, cancelable: true}); \
+         window.writtenBox.dispatchEvent(e); return e.defaultPrevented;");
+    assert_eq!(taken, Value::Bool(false), "the written view still listened");
+
+    // Two tags: nothing is written for them, so the view renders from the code.
+    p.js("document.getElementById('t').setAttribute('tags', 'economy,innovation');");
+    p.browser.wait_until(
+        &in_widget("t", "root && root.querySelectorAll('[data-testid=chips] li').length === 2"),
+        WAIT,
+        "the widget of two tags",
+    );
+    assert_eq!(fetched("/views/"), 1, "{:?}", p.site.requests());
+    assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
+}
+
 #[test]
 fn widgets_are_isolated_from_the_host_page_and_from_each_other() {
     let p = Partner::start(&[("partner.html", WIDGET_PAGE)], 1280);

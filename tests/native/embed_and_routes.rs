@@ -2,6 +2,7 @@
 
 use mhr::core::embed::{EmbedFlags, EmbedKind, EmbedSpec, EmbedView, Theme};
 use mhr::core::route::{decode_segment, Route};
+use mhr::core::written::{browse_by_tag, written_file};
 
 fn spec(query: &str) -> EmbedSpec {
     EmbedSpec::from_query(query)
@@ -78,6 +79,43 @@ fn widget_attributes_become_the_route_of_their_view() {
     ];
     for (attributes, want) in table {
         assert_eq!(spec(attributes).route(), want, "{attributes}");
+    }
+}
+
+#[test]
+fn a_widget_starts_from_the_file_written_for_its_first_view_when_there_is_one() {
+    let table = [
+        // Pages of the site: their own folders.
+        ("view=browse", Some("browse/")),
+        ("view=section&section=strengths", Some("section/strengths/")),
+        ("view=resource&resource=a-report", Some("resource/a-report/")),
+        // Browse filtered by one tag: the file written for widgets alone.
+        ("view=browse&tags=diabetes", Some("views/browse/tag/diabetes.html")),
+        // Nothing is written for several tags, a section's filter, a search or the comparison.
+        ("view=browse&tags=diabetes,ai", None),
+        ("view=section&section=strengths&tags=ai", None),
+        ("view=search&q=air", None),
+        ("view=compare", None),
+    ];
+    for (attributes, want) in table {
+        let route = spec(attributes).route();
+        assert_eq!(written_file(&route).as_deref(), want, "{attributes}: {route}");
+    }
+    assert_eq!(browse_by_tag("diabetes"), "/browse/?tag=diabetes");
+    // Only the exact route the build writes: not another spelling of it, another query, a
+    // tag that cannot name a file, or an address that names no view.
+    for route in [
+        "/browse/?tag=diabetes&sort=title",
+        "/browse/?q=x&tag=diabetes",
+        "/browse/?tag=dia%62etes",
+        "/browse/?tag=",
+        "/browse/?tag=../../x",
+        "/browse?tag=diabetes",
+        "/",
+        "/compare/",
+        "/nowhere/",
+    ] {
+        assert_eq!(written_file(route), None, "{route}");
     }
 }
 

@@ -22,6 +22,7 @@ use mhr::core::page_meta::page_meta;
 use mhr::core::paths::{Paths, CITATION_FILES};
 use mhr::core::reference_files::{bibtex, ris};
 use mhr::core::route::Route;
+use mhr::core::written;
 use mhr::ui::prerender;
 use mhr::ui::{Indexed, SiteAddress};
 
@@ -140,6 +141,22 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
         }
         urls.extend(url);
     }
+    // Browse filtered by each tag, for a partner's widget of that one tag.
+    let fingerprint = crate::dataset_fingerprint(dir)?;
+    let (mut views, mut views_bytes) = (0, 0);
+    for tag in &catalog.data().tags {
+        let route = written::browse_by_tag(&tag.id);
+        let name = written::written_file(&route).ok_or_else(|| {
+            FinishError::Unexpected(format!("no file can be named for the route {route}"))
+        })?;
+        let view = widget_view(&prerender::page(&indexed, &address, &route), &fingerprint)?;
+        let file = dir.join(&name);
+        let folder = file.parent().unwrap_or(dir);
+        std::fs::create_dir_all(folder).map_err(io(folder))?;
+        std::fs::write(&file, &view).map_err(io(&file))?;
+        views += 1;
+        views_bytes += view.len();
+    }
     // The "not found" page says so to search engines; the offline shell stands in for any
     // address, so it names none.
     let not_found = prerender::not_found(&indexed, &address);
@@ -158,6 +175,10 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
         largest.1,
         started.elapsed().as_millis()
     )];
+    log.push(format!(
+        "{views} views for widgets alone ({}browse/tag/<id>.html), {views_bytes} bytes",
+        written::WIDGET_VIEWS
+    ));
     let (map, robots) = (dir.join("sitemap.xml"), dir.join("robots.txt"));
     match site {
         Some(site) => {
@@ -231,6 +252,29 @@ pub fn fill(
         &format!("\n<div id=\"app\" data-mhr-root{route}>{}</div>\n", page.body),
     );
     Ok(html)
+}
+
+/// A view written for widgets alone ([`mhr::core::written`]): a document holding only what a
+/// widget reads of a page (`src/ui/widget/written.rs`), the fingerprint of the dataset it was
+/// written from (`fingerprint`) and, in the element the app would take over, the route it was
+/// written for and the view's `<main>`; no stylesheet, script or layout, since nothing shows it
+/// as a page, and search engines are asked not to index it.
+pub fn widget_view(page: &prerender::Rendered, fingerprint: &str) -> Result<String, FinishError> {
+    let route = page.route.as_deref().unwrap_or_default();
+    // The body is the app's own markup, whose text is escaped: `<main` opens the element
+    // and nothing nests another.
+    let main = page
+        .body
+        .find("<main")
+        .zip(page.body.rfind("</main>"))
+        .filter(|(start, end)| start < end)
+        .map(|(start, end)| &page.body[start..end + "</main>".len()])
+        .ok_or_else(|| FinishError::Unexpected(format!("the view of {route} has no <main>")))?;
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n<meta name=\"mhr-dataset\" content=\"{fingerprint}\">\n<title>{}</title>\n</head>\n<body>\n<div data-mhr-root data-mhr-route=\"{}\">{main}</div>\n</body>\n</html>\n",
+        escape(&page.title),
+        escape(route).replace('"', "&quot;")
+    ))
 }
 
 /// Text for HTML: `&`, `<` and `>` escaped.

@@ -27,24 +27,27 @@ pub struct Entry {
 /// binary, chunks and stylesheet (they run on other sites, outside the worker's reach), the
 /// build's chunk map for tools, the CSV files
 /// for readers without the app (the app makes its own), host configuration, and the
-/// resources' citation files (one pair per resource, like the pages).
+/// resources' citation files (one pair per resource, like the pages), and the views written
+/// for partners' widgets alone ([`mhr::core::written`]).
 pub fn is_precached(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    !(matches!(
-        name,
-        "sw.js"
-            | "index.html"
-            | "404.html"
-            | "widget.js"
-            | "embed.js"
-            | "_headers"
-            | "widget-base.css"
-            | "sitemap.xml"
-            | "robots.txt"
-            | "chunks.json"
-            | "citation.ris"
-            | "citation.bib"
-    ) || name.starts_with("widget-app-")
+    !(path.starts_with(mhr::core::written::WIDGET_VIEWS)
+        || matches!(
+            name,
+            "sw.js"
+                | "index.html"
+                | "404.html"
+                | "widget.js"
+                | "embed.js"
+                | "_headers"
+                | "widget-base.css"
+                | "sitemap.xml"
+                | "robots.txt"
+                | "chunks.json"
+                | "citation.ris"
+                | "citation.bib"
+        )
+        || name.starts_with("widget-app-")
         || name.starts_with("widget-") && name.ends_with(".css")
         || name.starts_with('.')
         || name.ends_with(".map")

@@ -1,24 +1,27 @@
-//! A list widget's first view, from the page the build wrote for its address: the widget
+//! A list widget's first view, from the file the build wrote for its address: the widget
 //! loads its views the way the site loads its own.
 //!
-//! A widget of a list (browse, a section, a resource, with no filter or search chosen in its
-//! attributes) shows a view the build has already written as a page of the site
-//! (`browse/index.html`, `section/<id>/index.html`, …), with the same components as the app's
-//! ([`crate::ui::prerender`]). So rather than downloading the lists' code (the chunk `pages`
-//! and its shared chunks, about 80 KB brotli, most of a list widget's first load) to render
-//! that view, the widget downloads the page (about 4 KB) beside the dataset, and shows the
-//! content of its `<main>` until the visitor first reaches into it, as the site does with its
-//! own pages ([`crate::ui::kept`]: the lists' code then downloads and the live view takes the
-//! written one's place).
+//! A widget of a list (browse, a section, a resource with nothing chosen in its attributes,
+//! or browse filtered by one tag) shows a view the build has already written, with the same
+//! components as the app's ([`crate::ui::prerender`]): as a page of the site
+//! (`browse/index.html`, `section/<id>/index.html`, …) or, for one tag, in a file for widgets
+//! alone (`views/browse/tag/<id>.html`; [`crate::core::written`] says which and where). So
+//! rather than downloading the lists' code (the chunk `pages` and its shared chunks, about
+//! 87 KB brotli, most of a list widget's first load) to render that view, the widget
+//! downloads the file (about 3 to 5 KB) beside the dataset, and shows the content of its
+//! `<main>` until the visitor first reaches into it, as the site does with its own pages
+//! ([`crate::ui::kept`]: the lists' code then downloads and the live view takes the written
+//! one's place).
 //!
 //! Links in the written view are made absolute against the page's address, as the widget's
 //! own links are ([`crate::ui::nav::Nav::in_memory`]), and a plain click on one of the site's
 //! opens its view in the widget. The page is the site's own file, from the same build as
 //! `widget.js` and the dataset, whose text its server-side rendering escaped; it is parsed
 //! with `DOMParser` (which runs no script) and only the nodes of its `<main>` are taken. It is
-//! used only when it was written from the very dataset the widget read (its
-//! `<meta name="mhr-dataset">` fingerprint): otherwise, or when it does not come, the widget
-//! renders the view from its code as before.
+//! used only when it was written for the widget's very route (`data-mhr-route`, its query
+//! string included) from the very dataset the widget read (its `<meta name="mhr-dataset">`
+//! fingerprint): otherwise, or when it does not come, the widget renders the view from its
+//! code as before.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -45,19 +48,12 @@ impl WrittenView {
     }
 }
 
-/// Whether the build wrote a page for the widget's first `route` that the widget can start
-/// from ([`Route::starts_written`], with nothing in its query string).
-pub fn is_written(route: &str) -> bool {
-    let (path, query) = split_route(route);
-    query.is_empty() && Route::parse(path).starts_written()
-}
-
 /// The page a widget starts from, being downloaded ([`download`]).
 pub struct Download {
     /// The page's address.
     url: String,
-    /// The route it is asked for (the widget's first).
-    route: Route,
+    /// The route it is asked for (the widget's first), base-less.
+    route: String,
     /// The site's address, ending in `/`.
     site: String,
     /// The download.
@@ -67,7 +63,7 @@ pub struct Download {
 /// Starts downloading the page at `url`, written for `route` on the site at `site`.
 pub fn download(url: String, route: &str, site: String) -> Option<Download> {
     let response = web_sys::window()?.fetch_with_str(&url);
-    Some(Download { url, route: Route::parse(route), site, response })
+    Some(Download { url, route: route.to_string(), site, response })
 }
 
 /// The content of the page being downloaded (`page`), if it comes, has such content, was
@@ -93,7 +89,10 @@ pub async fn read(page: Option<Download>, dataset: u64) -> Option<Rc<WrittenView
         .and_then(|meta| meta.get_attribute("content"))
         .and_then(|content| parse_checked(&content));
     let root = page.query_selector("[data-mhr-root]").ok()??;
-    if written_from != Some(dataset) || crate::ui::written::written_for(&root) != Some(route) {
+    let written_route = root.get_attribute("data-mhr-route")?;
+    let same_route = Route::parse(&written_route) == Route::parse(&route)
+        && split_route(&written_route).1 == split_route(&route).1;
+    if written_from != Some(dataset) || !same_route {
         return None;
     }
     let main = root.query_selector("main").ok()??;

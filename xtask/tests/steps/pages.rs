@@ -164,3 +164,41 @@ fn a_page_in_a_chunk_preloads_that_chunks_files_home_none_and_the_lists_inert_on
     }
     assert_eq!(chunk_preloads(&serde_json::Value::Null, "/p/", &about), "");
 }
+
+#[test]
+fn a_widget_of_one_tag_starts_from_that_view_written_alone() {
+    use mhr::core::written::{browse_by_tag, written_file};
+    use xtask::pages::widget_view;
+    let indexed = indexed();
+    let catalog = indexed.catalog();
+    let economy = catalog.tag("economy").expect("the shipped dataset's tag");
+    let carrying = catalog.data().resources.iter().filter(|r| r.tags.contains(&economy.id)).count();
+    assert!(carrying > 1 && carrying < catalog.data().resources.len(), "{carrying}");
+    let route = browse_by_tag("economy");
+    assert_eq!(written_file(&route).as_deref(), Some("views/browse/tag/economy.html"));
+    for base in ["/", "/partners/health/"] {
+        let page = prerender::page(&indexed, &at(base), &route);
+        let view = widget_view(&page, "00ff").unwrap();
+        // The view filtered as the app renders that address: the tag's chip, and only its
+        // resources listed.
+        let results = view.split("data-testid=\"results\"").nth(1).expect("a list of results");
+        let listed = results.split("</ul>").next().unwrap().matches("<li").count();
+        assert_eq!(listed, carrying, "{base}: {view}");
+        let chips = view.split("data-testid=\"chips\"").nth(1).expect("the chosen filters");
+        assert!(chips.split("</div>").next().unwrap().contains(&economy.label), "{base}");
+        // Only what a widget reads: the route, the dataset's fingerprint and `<main>`, and
+        // search engines told not to index it.
+        assert!(view.contains("<meta name=\"mhr-dataset\" content=\"00ff\">"), "{view}");
+        assert!(view.contains("<meta name=\"robots\" content=\"noindex\">"), "{view}");
+        assert!(
+            view.contains("<div data-mhr-root data-mhr-route=\"/browse/?tag=economy\"><main"),
+            "{view}"
+        );
+        assert!(view.contains("</main></div>"), "{view}");
+        for left in ["<script", "<link", "<header", "<footer"] {
+            assert!(!view.contains(left), "{base}: {left} in {view}");
+        }
+    }
+    let without_main = Rendered { body: "<div>no main</div>".into(), ..prerender::shell() };
+    assert!(widget_view(&without_main, "00ff").is_err());
+}
