@@ -18,7 +18,8 @@
 //! mid-range phone on slow 4G (CPU slowed 4×, 150 ms, 1.6 Mbit/s), set through the DevTools
 //! protocol.
 //!
-//! `--widget VIEW` (browse, section, resource, search, compare) measures a partner's page
+//! `--widget VIEW` (browse, section, resource, search, compare; attributes after it as
+//! `browse;tags=economy`) measures a partner's page
 //! instead: a page on another loopback origin with one `<mhr-widget view=VIEW>` and the site's
 //! `widget.js`, ready when the widget's shadow root shows its view's heading and no loading
 //! note (its FCP and LCP are the partner's own text, so only ready and its bytes say anything).
@@ -71,12 +72,30 @@ const WIDGET_RECORD: &str = "window.__m = {};
       }
     }, 2);";
 
-/// A partner's page with one widget, `{VIEW}` and `{SITE}` filled in.
+/// A partner's page with one widget, `{ATTRIBUTES}` and `{SITE}` filled in.
 const PARTNER_PAGE: &str =
     "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Partner</title></head>
 <body><p>A partner's own page, with the directory's widget below.</p>
-<mhr-widget view=\"{VIEW}\"></mhr-widget>
+<mhr-widget {ATTRIBUTES}></mhr-widget>
 <script src=\"{SITE}widget.js\" async></script></body></html>";
+
+/// The attributes of a widget given as `VIEW[;NAME=VALUE]…` (`browse;tags=economy`).
+fn widget_attributes(widget: &str) -> String {
+    let mut parts = widget.split(';');
+    let view = parts.next().unwrap_or_default();
+    let mut out = format!("view=\"{view}\"");
+    for (name, value) in parts.filter_map(|p| p.split_once('=')) {
+        out.push_str(&format!(" {name}=\"{value}\""));
+    }
+    out
+}
+
+/// The file name of the partner's page with `widget`.
+fn widget_page(widget: &str) -> String {
+    let name: String =
+        widget.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("widget-{name}.html")
+}
 
 /// What a load opens: a page of the site, or a partner's page with a widget of a view.
 enum Page {
@@ -166,7 +185,7 @@ fn load_once(dist: &Path, served: &Served, page: &Page, profile: &Profile) -> Lo
         }
         Page::Widget(view) => {
             browser.on_every_document(&format!("{FINISHED}{WIDGET_RECORD}"));
-            served.partner.url(&format!("widget-{view}.html"))
+            served.partner.url(&widget_page(view))
         }
     };
     if profile.latency_ms > 0 || profile.bytes_per_s > 0 {
@@ -236,9 +255,10 @@ fn main() {
             let site = StaticServer::start(d, opts);
             let pages = TempDir::new("partner");
             for view in all("--widget") {
-                let html =
-                    PARTNER_PAGE.replace("{VIEW}", &view).replace("{SITE}", &site.site_url(""));
-                std::fs::write(pages.path().join(format!("widget-{view}.html")), html)
+                let html = PARTNER_PAGE
+                    .replace("{ATTRIBUTES}", &widget_attributes(&view))
+                    .replace("{SITE}", &site.site_url(""));
+                std::fs::write(pages.path().join(widget_page(&view)), html)
                     .expect("write a partner's page");
             }
             let partner = StaticServer::start(pages.path(), ServeOptions::default().with_gzip());
