@@ -18,6 +18,9 @@ use super::url_state::BrowseState;
 /// The folder, relative to the site's root, of the views written for widgets alone.
 pub const WIDGET_VIEWS: &str = "views/";
 
+/// The folder, relative to the site's root, of browse filtered by one tag: `<id>.html` each.
+pub const TAG_VIEWS: &str = "views/browse/tag/";
+
 /// The route of browse filtered by the one tag `id` (`/browse/?tag=diabetes`), as a widget
 /// asks for it.
 pub fn browse_by_tag(id: &str) -> String {
@@ -46,5 +49,5 @@ pub fn written_file(route: &str) -> Option<String> {
     }
     let tag = route.strip_prefix(&Paths::browse())?.strip_prefix("?tag=")?;
     let slug = !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    slug.then(|| format!("{WIDGET_VIEWS}browse/tag/{tag}.html"))
+    slug.then(|| format!("{TAG_VIEWS}{tag}.html"))
 }

@@ -14,7 +14,10 @@
 //!
 //! Home's content and the footer are the exception: the app keeps the written nodes rather
 //! than rendering the same again, so a first visit needs none of their view code
-//! ([`super::written`]).
+//! ([`super::written`]). So is a list's or a resource's content, kept until the visitor first
+//! uses it ([`super::kept`]); for browse filtered by one tag, which no page stands for, the
+//! content kept is the view the build wrote alone for that tag ([`crate::core::written`]),
+//! put in the written page's `<main>` first.
 //!
 //! What the visitor did meanwhile is carried over: the scroll position, which element had
 //! focus (found again at the same place in the new tree, since the markup is the same), and
@@ -34,6 +37,7 @@ use super::LoadFailure;
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
 use crate::core::route::Route;
+use crate::core::written::written_file;
 
 /// The element the build writes each page into, and the app replaces.
 const ROOT: &str = "[data-mhr-root]";
@@ -82,14 +86,26 @@ pub fn start(pages: Pages) {
         && query.is_empty()
         && route.starts_written()
         && written_for.as_ref() == Some(&route);
+    // Browse filtered by one tag (`browse/?tag=x`): the build wrote that view alone, for
+    // widgets (`crate::core::written`), and the app keeps it as it keeps a written list, once
+    // it has put it in the written page's `<main>`. It downloads beside the dataset (the
+    // start-up script has asked for it already).
+    let tag_view = (frame.is_none() && written_for.as_ref() == Some(&route))
+        .then(|| {
+            let asked = format!("{}{query}", Paths::browse());
+            let file = written_file(&asked).filter(|_| route == Route::Browse)?;
+            super::written::download(Paths::new(&address.base).asset(&file), &asked)
+        })
+        .flatten();
     // Otherwise the view's own chunk downloads beside the dataset: a list's or a resource's
     // page preloads it only for an address with a query string, and the start-up script
     // turns that on only after the glue has come (home's written content is kept, as a rule).
-    if !keepable && route != Route::Home {
+    if !keepable && tag_view.is_none() && route != Route::Home {
         wasm_bindgen_futures::spawn_local(pages.of(&route).preload());
     }
+    let starts_written = route == Route::Home || keepable || tag_view.is_some();
     let mut search_box = pages.search_box.filter(|_| frame.is_none());
-    if let Some(search_box) = search_box.take_if(|_| route == Route::Home || keepable) {
+    if let Some(search_box) = search_box.take_if(|_| starts_written) {
         wasm_bindgen_futures::spawn_local(search_box.preload());
     }
     // Not Leptos' own `spawn_local`: its executor is set up by mounting, which comes later.
@@ -112,9 +128,16 @@ pub fn start(pages: Pages) {
                 }
                 // A list's or a resource's written content is kept too, until the visitor
                 // first uses it (`super::kept`): its view's chunk downloads then, not now.
-                let keep_first = kept_written && keepable;
+                let tag_view = match tag_view.filter(|_| kept_written) {
+                    Some(file) => super::written::read(file, read).await,
+                    None => None,
+                };
+                let keep_first = kept_written && (keepable || tag_view.is_some());
                 let (home_kept, footer) = match root.filter(|_| kept_written) {
                     Some(root) => {
+                        if let Some(view) = tag_view.as_ref() {
+                            super::written::put_in_main(&root, view);
+                        }
                         if keep_first {
                             super::written::offer_kept(&root);
                         }

@@ -67,6 +67,81 @@ pub fn written_for(root: &web_sys::Element) -> Option<crate::core::route::Route>
     Some(crate::core::route::Route::parse(&root.get_attribute("data-mhr-route")?))
 }
 
+/// Largest written file taken, in bytes: a page of the site is a few tens of kilobytes.
+#[cfg(target_arch = "wasm32")]
+const LARGEST_PAGE: usize = 4 << 20;
+
+/// A written file (a page, or a view written for widgets alone: [`crate::core::written`])
+/// being downloaded ([`download`]).
+#[cfg(target_arch = "wasm32")]
+pub struct Download {
+    /// The file's address.
+    pub url: String,
+    /// The base-less route it is asked for, with its query string.
+    route: String,
+    /// The download.
+    response: js_sys::Promise,
+}
+
+/// Starts downloading the written file at `url`, written for `route` (base-less).
+#[cfg(target_arch = "wasm32")]
+pub fn download(url: String, route: &str) -> Option<Download> {
+    let response = web_sys::window()?.fetch_with_str(&url);
+    Some(Download { url, route: route.to_string(), response })
+}
+
+/// The `<main>` of the file being downloaded (`file`), parsed with `DOMParser` (which runs no
+/// script) into a document of its own, if it comes, has one, was written for the route asked
+/// for (its `data-mhr-route`, query string included: a host may answer an unknown address
+/// with another page and a 200) and from the dataset whose fingerprint is `dataset` (its
+/// `<meta name="mhr-dataset">`).
+#[cfg(target_arch = "wasm32")]
+pub async fn read(file: Download, dataset: u64) -> Option<web_sys::Element> {
+    use crate::core::route::{split_route, Route};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Download { route, response, .. } = file;
+    let response: web_sys::Response = JsFuture::from(response).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    if text.len() > LARGEST_PAGE {
+        return None;
+    }
+    let parser = web_sys::DomParser::new().ok()?;
+    let page = parser.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()?;
+    let written_from = page
+        .query_selector("meta[name=mhr-dataset]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .and_then(|content| super::data::parse_checked(&content));
+    let root = page.query_selector("[data-mhr-root]").ok()??;
+    let written_route = root.get_attribute("data-mhr-route")?;
+    let same_route = Route::parse(&written_route) == Route::parse(&route)
+        && split_route(&written_route).1 == split_route(&route).1;
+    if written_from != Some(dataset) || !same_route {
+        return None;
+    }
+    root.query_selector("main").ok()?
+}
+
+/// Puts the content of `written` (the `<main>` of a written file, [`read`]) in place of the
+/// content of the page's own `<main>` under `root`.
+#[cfg(target_arch = "wasm32")]
+pub fn put_in_main(root: &web_sys::Element, written: &web_sys::Element) {
+    let Some(main) = root.query_selector("main").ok().flatten() else { return };
+    main.set_text_content(None);
+    // The list is live: each node leaves it as it moves (and is adopted) into the page.
+    let children = written.child_nodes();
+    while let Some(node) = children.item(0) {
+        if main.append_child(&node).is_err() {
+            return;
+        }
+    }
+}
+
 /// Offers the content of the written `<main>` under `root` to the first view the app renders,
 /// which keeps it until the visitor first uses it ([`claim_kept`]).
 #[cfg(target_arch = "wasm32")]

@@ -535,19 +535,68 @@ fn the_not_found_page_is_never_kept_as_another_addresss_view() {
 
 /// A list's page does not preload its view's code, which it keeps its written content
 /// without; with a query string (a filter), which the written content cannot stand for, the
-/// start-up script turns those preloads on.
+/// start-up script turns those preloads on, but for browse filtered by one tag, whose view
+/// the build wrote alone: that is asked for instead.
 #[test]
 fn a_lists_view_code_is_preloaded_only_for_an_address_with_a_query_string() {
     let site = support::Site::start(ServeOptions::default());
     let on = "return [...document.querySelectorAll('link[data-mhr-with-query]')]
         .map(l => l.getAttribute('media'));";
+    let tag_view = "return [...document.querySelectorAll('link[rel=preload]')]
+        .filter(l => l.href.includes('/views/')).map(l => new URL(l.href).pathname);";
     site.open("browse/");
     let plain = site.execute(on, vec![]);
     assert!(!plain.as_array().unwrap().is_empty(), "the page names its view's files");
     assert!(plain.as_array().unwrap().iter().all(|m| m == "not all"), "inert: {plain}");
-    site.open("browse/?tag=economy");
+    assert_eq!(site.execute(tag_view, vec![]), serde_json::json!([]));
+    site.open("browse/?tag=economy&sort=title");
     let filtered = site.execute(on, vec![]);
     assert!(filtered.as_array().unwrap().iter().all(Value::is_null), "turned on: {filtered}");
+    assert_eq!(site.execute(tag_view, vec![]), serde_json::json!([]));
+    site.open("browse/?tag=economy");
+    let one_tag = site.execute(on, vec![]);
+    assert!(one_tag.as_array().unwrap().iter().all(|m| m == "not all"), "inert: {one_tag}");
+    assert_eq!(
+        site.execute(tag_view, vec![]),
+        serde_json::json!(["/views/browse/tag/economy.html"])
+    );
+}
+
+/// Browse filtered by one tag, opened at its address (a shared link), is kept from the view
+/// the build wrote alone for it, as an unfiltered list is from its page: ready without the
+/// view's code, listing what the live view lists once the visitor reaches into it. A tag the
+/// build wrote nothing for is rendered from the code, with its notice.
+#[test]
+fn browse_filtered_by_one_tag_is_kept_from_the_view_written_for_it() {
+    let chunk = support::chunk_path("split_pages");
+    let site = support::Site::start(ServeOptions::default().without_worker());
+    site.open("browse/?tag=economy");
+    let asked = |what: &str| site.server.requests().iter().filter(|r| r.contains(what)).count();
+    assert_eq!(asked(&chunk), 0, "ready without the view's code: {:?}", site.server.requests());
+    assert_eq!(asked("/views/browse/tag/economy.html"), 1, "{:?}", site.server.requests());
+    let shown = "return [document.querySelector('[data-testid=result-count]').textContent,
+        document.querySelector('[data-testid=chips]').textContent,
+        [...document.querySelectorAll('main [data-testid=results] h3 a')].map(a => a.getAttribute('href')).join(' '),
+        [...document.querySelectorAll('main .facet input:checked')].map(i => i.id).join(' '),
+        !!document.querySelector('main .written-view')];";
+    let written = site.execute(shown, vec![]);
+    assert_eq!(written[4], Value::Bool(true), "kept: {written}");
+    assert!(written[1].as_str().unwrap().contains("Economy"), "the tag chosen: {written}");
+    let all = site.execute("return document.querySelectorAll('main h3 a').length", vec![]);
+    site.execute(
+        "document.querySelector('main h1').dispatchEvent(new Event('pointerover', {bubbles: true}))",
+        vec![],
+    );
+    site.wait_until("!document.querySelector('.written-view')", WAIT, "the live view");
+    let live = site.execute(shown, vec![]);
+    let said = |v: &Value| v.as_array().unwrap()[..4].to_vec();
+    assert_eq!(said(&live), said(&written), "the live view lists what the written one did");
+    assert_eq!(site.current_url(), site.server.site_url("browse/?tag=economy"));
+    assert_eq!(site.execute("return document.querySelectorAll('main h3 a').length", vec![]), all);
+
+    site.open("browse/?tag=no-such-tag");
+    assert!(site.find("main .written-view").is_none(), "rendered from the code");
+    assert!(site.find("main [data-testid=notices]").is_some(), "the unknown tag said");
 }
 
 /// When a kept view's code does not come, a visitor who only came near keeps the readable

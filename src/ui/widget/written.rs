@@ -30,13 +30,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::core::route::{split_route, Route};
-use crate::ui::data::parse_checked;
 use crate::ui::nav::use_nav;
 use crate::ui::routes::{Pages, RouteView};
-
-/// Largest page taken, in bytes: a page of the site is a few tens of kilobytes.
-const LARGEST_PAGE: usize = 4 << 20;
 
 /// The content of a written page's `<main>`, ready to be shown in a widget, once.
 pub struct WrittenView(RefCell<Option<Vec<Node>>>);
@@ -50,52 +45,24 @@ impl WrittenView {
 
 /// The page a widget starts from, being downloaded ([`download`]).
 pub struct Download {
-    /// The page's address.
-    url: String,
-    /// The route it is asked for (the widget's first), base-less.
-    route: String,
+    /// The download.
+    file: crate::ui::written::Download,
     /// The site's address, ending in `/`.
     site: String,
-    /// The download.
-    response: js_sys::Promise,
 }
 
 /// Starts downloading the page at `url`, written for `route` on the site at `site`.
 pub fn download(url: String, route: &str, site: String) -> Option<Download> {
-    let response = web_sys::window()?.fetch_with_str(&url);
-    Some(Download { url, route: route.to_string(), site, response })
+    Some(Download { file: crate::ui::written::download(url, route)?, site })
 }
 
 /// The content of the page being downloaded (`page`), if it comes, has such content, was
-/// written for the route asked for (a host may answer an unknown address with another page
-/// and a 200), and from the dataset whose fingerprint is `dataset`.
+/// written for the route asked for and from the dataset whose fingerprint is `dataset`
+/// ([`crate::ui::written::read`]), with its links made absolute.
 pub async fn read(page: Option<Download>, dataset: u64) -> Option<Rc<WrittenView>> {
-    use wasm_bindgen_futures::JsFuture;
-    let Download { url, route, site, response } = page?;
-    let response: web_sys::Response = JsFuture::from(response).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    if text.len() > LARGEST_PAGE {
-        return None;
-    }
-    let parser = web_sys::DomParser::new().ok()?;
-    let page = parser.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()?;
-    let written_from = page
-        .query_selector("meta[name=mhr-dataset]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .and_then(|content| parse_checked(&content));
-    let root = page.query_selector("[data-mhr-root]").ok()??;
-    let written_route = root.get_attribute("data-mhr-route")?;
-    let same_route = Route::parse(&written_route) == Route::parse(&route)
-        && split_route(&written_route).1 == split_route(&route).1;
-    if written_from != Some(dataset) || !same_route {
-        return None;
-    }
-    let main = root.query_selector("main").ok()??;
+    let Download { file, site } = page?;
+    let url = file.url.clone();
+    let main = crate::ui::written::read(file, dataset).await?;
     let document = document();
     // The collection is live: each element leaves it as it is adopted.
     let children = main.children();
