@@ -7,7 +7,7 @@ use crate::support;
 use serde_json::Value;
 use support::{Browser, ServeOptions, Site, WAIT};
 
-const VIEWS: [&str; 20] = [
+const VIEWS: [&str; 22] = [
     "",
     "section/strengths",
     "resource/data-driven-healthcare-report",
@@ -20,12 +20,16 @@ const VIEWS: [&str; 20] = [
     "search?q=HINWM",
     "browse",
     "browse?tag=economy&tag=east-midlands&tag=no-such-tag&sort=title",
+    // Browse filtered by one tag: kept from the view the build wrote for it.
+    "browse?tag=economy",
     "compare",
     "compare?c=data-driven-healthcare&c=health-life-sciences&mode=chart&c=nope",
     "embed?view=browse&tags=economy",
     "embed?view=section&section=strengths&tags=economy&kind=widget&theme=dark",
     // A list widget without filters: its written first view (src/ui/widget/written.rs).
     "embed?view=browse&kind=widget",
+    // A widget of one tag: its written first view too.
+    "embed?view=browse&tags=diabetes&kind=widget",
     "browse?tag=economy&embed=1",
     "resource/data-driven-healthcare-report?embed=1&theme=dark",
     "compare?mode=chart&embed=1&theme=light",
