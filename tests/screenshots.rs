@@ -7,7 +7,7 @@ mod support;
 
 use support::{ServeOptions, Site, WAIT};
 
-const VIEWS: [(&str, &str); 17] = [
+const VIEWS: [(&str, &str); 18] = [
     ("home", ""),
     ("section", "section/strengths"),
     ("resource", "resource/data-driven-healthcare-report"),
@@ -19,6 +19,7 @@ const VIEWS: [(&str, &str); 17] = [
     ("search-none", "search?q=bluprnt"),
     ("browse", "browse"),
     ("browse-filtered", "browse?tag=economy&tag=east-midlands&tag=nope"),
+    ("browse-one-tag", "browse?tag=economy"),
     ("compare-table", "compare"),
     ("compare-chart", "compare?mode=chart"),
     ("embed-builder", "embed?view=browse&tags=economy"),
