@@ -185,7 +185,8 @@ fn main() -> ExitCode {
             }
         }
     }
-    // The views written for widgets alone (browse filtered by one tag), and the largest.
+    // The views of one tag written alone (browse or a section filtered by one tag), and the
+    // largest.
     let (mut tag_views, mut tag_views_brotli, mut largest_view) = (0, 0, (String::new(), 0));
     for path in &all {
         let rel = path.strip_prefix(&dist).unwrap().to_string_lossy().replace('\\', "/");
@@ -304,7 +305,7 @@ fn main() -> ExitCode {
     println!("{:<52} {:>32}", format!("  the largest: {}", largest.0), kb(largest.1));
     println!(
         "{:<52} {:>32}",
-        format!("VIEWS WRITTEN FOR WIDGETS ALONE: {tag_views}"),
+        format!("VIEWS OF ONE TAG, WRITTEN ALONE: {tag_views}"),
         kb(tag_views_brotli)
     );
     println!("{:<52} {:>32}", "FIRST CONTENT OF HOME (page and stylesheet)", kb(home_content));

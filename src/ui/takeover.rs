@@ -15,9 +15,9 @@
 //! Home's content and the footer are the exception: the app keeps the written nodes rather
 //! than rendering the same again, so a first visit needs none of their view code
 //! ([`super::written`]). So is a list's or a resource's content, kept until the visitor first
-//! uses it ([`super::kept`]); for browse filtered by one tag, which no page stands for, the
-//! content kept is the view the build wrote alone for that tag ([`crate::core::written`]),
-//! put in the written page's `<main>` first.
+//! uses it ([`super::kept`]); for browse or a section filtered by one tag, which no page
+//! stands for, the content kept is the view the build wrote alone for that tag
+//! ([`crate::core::written`]), put in the written page's `<main>` first.
 //!
 //! What the visitor did meanwhile is carried over: the scroll position, which element had
 //! focus (found again at the same place in the new tree, since the markup is the same), and
@@ -86,15 +86,16 @@ pub fn start(pages: Pages) {
         && query.is_empty()
         && route.starts_written()
         && written_for.as_ref() == Some(&route);
-    // Browse filtered by one tag (`browse/?tag=x`): the build wrote that view alone, for
-    // widgets (`crate::core::written`), and the app keeps it as it keeps a written list, once
+    // Browse or a section filtered by one tag (`browse/?tag=x`): the build wrote that view
+    // alone (`crate::core::written`), and the app keeps it as it keeps a written list, once
     // it has put it in the written page's `<main>`. It downloads beside the dataset (the
     // start-up script has asked for it already).
     let tag_view = (frame.is_none() && written_for.as_ref() == Some(&route))
         .then(|| {
-            let asked = format!("{}{query}", Paths::browse());
-            let file = written_file(&asked).filter(|_| route == Route::Browse)?;
-            super::written::download(Paths::new(&address.base).asset(&file), &asked)
+            let paths = Paths::new(&address.base);
+            let asked = format!("{}{query}", paths.route_of(&path));
+            let file = written_file(&asked).filter(|_| !query.is_empty())?;
+            super::written::download(paths.asset(&file), &asked)
         })
         .flatten();
     // Otherwise the view's own chunk downloads beside the dataset: a list's or a resource's

@@ -562,37 +562,45 @@ fn a_lists_view_code_is_preloaded_only_for_an_address_with_a_query_string() {
     );
 }
 
-/// Browse filtered by one tag, opened at its address (a shared link), is kept from the view
-/// the build wrote alone for it, as an unfiltered list is from its page: ready without the
-/// view's code, listing what the live view lists once the visitor reaches into it. A tag the
-/// build wrote nothing for is rendered from the code, with its notice.
+/// Browse or a section filtered by one tag, opened at its address (a shared link), is kept
+/// from the view the build wrote alone for it, as an unfiltered list is from its page: ready
+/// without the view's code, listing what the live view lists once the visitor reaches into
+/// it. A tag the build wrote nothing for is rendered from the code, with its notice.
 #[test]
-fn browse_filtered_by_one_tag_is_kept_from_the_view_written_for_it() {
+fn a_list_filtered_by_one_tag_is_kept_from_the_view_written_for_it() {
     let chunk = support::chunk_path("split_pages");
     let site = support::Site::start(ServeOptions::default().without_worker());
-    site.open("browse/?tag=economy");
     let asked = |what: &str| site.server.requests().iter().filter(|r| r.contains(what)).count();
-    assert_eq!(asked(&chunk), 0, "ready without the view's code: {:?}", site.server.requests());
-    assert_eq!(asked("/views/browse/tag/economy.html"), 1, "{:?}", site.server.requests());
     let shown = "return [document.querySelector('[data-testid=result-count]').textContent,
         document.querySelector('[data-testid=chips]').textContent,
         [...document.querySelectorAll('main [data-testid=results] h3 a')].map(a => a.getAttribute('href')).join(' '),
         [...document.querySelectorAll('main .facet input:checked')].map(i => i.id).join(' '),
         !!document.querySelector('main .written-view')];";
-    let written = site.execute(shown, vec![]);
-    assert_eq!(written[4], Value::Bool(true), "kept: {written}");
-    assert!(written[1].as_str().unwrap().contains("Economy"), "the tag chosen: {written}");
-    let all = site.execute("return document.querySelectorAll('main h3 a').length", vec![]);
-    site.execute(
-        "document.querySelector('main h1').dispatchEvent(new Event('pointerover', {bubbles: true}))",
-        vec![],
-    );
-    site.wait_until("!document.querySelector('.written-view')", WAIT, "the live view");
-    let live = site.execute(shown, vec![]);
-    let said = |v: &Value| v.as_array().unwrap()[..4].to_vec();
-    assert_eq!(said(&live), said(&written), "the live view lists what the written one did");
-    assert_eq!(site.current_url(), site.server.site_url("browse/?tag=economy"));
-    assert_eq!(site.execute("return document.querySelectorAll('main h3 a').length", vec![]), all);
+    let lists = [
+        ("browse/?tag=economy", "/views/browse/tag/economy.html"),
+        ("section/strengths/?tag=economy", "/views/section/strengths/tag/economy.html"),
+    ];
+    for (i, (address, file)) in lists.into_iter().enumerate() {
+        site.open(address);
+        if i == 0 {
+            // Later, the chunk may come from the browser's cache.
+            let requests = site.server.requests();
+            assert_eq!(asked(&chunk), 0, "ready without the view's code: {requests:?}");
+        }
+        assert_eq!(asked(file), 1, "{address}: {:?}", site.server.requests());
+        let written = site.execute(shown, vec![]);
+        assert_eq!(written[4], Value::Bool(true), "{address} kept: {written}");
+        assert!(written[1].as_str().unwrap().contains("Economy"), "the tag chosen: {written}");
+        site.execute(
+            "document.querySelector('main h1').dispatchEvent(new Event('pointerover', {bubbles: true}))",
+            vec![],
+        );
+        site.wait_until("!document.querySelector('.written-view')", WAIT, "the live view");
+        let live = site.execute(shown, vec![]);
+        let said = |v: &Value| v.as_array().unwrap()[..4].to_vec();
+        assert_eq!(said(&live), said(&written), "{address}: the live view lists the same");
+        assert_eq!(site.current_url(), site.server.site_url(address));
+    }
 
     site.open("browse/?tag=no-such-tag");
     assert!(site.find("main .written-view").is_none(), "rendered from the code");

@@ -1,8 +1,9 @@
 //! Embed flags, the builder's choices and snippets, and reading a route without a router.
 
 use mhr::core::embed::{EmbedFlags, EmbedKind, EmbedSpec, EmbedView, Theme};
+use mhr::core::paths::Paths;
 use mhr::core::route::{decode_segment, Route};
-use mhr::core::written::{browse_by_tag, written_file};
+use mhr::core::written::{by_tag, written_file};
 
 fn spec(query: &str) -> EmbedSpec {
     EmbedSpec::from_query(query)
@@ -89,11 +90,12 @@ fn a_widget_starts_from_the_file_written_for_its_first_view_when_there_is_one() 
         ("view=browse", Some("browse/")),
         ("view=section&section=strengths", Some("section/strengths/")),
         ("view=resource&resource=a-report", Some("resource/a-report/")),
-        // Browse filtered by one tag: the file written for widgets alone.
+        // Browse or a section filtered by one tag: the view written alone.
         ("view=browse&tags=diabetes", Some("views/browse/tag/diabetes.html")),
-        // Nothing is written for several tags, a section's filter, a search or the comparison.
+        ("view=section&section=strengths&tags=ai", Some("views/section/strengths/tag/ai.html")),
+        // Nothing is written for several tags, a search or the comparison.
         ("view=browse&tags=diabetes,ai", None),
-        ("view=section&section=strengths&tags=ai", None),
+        ("view=section&section=strengths&tags=ai,economy", None),
         ("view=search&q=air", None),
         ("view=compare", None),
     ];
@@ -101,7 +103,8 @@ fn a_widget_starts_from_the_file_written_for_its_first_view_when_there_is_one() 
         let route = spec(attributes).route();
         assert_eq!(written_file(&route).as_deref(), want, "{attributes}: {route}");
     }
-    assert_eq!(browse_by_tag("diabetes"), "/browse/?tag=diabetes");
+    assert_eq!(by_tag(&Paths::browse(), "diabetes"), "/browse/?tag=diabetes");
+    assert_eq!(by_tag(&Paths::section("s"), "ai"), "/section/s/?tag=ai");
     // Only the exact route the build writes: not another spelling of it, another query, a
     // tag that cannot name a file, or an address that names no view.
     for route in [
@@ -111,6 +114,10 @@ fn a_widget_starts_from_the_file_written_for_its_first_view_when_there_is_one() 
         "/browse/?tag=",
         "/browse/?tag=../../x",
         "/browse?tag=diabetes",
+        "/section/strengths?tag=ai",
+        "/section/str%65ngths/?tag=ai",
+        "/tag/ai/?tag=economy",
+        "/resource/x/?tag=economy",
         "/",
         "/compare/",
         "/nowhere/",

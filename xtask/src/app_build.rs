@@ -348,18 +348,17 @@ fn split_needs(loader: &str) -> Result<Vec<(String, Vec<String>)>, FinishError> 
 /// The start-up script: imports the glue and starts the app with the main module. Where the
 /// app cannot start (no WebAssembly, a blocked download), `<html>` is marked `no-app`: the
 /// page written at build time stays, and the stylesheet then hides the controls that need
-/// the app and shows what to do instead, as it does with scripts off. First, on browse
-/// filtered by one tag (`?tag=` and an id, as [`mhr::core::written::written_file`] reads it),
-/// it asks for that view, which the build wrote alone and the app keeps
-/// (`src/ui/takeover.rs`); on any other address with a query string, it turns on the view's
-/// inert preloads ([`crate::pages::chunk_preloads`]): the app renders such a view from its
-/// code at once.
+/// the app and shows what to do instead, as it does with scripts off. First, on browse or
+/// a section filtered by one tag (`?tag=` and an id, as [`mhr::core::written::written_file`]
+/// reads it, on the page written for the list), it asks for that view, which the build wrote
+/// alone and the app keeps (`src/ui/takeover.rs`); on any other address with a query string,
+/// it turns on the view's inert preloads ([`crate::pages::chunk_preloads`]): the app renders
+/// such a view from its code at once.
 pub fn start_up_script(base: &str, app: &Installed) -> String {
     let with_query = crate::pages::WITH_QUERY;
-    let tag_views = mhr::core::written::TAG_VIEWS;
-    let browse = mhr::core::paths::Paths::browse();
+    let views = mhr::core::written::WIDGET_VIEWS;
     format!(
-        "import init from '{base}{}';\nconst tag = /^\\?tag=([A-Za-z0-9-]+)$/.exec(location.search);\nif (tag && document.querySelector('[data-mhr-route=\"{browse}\"]')) {{\n  const view = document.createElement('link');\n  Object.assign(view, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '{base}{tag_views}' + tag[1] + '.html' }});\n  document.head.append(view);\n}} else if (location.search) for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n  const link = inert.cloneNode();\n  link.removeAttribute('media');\n  inert.replaceWith(link);\n}}\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
+        "import init from '{base}{}';\nconst tag = /^\\?tag=([A-Za-z0-9-]+)$/.exec(location.search);\nconst list = document.querySelector('[data-mhr-route]');\nconst at = list && /^\\/(browse|section\\/[^/]+)\\/$/.test(list.dataset.mhrRoute) && list.dataset.mhrRoute;\nif (tag && at) {{\n  const view = document.createElement('link');\n  Object.assign(view, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '{base}{views}' + at.slice(1) + 'tag/' + tag[1] + '.html' }});\n  document.head.append(view);\n}} else if (location.search) for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n  const link = inert.cloneNode();\n  link.removeAttribute('media');\n  inert.replaceWith(link);\n}}\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
         app.js, app.wasm
     )
 }

@@ -12,7 +12,9 @@
 //! in its head ([`chunk_preloads`]), so they download beside the main module rather than
 //! after it. Beside each resource's page go its citation files
 //! (`citation.ris`, `citation.bib`), and when the site's address is known, `sitemap.xml`
-//! and `robots.txt` ([`crate::sitemap`]).
+//! and `robots.txt` ([`crate::sitemap`]). Also written, though not pages: browse and each
+//! section filtered by each tag, each view alone under `views/` ([`tag_views`],
+//! [`widget_view`]), for a widget of one tag and a visit to such an address.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -141,11 +143,11 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
         }
         urls.extend(url);
     }
-    // Browse filtered by each tag, for a partner's widget of that one tag.
+    // Browse filtered by each tag, and each section by each tag its resources carry: the
+    // views a widget of one tag, or a visit to such an address, starts from.
     let fingerprint = crate::dataset_fingerprint(dir)?;
     let (mut views, mut views_bytes) = (0, 0);
-    for tag in &catalog.data().tags {
-        let route = written::browse_by_tag(&tag.id);
+    for route in tag_views(catalog) {
         let name = written::written_file(&route).ok_or_else(|| {
             FinishError::Unexpected(format!("no file can be named for the route {route}"))
         })?;
@@ -176,7 +178,9 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
         started.elapsed().as_millis()
     )];
     log.push(format!(
-        "{views} views for widgets alone ({}browse/tag/<id>.html), {views_bytes} bytes",
+        "{views} views of one tag ({}browse/tag/<id>.html, {}section/<id>/tag/<id>.html), \
+         {views_bytes} bytes",
+        written::WIDGET_VIEWS,
         written::WIDGET_VIEWS
     ));
     let (map, robots) = (dir.join("sitemap.xml"), dir.join("robots.txt"));
@@ -254,11 +258,27 @@ pub fn fill(
     Ok(html)
 }
 
-/// A view written for widgets alone ([`mhr::core::written`]): a document holding only what a
-/// widget reads of a page (`src/ui/widget/written.rs`), the fingerprint of the dataset it was
-/// written from (`fingerprint`) and, in the element the app would take over, the route it was
-/// written for and the view's `<main>`; no stylesheet, script or layout, since nothing shows it
-/// as a page, and search engines are asked not to index it.
+/// The routes of the views written alone ([`mhr::core::written`]): browse filtered by each
+/// tag of the dataset, then each section filtered by each tag its resources carry, in the
+/// dataset's order.
+pub fn tag_views(catalog: &Catalog) -> Vec<String> {
+    let data = catalog.data();
+    let mut routes: Vec<String> =
+        data.tags.iter().map(|t| written::by_tag(&Paths::browse(), &t.id)).collect();
+    for section in &data.sections {
+        let resources = catalog.resources_in_section(&section.id);
+        for tag in data.tags.iter().filter(|t| resources.iter().any(|r| r.tags.contains(&t.id))) {
+            routes.push(written::by_tag(&Paths::section(&section.id), &tag.id));
+        }
+    }
+    routes
+}
+
+/// A view of one tag written alone ([`mhr::core::written`]): a document holding only what a
+/// widget or the takeover reads of a page (`src/ui/written.rs`), the fingerprint of the
+/// dataset it was written from (`fingerprint`) and, in the element the app would take over,
+/// the route it was written for and the view's `<main>`; no stylesheet, script or layout,
+/// since nothing shows it as a page, and search engines are asked not to index it.
 pub fn widget_view(page: &prerender::Rendered, fingerprint: &str) -> Result<String, FinishError> {
     let route = page.route.as_deref().unwrap_or_default();
     // The body is the app's own markup, whose text is escaped: `<main` opens the element

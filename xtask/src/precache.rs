@@ -27,8 +27,8 @@ pub struct Entry {
 /// binary, chunks and stylesheet (they run on other sites, outside the worker's reach), the
 /// build's chunk map for tools, the CSV files
 /// for readers without the app (the app makes its own), host configuration, and the
-/// resources' citation files (one pair per resource, like the pages), and the views written
-/// for partners' widgets alone ([`mhr::core::written`]).
+/// resources' citation files (one pair per resource, like the pages), and the views of one
+/// tag written alone (like the pages: one per tag and list; [`mhr::core::written`]).
 pub fn is_precached(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     !(path.starts_with(mhr::core::written::WIDGET_VIEWS)

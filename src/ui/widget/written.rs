@@ -2,9 +2,9 @@
 //! loads its views the way the site loads its own.
 //!
 //! A widget of a list (browse, a section, a resource with nothing chosen in its attributes,
-//! or browse filtered by one tag) shows a view the build has already written, with the same
-//! components as the app's ([`crate::ui::prerender`]): as a page of the site
-//! (`browse/index.html`, `section/<id>/index.html`, …) or, for one tag, in a file for widgets
+//! or browse or a section filtered by one tag) shows a view the build has already written,
+//! with the same components as the app's ([`crate::ui::prerender`]): as a page of the site
+//! (`browse/index.html`, `section/<id>/index.html`, …) or, for one tag, in a file of that view
 //! alone (`views/browse/tag/<id>.html`; [`crate::core::written`] says which and where). So
 //! rather than downloading the lists' code (the chunk `pages` and its shared chunks, about
 //! 87 KB brotli, most of a list widget's first load) to render that view, the widget

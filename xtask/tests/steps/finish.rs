@@ -283,12 +283,19 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
         start.contains("} else if (location.search) for (const inert of document.querySelectorAll('link[data-mhr-with-query]'))"),
         "the inert preloads turned on where there is a query string: {start}"
     );
-    // But for browse filtered by one tag, whose view the build wrote alone: that is asked for.
+    // But for a list filtered by one tag, whose view the build wrote alone: that is asked for.
     assert!(
-        start.contains("const tag = /^\\?tag=([A-Za-z0-9-]+)$/.exec(location.search);\nif (tag && document.querySelector('[data-mhr-route=\"/browse/\"]')) {"),
+        start.contains("const tag = /^\\?tag=([A-Za-z0-9-]+)$/.exec(location.search);\n"),
         "{start}"
     );
-    assert!(start.contains("href: '/p/views/browse/tag/' + tag[1] + '.html'"), "{start}");
+    assert!(
+        start.contains("/^\\/(browse|section\\/[^/]+)\\/$/.test(list.dataset.mhrRoute)"),
+        "{start}"
+    );
+    assert!(
+        start.contains("href: '/p/views/' + at.slice(1) + 'tag/' + tag[1] + '.html'"),
+        "{start}"
+    );
     let glue_text = read(&glue);
     assert!(
         glue_text.starts_with(&format!("import * as import1 from \"./{loader}\"")),

@@ -167,14 +167,15 @@ fn a_page_in_a_chunk_preloads_that_chunks_files_home_none_and_the_lists_inert_on
 
 #[test]
 fn a_widget_of_one_tag_starts_from_that_view_written_alone() {
-    use mhr::core::written::{browse_by_tag, written_file};
-    use xtask::pages::widget_view;
+    use mhr::core::paths::Paths;
+    use mhr::core::written::{by_tag, written_file};
+    use xtask::pages::{tag_views, widget_view};
     let indexed = indexed();
     let catalog = indexed.catalog();
     let economy = catalog.tag("economy").expect("the shipped dataset's tag");
     let carrying = catalog.data().resources.iter().filter(|r| r.tags.contains(&economy.id)).count();
     assert!(carrying > 1 && carrying < catalog.data().resources.len(), "{carrying}");
-    let route = browse_by_tag("economy");
+    let route = by_tag(&Paths::browse(), "economy");
     assert_eq!(written_file(&route).as_deref(), Some("views/browse/tag/economy.html"));
     for base in ["/", "/partners/health/"] {
         let page = prerender::page(&indexed, &at(base), &route);
@@ -199,6 +200,22 @@ fn a_widget_of_one_tag_starts_from_that_view_written_alone() {
             assert!(!view.contains(left), "{base}: {left} in {view}");
         }
     }
+    // Every tag for browse; for a section, the tags its resources carry, each a file of its
+    // own.
+    let routes = tag_views(catalog);
+    let data = catalog.data();
+    assert!(routes.iter().take(data.tags.len()).all(|r| r.starts_with("/browse/?tag=")));
+    assert!(routes.len() > data.tags.len(), "{routes:?}");
+    for section in &data.sections {
+        let resources = catalog.resources_in_section(&section.id);
+        for tag in &data.tags {
+            let carried = resources.iter().any(|r| r.tags.contains(&tag.id));
+            let route = by_tag(&Paths::section(&section.id), &tag.id);
+            assert_eq!(routes.contains(&route), carried, "{route}");
+        }
+    }
+    let files: BTreeSet<String> = routes.iter().filter_map(|r| written_file(r)).collect();
+    assert_eq!(files.len(), routes.len(), "a file for each");
     let without_main = Rendered { body: "<div>no main</div>".into(), ..prerender::shell() };
     assert!(widget_view(&without_main, "00ff").is_err());
 }
