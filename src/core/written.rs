@@ -49,13 +49,18 @@ pub fn written_file(route: &str) -> Option<String> {
     if query.is_empty() {
         return list.starts_written().then(|| path.trim_start_matches('/').to_string());
     }
-    // The list's path as the app writes it, so that the file's name is the route's.
-    let canonical = match &list {
-        Route::Browse => Paths::browse(),
-        Route::Section(id) => Paths::section(id),
-        _ => return None,
-    };
+    let canonical = list_path(&list)?;
     let tag = query.strip_prefix("?tag=").filter(|_| path == canonical)?;
     let slug = !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     slug.then(|| format!("{WIDGET_VIEWS}{}tag/{tag}.html", path.trim_start_matches('/')))
+}
+
+/// The path of a list that can be written filtered by one tag, as the app writes it (so that
+/// a file's name is its route's): browse's, or a section's; `None` for any other view.
+pub fn list_path(list: &Route) -> Option<String> {
+    match list {
+        Route::Browse => Some(Paths::browse()),
+        Route::Section(id) => Some(Paths::section(id)),
+        _ => None,
+    }
 }

@@ -30,6 +30,7 @@ use crate::core::route::Route;
 /// reaches into them; then `page`'s view, once its code is there.
 pub fn until_used(nodes: Vec<Node>, page: Page) -> AnyView {
     let nav = use_nav();
+    let search = nav.search();
     // Set once the code is there: the live view replaces the written one.
     let live = RwSignal::new(false);
     let holder = NodeRef::<Div>::new();
@@ -40,6 +41,16 @@ pub fn until_used(nodes: Vec<Node>, page: Page) -> AnyView {
     holder.on_load(move |el| {
         let listener = keep(el.unchecked_into(), nodes, nav, page, live, listeners);
         listeners.set_value(Some(listener));
+    });
+    // The address changing under the written view (a link to the same list without its
+    // filter, say: the router keeps the view of the same path) leaves it saying what the
+    // address no longer does: the live view takes its place then, whatever the visitor did.
+    let first = search.get_untracked();
+    Effect::new(move |_| {
+        if search.get() != first && live.try_get_untracked() == Some(false) {
+            listeners.set_value(None);
+            live.set(true);
+        }
     });
     (move || match live.get() {
         true => page.view(),
@@ -114,8 +125,10 @@ fn keep(
                     waking.set(false);
                     return;
                 }
-                go_live(&holder, live, held, page).await;
+                // Its listener goes first, in this same task: once the holder has left the
+                // page, nothing reaches it.
                 stored.set_value(None);
+                go_live(&holder, live, held, page).await;
             });
         }
     };
@@ -207,6 +220,11 @@ struct Held {
 /// it was and does on the same controls in the live view what was done before (`held`): the
 /// option chosen, then the click.
 async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<Held>>, page: Page) {
+    // Gone live already (the address changed: the held interactions were for what it said),
+    // or gone (another view opened while the code came).
+    if live.try_get_untracked() != Some(false) {
+        return;
+    }
     // The view's place: the live view renders where the holder is, without it.
     let Some(place) = holder.parent_element() else { return };
     // The focused element: the widget's shadow root's, or the site's document's.

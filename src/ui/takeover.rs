@@ -37,7 +37,7 @@ use super::LoadFailure;
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
 use crate::core::route::Route;
-use crate::core::written::written_file;
+use crate::core::written::{list_path, written_file};
 
 /// The element the build writes each page into, and the app replaces.
 const ROOT: &str = "[data-mhr-root]";
@@ -90,12 +90,12 @@ pub fn start(pages: Pages) {
     // alone (`crate::core::written`), and the app keeps it as it keeps a written list, once
     // it has put it in the written page's `<main>`. It downloads beside the dataset (the
     // start-up script has asked for it already).
-    let tag_view = (frame.is_none() && written_for.as_ref() == Some(&route))
+    // The list's path is the one the page was written for, as the start-up script reads it.
+    let tag_view = (frame.is_none() && !query.is_empty() && written_for.as_ref() == Some(&route))
         .then(|| {
-            let paths = Paths::new(&address.base);
-            let asked = format!("{}{query}", paths.route_of(&path));
-            let file = written_file(&asked).filter(|_| !query.is_empty())?;
-            super::written::download(paths.asset(&file), &asked)
+            let asked = format!("{}{query}", list_path(&route)?);
+            let file = written_file(&asked)?;
+            super::written::download(Paths::new(&address.base).asset(&file), &asked)
         })
         .flatten();
     // Otherwise the view's own chunk downloads beside the dataset: a list's or a resource's

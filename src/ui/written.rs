@@ -29,6 +29,13 @@
 //! app must (another dataset: it shows once its chunk is there, [`crate::ui::deferred::quiet`],
 //! and the takeover downloads that chunk first), 135.4 -> 134.5 and the first visit 158.5 ->
 //! 157.5 KB.
+//!
+//! The written content of a list or a resource is kept too, until the visitor first uses it
+//! ([`offer_kept`], [`claim_kept`], [`crate::ui::kept`]). For a view no page stands for (a
+//! list filtered by one tag, [`crate::core::written`]) it comes from a file of its own,
+//! downloaded and checked here ([`download`], [`read`]: written from the same dataset, for
+//! the same route) and put in the page's `<main>` ([`put_in_main`]); a partner's widget starts
+//! from such files and from pages the same way (`src/ui/widget/written.rs`).
 
 #[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
@@ -71,6 +78,11 @@ pub fn written_for(root: &web_sys::Element) -> Option<crate::core::route::Route>
 #[cfg(target_arch = "wasm32")]
 const LARGEST_PAGE: usize = 4 << 20;
 
+/// How long, from when it is read, a written file may take to come before the view is
+/// rendered from its code instead: the takeover, or the widget, waits for it.
+#[cfg(target_arch = "wasm32")]
+pub const FILE_WAIT_MS: i32 = 3_000;
+
 /// A written file (a page, or a view written for widgets alone: [`crate::core::written`])
 /// being downloaded ([`download`]).
 #[cfg(target_arch = "wasm32")]
@@ -91,21 +103,29 @@ pub fn download(url: String, route: &str) -> Option<Download> {
 }
 
 /// The `<main>` of the file being downloaded (`file`), parsed with `DOMParser` (which runs no
-/// script) into a document of its own, if it comes, has one, was written for the route asked
-/// for (its `data-mhr-route`, query string included: a host may answer an unknown address
-/// with another page and a 200) and from the dataset whose fingerprint is `dataset` (its
-/// `<meta name="mhr-dataset">`).
+/// script) into a document of its own, if it comes within [`FILE_WAIT_MS`], has one, was
+/// written for the route asked for (its `data-mhr-route`, query string included: a host may
+/// answer an unknown address with another page and a 200) and from the dataset whose
+/// fingerprint is `dataset` (its `<meta name="mhr-dataset">`).
 #[cfg(target_arch = "wasm32")]
 pub async fn read(file: Download, dataset: u64) -> Option<web_sys::Element> {
     use crate::core::route::{split_route, Route};
+    use js_sys::{Array, Promise};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let Download { route, response, .. } = file;
-    let response: web_sys::Response = JsFuture::from(response).await.ok()?.dyn_into().ok()?;
+    // Settles with `undefined` once the time is up, which is then what the file "is".
+    let time_up = Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FILE_WAIT_MS)
+        });
+    });
+    let within = |promise: Promise| JsFuture::from(Promise::race(&Array::of2(&promise, &time_up)));
+    let response: web_sys::Response = within(response).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let text = within(response.text().ok()?).await.ok()?.as_string()?;
     if text.len() > LARGEST_PAGE {
         return None;
     }

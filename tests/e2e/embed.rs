@@ -471,6 +471,22 @@ fn a_widget_of_one_tag_starts_from_its_view_written_alone() {
         "the widget of two tags",
     );
     assert_eq!(fetched("/views/"), 1, "{:?}", p.site.requests());
+
+    // A widget removed while its view is still the written one takes the listener with it.
+    p.js("document.getElementById('t').setAttribute('tags', 'economy');");
+    p.browser.wait_until(
+        &in_widget("t", "root && root.querySelector('.written-view .facet input')"),
+        WAIT,
+        "the written view of one tag again",
+    );
+    p.widget("t", "(window.writtenBox = root.querySelector('.written-view .facet input:not([disabled])'), true)");
+    p.js("document.getElementById('t').remove();");
+    p.browser.wait_until(
+        "(() => { const e = new MouseEvent('click', {bubbles: true, cancelable: true}); \
+           window.writtenBox.dispatchEvent(e); return !e.defaultPrevented; })()",
+        WAIT,
+        "a click in the removed widget's written view to be nobody's",
+    );
     assert!(p.browser.console_errors().is_empty(), "{:?}", p.browser.console_errors());
 }
 

@@ -492,6 +492,8 @@ fn a_list_keeps_its_written_content_until_used_and_a_click_meanwhile_is_made_onc
         "the app is ready without the view's code: {:?}",
         site.server.requests()
     );
+    let pages = site.server.requests().iter().filter(|r| r.ends_with("/browse/")).count();
+    assert_eq!(pages, 1, "the page, once: {:?}", site.server.requests());
     assert!(site.find("main .written-view [data-testid=results] a").is_some(), "the written list");
     let all = site.find("[data-testid=result-count]").unwrap().text();
     let checkbox = site.find(".facet input[type=checkbox]:not([disabled])").expect("a facet");
@@ -602,9 +604,48 @@ fn a_list_filtered_by_one_tag_is_kept_from_the_view_written_for_it() {
         assert_eq!(site.current_url(), site.server.site_url(address));
     }
 
+    // The address changing under the kept view (the header's link to browse, the same path
+    // without the filter) brings the live view of the new address, unfiltered.
+    site.open("browse/?tag=economy");
+    let filtered = site.find("[data-testid=result-count]").unwrap().text();
+    assert!(site.find("main .written-view").is_some());
+    site.find("header nav a[href$='/browse/']").expect("the header's link to browse").click();
+    site.wait_until("location.search === ''", WAIT, "the address without the filter");
+    site.wait_until(
+        &format!(
+            "!document.querySelector('.written-view') && !document.querySelector('[data-testid=chips] li') && document.querySelector('[data-testid=result-count]') && document.querySelector('[data-testid=result-count]').textContent !== {filtered:?}"
+        ),
+        WAIT,
+        "the unfiltered list in place of the filtered one",
+    );
+
     site.open("browse/?tag=no-such-tag");
     assert!(site.find("main .written-view").is_none(), "rendered from the code");
     assert!(site.find("main [data-testid=notices]").is_some(), "the unknown tag said");
+}
+
+/// A list filtered by one tag whose written view does not come in time (a stalled host), or
+/// comes broken, is rendered from the code: the visit is not held up for good.
+#[test]
+fn a_tag_view_that_does_not_come_or_is_not_the_view_is_rendered_from_the_code() {
+    let view = "/views/browse/tag/economy.html";
+    let stalled = support::Site::start(ServeOptions::default().with_gate(view).without_worker());
+    stalled.open("browse/?tag=economy");
+    assert_eq!(stalled.server.wait_for_requests(view, 1, WAIT), 1);
+    assert!(stalled.find("main .written-view").is_none(), "rendered, not kept");
+    assert!(stalled.find("[data-testid=chips] li").is_some(), "filtered by the tag");
+    let other = "<!doctype html><meta name=mhr-dataset content=0><div data-mhr-root \
+        data-mhr-route=\"/browse/?tag=economy\"><main><h1>Not this</h1></main></div>";
+    let broken = support::Site::start(ServeOptions::default().with_override(
+        view,
+        200,
+        "text/html",
+        other.as_bytes(),
+    ));
+    broken.open("browse/?tag=economy");
+    assert!(broken.find("main .written-view").is_none(), "rendered, not kept");
+    assert_ne!(broken.find("main h1").unwrap().text(), "Not this");
+    assert!(broken.find("[data-testid=chips] li").is_some(), "filtered by the tag");
 }
 
 /// When a kept view's code does not come, a visitor who only came near keeps the readable
