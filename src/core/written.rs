@@ -17,8 +17,13 @@ use super::paths::Paths;
 use super::route::{split_route, Route};
 use super::url_state::BrowseState;
 
-/// The folder, relative to the site's root, of the views written for widgets alone.
+/// The folder, relative to the site's root, of the views written alone.
 pub const WIDGET_VIEWS: &str = "views/";
+
+/// How long a view written alone may take to come, from when the app or the start-up script
+/// waits for it, before the view is rendered from its code instead: a stalled host never
+/// holds a visit up for good.
+pub const FILE_WAIT_MS: u32 = 3_000;
 
 /// The route of the list at `path` (browse, `/browse/`, or a section, `/section/<id>/`)
 /// filtered by the one tag `id` (`/browse/?tag=diabetes`), as a widget asks for it.

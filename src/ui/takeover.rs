@@ -37,10 +37,12 @@ use super::LoadFailure;
 use crate::core::embed::EmbedFlags;
 use crate::core::paths::Paths;
 use crate::core::route::Route;
-use crate::core::written::{list_path, written_file};
 
 /// The element the build writes each page into, and the app replaces.
 const ROOT: &str = "[data-mhr-root]";
+/// The start-up script's promise, on `window`, that a list filtered by one tag has been put
+/// in the page from the view the build wrote alone (`xtask::app_build::TAG_VIEW`).
+const TAG_VIEW: &str = "mhrTagView";
 /// Set on `<body>` once the app has taken over, for scripts and tests that wait for it.
 const READY: &str = "data-mhr-ready";
 
@@ -87,17 +89,15 @@ pub fn start(pages: Pages) {
         && route.starts_written()
         && written_for.as_ref() == Some(&route);
     // Browse or a section filtered by one tag (`browse/?tag=x`): the build wrote that view
-    // alone (`crate::core::written`), and the app keeps it as it keeps a written list, once
-    // it has put it in the written page's `<main>`. It downloads beside the dataset (the
-    // start-up script has asked for it already).
-    // The list's path is the one the page was written for, as the start-up script reads it.
-    let tag_view = (frame.is_none() && !query.is_empty() && written_for.as_ref() == Some(&route))
-        .then(|| {
-            let asked = format!("{}{query}", list_path(&route)?);
-            let file = written_file(&asked)?;
-            super::written::download(Paths::new(&address.base).asset(&file), &asked)
-        })
-        .flatten();
+    // alone (`crate::core::written`), and the start-up script puts it in the written page's
+    // `<main>` as soon as it comes, if it is for this very address and from the page's
+    // dataset (`xtask/src/app_build.rs`); it says whether it did (`mhrTagView`, a promise of
+    // `true` or `false`, settled within `FILE_WAIT_MS`). The app then keeps it as it keeps a
+    // written list.
+    let tag_view = Some(TAG_VIEW)
+        .filter(|_| frame.is_none() && !query.is_empty())
+        .and_then(|name| js_sys::Reflect::get(&window(), &name.into()).ok())
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
     // Otherwise the view's own chunk downloads beside the dataset: a list's or a resource's
     // page preloads it only for an address with a query string, and the start-up script
     // turns that on only after the glue has come (home's written content is kept, as a rule).
@@ -129,16 +129,16 @@ pub fn start(pages: Pages) {
                 }
                 // A list's or a resource's written content is kept too, until the visitor
                 // first uses it (`super::kept`): its view's chunk downloads then, not now.
-                let tag_view = match tag_view.filter(|_| kept_written) {
-                    Some(file) => super::written::read(file, read).await,
-                    None => None,
+                let tag_kept = match tag_view.filter(|_| kept_written) {
+                    Some(put) => {
+                        wasm_bindgen_futures::JsFuture::from(put).await.ok()
+                            == Some(wasm_bindgen::JsValue::TRUE)
+                    }
+                    None => false,
                 };
-                let keep_first = kept_written && (keepable || tag_view.is_some());
+                let keep_first = kept_written && (keepable || tag_kept);
                 let (home_kept, footer) = match root.filter(|_| kept_written) {
                     Some(root) => {
-                        if let Some(view) = tag_view.as_ref() {
-                            super::written::put_in_main(&root, view);
-                        }
                         if keep_first {
                             super::written::offer_kept(&root);
                         }

@@ -31,11 +31,11 @@
 //! 157.5 KB.
 //!
 //! The written content of a list or a resource is kept too, until the visitor first uses it
-//! ([`offer_kept`], [`claim_kept`], [`crate::ui::kept`]). For a view no page stands for (a
-//! list filtered by one tag, [`crate::core::written`]) it comes from a file of its own,
-//! downloaded and checked here ([`download`], [`read`]: written from the same dataset, for
-//! the same route) and put in the page's `<main>` ([`put_in_main`]); a partner's widget starts
-//! from such files and from pages the same way (`src/ui/widget/written.rs`).
+//! ([`offer_kept`], [`claim_kept`], [`crate::ui::kept`]); for a list filtered by one tag, a
+//! view no page stands for, the start-up script has put the view the build wrote alone for
+//! it ([`crate::core::written`]) in the page's `<main>` first. A partner's widget starts from
+//! such files and from pages, downloaded and checked here ([`download`], [`read`]: written
+//! from the same dataset, for the same route; `src/ui/widget/written.rs`).
 
 #[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
@@ -78,10 +78,10 @@ pub fn written_for(root: &web_sys::Element) -> Option<crate::core::route::Route>
 #[cfg(target_arch = "wasm32")]
 const LARGEST_PAGE: usize = 4 << 20;
 
-/// How long, from when it is read, a written file may take to come before the view is
-/// rendered from its code instead: the takeover, or the widget, waits for it.
+/// How long, from when it is read, a written file may take to come before the widget
+/// renders the view from its code instead ([`crate::core::written::FILE_WAIT_MS`]).
 #[cfg(target_arch = "wasm32")]
-pub const FILE_WAIT_MS: i32 = 3_000;
+const FILE_WAIT_MS: i32 = crate::core::written::FILE_WAIT_MS as i32;
 
 /// A written file (a page, or a view written for widgets alone: [`crate::core::written`])
 /// being downloaded ([`download`]).
@@ -145,21 +145,6 @@ pub async fn read(file: Download, dataset: u64) -> Option<web_sys::Element> {
         return None;
     }
     root.query_selector("main").ok()?
-}
-
-/// Puts the content of `written` (the `<main>` of a written file, [`read`]) in place of the
-/// content of the page's own `<main>` under `root`.
-#[cfg(target_arch = "wasm32")]
-pub fn put_in_main(root: &web_sys::Element, written: &web_sys::Element) {
-    let Some(main) = root.query_selector("main").ok().flatten() else { return };
-    main.set_text_content(None);
-    // The list is live: each node leaves it as it moves (and is adopted) into the page.
-    let children = written.child_nodes();
-    while let Some(node) = children.item(0) {
-        if main.append_child(&node).is_err() {
-            return;
-        }
-    }
 }
 
 /// Offers the content of the written `<main>` under `root` to the first view the app renders,

@@ -348,20 +348,55 @@ fn split_needs(loader: &str) -> Result<Vec<(String, Vec<String>)>, FinishError> 
 /// The start-up script: imports the glue and starts the app with the main module. Where the
 /// app cannot start (no WebAssembly, a blocked download), `<html>` is marked `no-app`: the
 /// page written at build time stays, and the stylesheet then hides the controls that need
-/// the app and shows what to do instead, as it does with scripts off. First, on browse or
-/// a section filtered by one tag (`?tag=` and an id, as [`mhr::core::written::written_file`]
-/// reads it, on the page written for the list), it asks for that view, which the build wrote
-/// alone and the app keeps (`src/ui/takeover.rs`); on any other address with a query string,
-/// it turns on the view's inert preloads ([`crate::pages::chunk_preloads`]): the app renders
-/// such a view from its code at once.
+/// the app and shows what to do instead, as it does with scripts off. First, on browse or a
+/// section filtered by one tag ([`TAG_VIEW_SCRIPT`]), it puts that view, which the build
+/// wrote alone, in the page; on any other address with a query string, it turns on the
+/// view's inert preloads ([`crate::pages::chunk_preloads`]): the app renders such a view from
+/// its code at once.
 pub fn start_up_script(base: &str, app: &Installed) -> String {
     let with_query = crate::pages::WITH_QUERY;
-    let views = mhr::core::written::WIDGET_VIEWS;
+    let tag_view = TAG_VIEW_SCRIPT
+        .replace("{VIEWS}", &format!("{base}{}", mhr::core::written::WIDGET_VIEWS))
+        .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string());
     format!(
-        "import init from '{base}{}';\nconst tag = /^\\?tag=([A-Za-z0-9-]+)$/.exec(location.search);\nconst list = document.querySelector('[data-mhr-route]');\nconst at = list && /^\\/(browse|section\\/[^/]+)\\/$/.test(list.dataset.mhrRoute) && list.dataset.mhrRoute;\nif (tag && at) {{\n  const view = document.createElement('link');\n  Object.assign(view, {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '{base}{views}' + at.slice(1) + 'tag/' + tag[1] + '.html' }});\n  document.head.append(view);\n}} else if (location.search) for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n  const link = inert.cloneNode();\n  link.removeAttribute('media');\n  inert.replaceWith(link);\n}}\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
+        "import init from '{base}{}';\n{tag_view} else if (location.search) for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n  const link = inert.cloneNode();\n  link.removeAttribute('media');\n  inert.replaceWith(link);\n}}\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
         app.js, app.wasm
     )
 }
+
+/// The start-up script's part for a list filtered by one tag (`browse/?tag=x`,
+/// `section/<id>/?tag=x`), which no page stands for: on the page written for browse or a
+/// section, with `?tag=` and an id as [`mhr::core::written::written_file`] reads it, it
+/// downloads the view the build wrote alone for that address (`{VIEWS}`, the folder with the
+/// base) and, if it comes within `{WAIT}` ms, was written for this very address and from the
+/// dataset the page was written from, puts its content in the page's `<main>` at once, before
+/// the app has started; `window.mhrTagView` settles with whether it did, which the app waits
+/// for before it keeps that content (`src/ui/takeover.rs`). The file is parsed with
+/// `DOMParser`, which runs no script; its content is the build's own rendering. Ends with
+/// the `if` block, for an `else` to follow.
+pub const TAG_VIEW_SCRIPT: &str = r#"const tag = /^\?tag=([A-Za-z0-9-]+)$/.exec(location.search);
+const list = document.querySelector('[data-mhr-route]');
+const at = list && /^\/(browse|section\/[^/]+)\/$/.test(list.dataset.mhrRoute) && list.dataset.mhrRoute;
+if (tag && at) {
+  let late = false;
+  const dataset = (d) => d.querySelector('meta[name=mhr-dataset]')?.content;
+  window.mhrTagView = Promise.race([
+    fetch('{VIEWS}' + at.slice(1) + 'tag/' + tag[1] + '.html')
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((text) => {
+        const page = new DOMParser().parseFromString(text, 'text/html');
+        const from = page.querySelector('[data-mhr-root]');
+        const view = from && from.querySelector('main');
+        const main = list.querySelector('main');
+        const same = dataset(document) && dataset(page) === dataset(document);
+        if (late || !view || !main || !same || from.dataset.mhrRoute !== at + location.search) return false;
+        main.replaceChildren(...view.childNodes);
+        return true;
+      })
+      .catch(() => false),
+    new Promise((done) => setTimeout(() => { late = true; done(false); }, {WAIT})),
+  ]);
+}"#;
 
 /// `text` with every string literal `"from"` or `'from'` made `to`; an error when there is none.
 fn replace_quoted(text: &str, from: &str, to: &str) -> Result<String, FinishError> {
