@@ -645,6 +645,30 @@ fn a_tag_view_that_does_not_come_or_is_not_the_view_is_rendered_from_the_code() 
     assert!(broken.find("[data-testid=chips] li").is_some(), "filtered by the tag");
 }
 
+/// Where the app cannot start (its WebAssembly blocked), a list filtered by one tag still
+/// reads filtered: the start-up script has put the view the build wrote for it in the page.
+#[test]
+fn a_list_filtered_by_one_tag_reads_filtered_where_the_app_cannot_start() {
+    let server = StaticServer::start(support::dist_dir(), ServeOptions::default());
+    let browser = Browser::launch(1280, 900);
+    browser.cdp("Network.enable", serde_json::json!({}));
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*_bg.wasm"] }));
+    let count = "return document.querySelector('[data-testid=result-count]').textContent";
+    browser.goto(&server.site_url("browse/"));
+    let all = browser.execute(count, vec![]);
+    browser.goto(&server.site_url("browse/?tag=economy"));
+    browser.wait_until(
+        "document.documentElement.classList.contains('no-app') \
+         && document.querySelector('[data-testid=chips] li')",
+        WAIT,
+        "the page marked no-app, with the tag's view in it",
+    );
+    assert_ne!(browser.execute(count, vec![]), all, "filtered");
+    let chips =
+        browser.execute("return document.querySelector('[data-testid=chips]').textContent", vec![]);
+    assert!(chips.as_str().unwrap().contains("Economy"), "{chips}");
+}
+
 /// When a kept view's code does not come, a visitor who only came near keeps the readable
 /// written content (and the next approach asks again); one who used a control is told, with
 /// the view's failure and its retry.
