@@ -641,6 +641,12 @@ fn a_tag_view_that_does_not_come_or_is_not_the_view_is_rendered_from_the_code() 
     ));
     broken.open("browse/?tag=economy");
     assert!(broken.find("main .written-view").is_none(), "rendered, not kept");
+    // The view's code was asked for as soon as the file turned out not to be the view.
+    let media = broken.execute(
+        "return [...document.querySelectorAll('link[data-mhr-with-query]')].map(l => l.getAttribute('media'))",
+        vec![],
+    );
+    assert!(media.as_array().unwrap().iter().all(Value::is_null), "turned on: {media}");
     assert_ne!(broken.find("main h1").unwrap().text(), "Not this");
     assert!(broken.find("[data-testid=chips] li").is_some(), "filtered by the tag");
 }

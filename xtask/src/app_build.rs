@@ -359,7 +359,7 @@ pub fn start_up_script(base: &str, app: &Installed) -> String {
         .replace("{VIEWS}", &format!("{base}{}", mhr::core::written::WIDGET_VIEWS))
         .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string());
     format!(
-        "import init from '{base}{}';\n{tag_view} else if (location.search) for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n  const link = inert.cloneNode();\n  link.removeAttribute('media');\n  inert.replaceWith(link);\n}}\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
+        "import init from '{base}{}';\nconst preloads = () => {{\n  for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n    const link = inert.cloneNode();\n    link.removeAttribute('media');\n    inert.replaceWith(link);\n  }}\n}};\n{tag_view} else if (location.search) preloads();\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
         app.js, app.wasm
     )
 }
@@ -373,7 +373,9 @@ pub fn start_up_script(base: &str, app: &Installed) -> String {
 /// the app has started; `window.mhrTagView` settles with whether it did, which the app waits
 /// for before it keeps that content (`src/ui/takeover.rs`). The file is parsed with
 /// `DOMParser`, which runs no script; its content is the build's own rendering. Ends with
-/// the `if` block, for an `else` to follow.
+/// the `if` block, for an `else` to follow. Where it does not put the view in the page, it
+/// turns the view's inert preloads on (`preloads`, defined before it), as for any other query
+/// string: the app renders the view from its code then.
 pub const TAG_VIEW_SCRIPT: &str = r#"const tag = /^\?tag=([A-Za-z0-9-]+)$/.exec(location.search);
 const list = document.querySelector('[data-mhr-route]');
 const at = list && /^\/(browse|section\/[^/]+)\/$/.test(list.dataset.mhrRoute) && list.dataset.mhrRoute;
@@ -396,6 +398,7 @@ if (tag && at) {
       .catch(() => false),
     new Promise((done) => setTimeout(() => { late = true; done(false); }, {WAIT})),
   ]);
+  window.mhrTagView.then((put) => put || preloads());
 }"#;
 
 /// `text` with every string literal `"from"` or `'from'` made `to`; an error when there is none.

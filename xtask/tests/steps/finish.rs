@@ -280,7 +280,9 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     assert!(start.contains(&format!("await init({{ module_or_path: '/p/{wasm}' }});")), "{start}");
     assert!(start.contains("classList.add('no-app')"), "a failed start is marked: {start}");
     assert!(
-        start.contains("} else if (location.search) for (const inert of document.querySelectorAll('link[data-mhr-with-query]'))"),
+        start.contains(
+            "for (const inert of document.querySelectorAll('link[data-mhr-with-query]'))"
+        ) && start.contains("} else if (location.search) preloads();"),
         "the inert preloads turned on where there is a query string: {start}"
     );
     // But for a list filtered by one tag, whose view the build wrote alone: that is put in
@@ -289,6 +291,7 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
         .replace("{VIEWS}", "/p/views/")
         .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string());
     assert!(start.contains(&format!("{tag_view} else if (location.search)")), "{start}");
+    assert!(tag_view.contains("window.mhrTagView.then((put) => put || preloads());"));
     assert!(start.contains("fetch('/p/views/' + at.slice(1) + 'tag/'"), "{start}");
     assert!(!start.contains("{VIEWS}") && !start.contains("{WAIT}"), "{start}");
     let glue_text = read(&glue);
