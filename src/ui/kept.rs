@@ -7,9 +7,9 @@
 //! to its controls (filters, the sort order, "copy"), which need the view's code, a chunk of
 //! the app (`src/ui/split.rs`). So that code downloads when the visitor first reaches into the
 //! content (the pointer over it, focus in it, a touch), and the live view then takes the
-//! content's place, the same markup: focus stays where it was, a click on a control that came
-//! before the code (a filter's checkbox, a button) is held and then made on the live control,
-//! and an option chosen meanwhile (the sort order) is chosen there too. A plain click on a
+//! content's place, the same markup: focus stays where it was, clicks on controls that came
+//! before the code (filters' checkboxes, a button) are held and then made on the live
+//! controls, in order, and an option chosen meanwhile (the sort order) is chosen there too. A plain click on a
 //! link of the site opens its view through [`Nav`], as the app's own links do.
 
 use std::cell::{Cell, RefCell};
@@ -120,7 +120,7 @@ fn keep(
                 // The code did not come: a visitor who only came near keeps the readable
                 // written content (the next approach tries again); one who used a control is
                 // shown the view's failure, which says so and has a retry.
-                let used = held.borrow().click.is_some() || held.borrow().choice.is_some();
+                let used = !held.borrow().clicks.is_empty() || held.borrow().choice.is_some();
                 if !page.is_here() && !used {
                     waking.set(false);
                     return;
@@ -158,7 +158,7 @@ fn keep(
                     }
                 } else if let Some(control) = control(&event) {
                     event.prevent_default();
-                    held.borrow_mut().click = path_of(&control, holder);
+                    held.borrow_mut().clicks.extend(path_of(&control, holder));
                     wake();
                 }
             }
@@ -174,7 +174,7 @@ fn keep(
                 let control = control(&event).filter(|c| key == " " || c.tag_name() == "BUTTON");
                 if let Some(control) = control {
                     event.prevent_default();
-                    held.borrow_mut().click = path_of(&control, holder);
+                    held.borrow_mut().clicks.extend(path_of(&control, holder));
                     wake();
                 }
             }
@@ -210,15 +210,16 @@ fn keep(
 /// as its path from the written view's holder.
 #[derive(Default)]
 struct Held {
-    /// The control clicked (or pressed with Enter or Space); the click was held back.
-    click: Option<Vec<u32>>,
+    /// The controls clicked (or pressed with Enter or Space), in order; the clicks were held
+    /// back.
+    clicks: Vec<Vec<u32>>,
     /// The select whose option was changed, and the value chosen.
     choice: Option<(Vec<u32>, String)>,
 }
 
 /// Replaces the written view in `holder` with the live one (`live`), then puts focus where
 /// it was and does on the same controls in the live view what was done before (`held`): the
-/// option chosen, then the click.
+/// option chosen, then the clicks.
 async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<Held>>, page: Page) {
     // Gone live already (the address changed: the held interactions were for what it said),
     // or gone (another view opened while the code came).
@@ -240,7 +241,7 @@ async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<He
     if let Some(el) = focus.as_ref().and_then(found) {
         let _ = el.focus();
     }
-    let Held { click, choice } = held.take();
+    let Held { clicks, choice } = held.take();
     // Without the code the view says so (and offers a retry): nothing there is the control.
     if !page.is_here() {
         return;
@@ -251,7 +252,9 @@ async fn go_live(holder: &HtmlElement, live: RwSignal<bool>, held: Rc<RefCell<He
             let _ = el.dispatch_event(&change);
         }
     }
-    if let Some(el) = click.as_ref().and_then(found) {
+    // Each found before any is made: a click may change the view (a filter applied), but not
+    // before the next task.
+    for el in clicks.iter().filter_map(found).collect::<Vec<_>>() {
         el.click();
     }
 }

@@ -496,24 +496,35 @@ fn a_list_keeps_its_written_content_until_used_and_a_click_meanwhile_is_made_onc
     assert_eq!(pages, 1, "the page, once: {:?}", site.server.requests());
     assert!(site.find("main .written-view [data-testid=results] a").is_some(), "the written list");
     let all = site.find("[data-testid=result-count]").unwrap().text();
-    let checkbox = site.find(".facet input[type=checkbox]:not([disabled])").expect("a facet");
-    let id = checkbox.attr("id").expect("its id");
-    checkbox.click();
+    // Two options of one group (the themes), clicked one after the other.
+    let boxes = site.find_all("fieldset:nth-of-type(2) input[type=checkbox]:not([disabled])");
+    let ids: Vec<String> = boxes.iter().take(2).map(|b| b.attr("id").expect("its id")).collect();
+    assert_eq!(ids.len(), 2, "two options to tick");
+    for id in &ids {
+        site.find(&format!("#{id}")).unwrap().click();
+    }
     site.server.wait_for_requests(&chunk, 1, WAIT);
-    let checked = format!("return document.getElementById('{id}').checked");
-    assert_eq!(site.execute(&checked, vec![]), false, "held while the code is on its way");
+    let checked = |id: &str| format!("document.getElementById('{id}').checked");
+    let none = format!("return !{} && !{}", checked(&ids[0]), checked(&ids[1]));
+    assert_eq!(site.execute(&none, vec![]), true, "held while the code is on its way");
     assert!(!site.current_url().contains('?'), "no filter yet: {}", site.current_url());
     assert_eq!(site.find("[data-testid=result-count]").unwrap().text(), all);
 
     site.server.open_gate(&chunk);
     site.wait_until(
         &format!(
-            "document.getElementById('{id}').checked && !document.querySelector('.written-view')"
+            "{} && {} && !document.querySelector('.written-view')",
+            checked(&ids[0]),
+            checked(&ids[1])
         ),
         WAIT,
-        "the held click made on the live checkbox",
+        "both held clicks made on the live checkboxes",
     );
-    site.wait_until("location.search.length > 1", WAIT, "the filter in the address");
+    site.wait_until(
+        "new URLSearchParams(location.search).getAll('tag').length === 2",
+        WAIT,
+        "both filters in the address",
+    );
     site.wait_until(
         &format!("document.querySelector('[data-testid=result-count]').textContent !== {all:?}"),
         WAIT,
