@@ -20,6 +20,11 @@ use super::url_state::BrowseState;
 /// The folder, relative to the site's root, of the views written alone.
 pub const WIDGET_VIEWS: &str = "views/";
 
+/// The name on `window` of the start-up script's promise that it has put a list's view of one
+/// tag in the page (`true`) or not (`false`), which the app waits for before keeping it
+/// (`xtask/src/app_build.rs`, `src/ui/takeover.rs`).
+pub const TAG_VIEW_PUT: &str = "mhrTagView";
+
 /// How long a view written alone may take to come, from when the app or the start-up script
 /// waits for it, before the view is rendered from its code instead: a stalled host never
 /// holds a visit up for good.

@@ -40,9 +40,6 @@ use crate::core::route::Route;
 
 /// The element the build writes each page into, and the app replaces.
 const ROOT: &str = "[data-mhr-root]";
-/// The start-up script's promise, on `window`, that a list filtered by one tag has been put
-/// in the page from the view the build wrote alone (`xtask::app_build::TAG_VIEW`).
-const TAG_VIEW: &str = "mhrTagView";
 /// Set on `<body>` once the app has taken over, for scripts and tests that wait for it.
 const READY: &str = "data-mhr-ready";
 
@@ -91,10 +88,10 @@ pub fn start(pages: Pages) {
     // Browse or a section filtered by one tag (`browse/?tag=x`): the build wrote that view
     // alone (`crate::core::written`), and the start-up script puts it in the written page's
     // `<main>` as soon as it comes, if it is for this very address and from the page's
-    // dataset (`xtask/src/app_build.rs`); it says whether it did (`mhrTagView`, a promise of
-    // `true` or `false`, settled within `FILE_WAIT_MS`). The app then keeps it as it keeps a
-    // written list.
-    let tag_view = Some(TAG_VIEW)
+    // dataset (`xtask/src/app_build.rs`); it says whether it did (`TAG_VIEW_PUT`, a promise
+    // of `true` or `false`, settled within `FILE_WAIT_MS`). The app then keeps it as it keeps
+    // a written list.
+    let tag_view = Some(crate::core::written::TAG_VIEW_PUT)
         .filter(|_| frame.is_none() && !query.is_empty())
         .and_then(|name| js_sys::Reflect::get(&window(), &name.into()).ok())
         .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());

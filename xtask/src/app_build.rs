@@ -357,7 +357,8 @@ pub fn start_up_script(base: &str, app: &Installed) -> String {
     let with_query = crate::pages::WITH_QUERY;
     let tag_view = TAG_VIEW_SCRIPT
         .replace("{VIEWS}", &format!("{base}{}", mhr::core::written::WIDGET_VIEWS))
-        .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string());
+        .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string())
+        .replace("{PUT}", mhr::core::written::TAG_VIEW_PUT);
     format!(
         "import init from '{base}{}';\nconst preloads = () => {{\n  for (const inert of document.querySelectorAll('link[{with_query}]')) {{\n    const link = inert.cloneNode();\n    link.removeAttribute('media');\n    inert.replaceWith(link);\n  }}\n}};\n{tag_view} else if (location.search) preloads();\ntry {{\n  await init({{ module_or_path: '{base}{}' }});\n}} catch (e) {{\n  document.documentElement.classList.add('no-app');\n  throw e;\n}}\n",
         app.js, app.wasm
@@ -370,8 +371,9 @@ pub fn start_up_script(base: &str, app: &Installed) -> String {
 /// downloads the view the build wrote alone for that address (`{VIEWS}`, the folder with the
 /// base) and, if it comes within `{WAIT}` ms, was written for this very address and from the
 /// dataset the page was written from, puts its content in the page's `<main>` at once, before
-/// the app has started; `window.mhrTagView` settles with whether it did, which the app waits
-/// for before it keeps that content (`src/ui/takeover.rs`). The file is parsed with
+/// the app has started; `window.{PUT}` ([`mhr::core::written::TAG_VIEW_PUT`]) settles with
+/// whether it did, which the app waits for before it keeps that content
+/// (`src/ui/takeover.rs`). The file is parsed with
 /// `DOMParser`, which runs no script; its content is the build's own rendering. Ends with
 /// the `if` block, for an `else` to follow. Where it does not put the view in the page, it
 /// turns the view's inert preloads on (`preloads`, defined before it), as for any other query
@@ -382,7 +384,7 @@ const at = list && /^\/(browse|section\/[^/]+)\/$/.test(list.dataset.mhrRoute) &
 if (tag && at) {
   let late = false;
   const dataset = (d) => d.querySelector('meta[name=mhr-dataset]')?.content;
-  window.mhrTagView = Promise.race([
+  window.{PUT} = Promise.race([
     fetch('{VIEWS}' + at.slice(1) + 'tag/' + tag[1] + '.html')
       .then((response) => (response.ok ? response.text() : ''))
       .then((text) => {
@@ -398,7 +400,7 @@ if (tag && at) {
       .catch(() => false),
     new Promise((done) => setTimeout(() => { late = true; done(false); }, {WAIT})),
   ]);
-  window.mhrTagView.then((put) => put || preloads());
+  window.{PUT}.then((put) => put || preloads());
 }"#;
 
 /// `text` with every string literal `"from"` or `'from'` made `to`; an error when there is none.

@@ -289,11 +289,14 @@ fn finishing_a_build_writes_every_piece_and_can_run_twice() {
     // the page, from the site's folder, within the time the app waits for it.
     let tag_view = xtask::app_build::TAG_VIEW_SCRIPT
         .replace("{VIEWS}", "/p/views/")
-        .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string());
+        .replace("{WAIT}", &mhr::core::written::FILE_WAIT_MS.to_string())
+        .replace("{PUT}", "mhrTagView");
     assert!(start.contains(&format!("{tag_view} else if (location.search)")), "{start}");
-    assert!(tag_view.contains("window.mhrTagView.then((put) => put || preloads());"));
+    assert!(start.contains("window.mhrTagView.then((put) => put || preloads());"), "{start}");
     assert!(start.contains("fetch('/p/views/' + at.slice(1) + 'tag/'"), "{start}");
-    assert!(!start.contains("{VIEWS}") && !start.contains("{WAIT}"), "{start}");
+    for placeholder in ["{VIEWS}", "{WAIT}", "{PUT}"] {
+        assert!(!start.contains(placeholder), "{placeholder}: {start}");
+    }
     let glue_text = read(&glue);
     assert!(
         glue_text.starts_with(&format!("import * as import1 from \"./{loader}\"")),
