@@ -21,9 +21,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
+use super::carry::{at_path, path_of};
 use super::nav::{is_plain_click, use_nav, Nav};
 use super::routes::Page;
-use super::takeover::{at_path, path_of};
 use crate::core::route::Route;
 
 /// `nodes`, a view's written content, in place of `page`'s view until the visitor first
@@ -140,43 +140,35 @@ fn keep(
     let within = holder.clone();
     let handler = Closure::new(move |event: web_sys::Event| {
         let holder = &within;
-        match event.type_().as_str() {
+        // The control clicked or pressed, whose click is held for the live view.
+        let pressed = match event.type_().as_str() {
             "click" => {
                 let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
-                let link = target(&event).and_then(|t| t.closest("a[href]").ok().flatten());
-                if let Some(link) = link {
-                    let plain = is_plain_click(mouse);
-                    // As the router: a download, a link to another tab, or an address that
-                    // names no view of the app (a citation file) is the browser's.
-                    let own = !(link.has_attribute("download") || link.has_attribute("target"));
-                    let href = link.get_attribute("href").unwrap_or_default();
-                    let route =
-                        nav.route_of_link(&href).filter(|r| Route::parse(r) != Route::NotFound);
-                    if let Some(route) = route.filter(|_| plain && own) {
-                        event.prevent_default();
-                        nav.open(route);
+                match target(&event).and_then(|t| t.closest("a[href]").ok().flatten()) {
+                    None => control(&event),
+                    Some(link) => {
+                        // As the router: a download, a link to another tab, or an address that
+                        // names no view of the app (a citation file) is the browser's.
+                        let own = !(link.has_attribute("download") || link.has_attribute("target"));
+                        let href = link.get_attribute("href").unwrap_or_default();
+                        let route =
+                            nav.route_of_link(&href).filter(|r| Route::parse(r) != Route::NotFound);
+                        if let Some(route) = route.filter(|_| is_plain_click(mouse) && own) {
+                            event.prevent_default();
+                            nav.open(route);
+                        }
+                        None
                     }
-                } else if let Some(control) = control(&event) {
-                    event.prevent_default();
-                    held.borrow_mut().clicks.extend(path_of(&control, holder));
-                    wake();
                 }
             }
             "keydown" => {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) else {
                     return;
                 };
-                // A press on a control waits for its code; keys that move focus are left alone.
-                if key != "Enter" && key != " " {
-                    return;
-                }
-                // Enter presses a button only (a checkbox ignores it).
-                let control = control(&event).filter(|c| key == " " || c.tag_name() == "BUTTON");
-                if let Some(control) = control {
-                    event.prevent_default();
-                    held.borrow_mut().clicks.extend(path_of(&control, holder));
-                    wake();
-                }
+                // A press on a control waits for its code; keys that move focus are left
+                // alone. Enter presses a button only (a checkbox ignores it).
+                let pressing = key == " " || key == "Enter";
+                control(&event).filter(|c| pressing && (key == " " || c.tag_name() == "BUTTON"))
             }
             "change" => {
                 let Some(select) = target(&event).filter(|t| t.tag_name() == "SELECT") else {
@@ -187,9 +179,18 @@ fn keep(
                     held.borrow_mut().choice = path_of(&select, holder).map(|p| (p, value));
                     wake();
                 }
+                None
             }
             // An approach.
-            _ => wake(),
+            _ => {
+                wake();
+                None
+            }
+        };
+        if let Some(control) = pressed {
+            event.prevent_default();
+            held.borrow_mut().clicks.extend(path_of(&control, holder));
+            wake();
         }
     });
     for event in APPROACHES.into_iter().chain(USES) {

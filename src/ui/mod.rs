@@ -4,6 +4,8 @@
 //! natively with the `ssr` feature, the same views render those pages ([`prerender`]).
 
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod carry;
 pub mod components;
 pub mod data;
 pub mod deferred;

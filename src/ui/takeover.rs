@@ -19,15 +19,15 @@
 //! stands for, the content kept is the view the build wrote alone for that tag
 //! ([`crate::core::written`]), put in the written page's `<main>` first.
 //!
-//! What the visitor did meanwhile is carried over: the scroll position, which element had
-//! focus (found again at the same place in the new tree, since the markup is the same), and
-//! what they typed into a field, with the caret where it was.
+//! What the visitor did meanwhile is carried over ([`super::carry`]): the scroll position,
+//! which element had focus, and what they typed into a field, with the caret where it was.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 use super::app::{Indexed, Site, SiteAddress};
+use super::carry::Kept;
 use super::components::state::ErrorView;
 use super::components::status::UpdateNotice;
 use super::data::{base_path, checked_by_build, fetch_catalog, refresh_cached_dataset};
@@ -293,104 +293,6 @@ fn failure_host() -> HtmlElement {
     }
     let _ = document.body().map(|b| b.set_attribute(READY, ""));
     host
-}
-
-/// What the visitor did on the written page before the app took over.
-struct Kept {
-    scroll: (f64, f64),
-    /// The focused element, as child indices from the root.
-    focus: Option<Vec<u32>>,
-    /// The focused element itself: written content the app keeps (`super::kept`) moves into
-    /// the new page whole, at another path.
-    focused: Option<Element>,
-    /// Each text field the visitor typed into.
-    fields: Vec<Typed>,
-}
-
-/// What was typed into a text field, found by its path from the root.
-struct Typed {
-    path: Vec<u32>,
-    value: String,
-    /// The selection's start and end.
-    caret: Option<(u32, u32)>,
-}
-
-impl Kept {
-    fn read(root: Option<&Element>) -> Kept {
-        let window = window();
-        let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-        let Some(root) = root else {
-            return Kept { scroll, focus: None, focused: None, fields: Vec::new() };
-        };
-        let focused = document().active_element();
-        let focus = focused.as_ref().and_then(|el| path_of(el, root));
-        let mut fields = Vec::new();
-        if let Ok(inputs) = root.query_selector_all("input[type=search], input[type=text]") {
-            for i in 0..inputs.length() {
-                let Some(input) =
-                    inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-                else {
-                    continue;
-                };
-                let value = input.value();
-                if value.is_empty() {
-                    continue;
-                }
-                let caret = super::written::caret_of(&input);
-                if let Some(path) = path_of(&input, root) {
-                    fields.push(Typed { path, value, caret });
-                }
-            }
-        }
-        Kept { scroll, focus, focused, fields }
-    }
-
-    fn restore(self, root: &Element) {
-        let moved = self.focused.filter(|el| el.is_connected() && root.contains(Some(el)));
-        if let Some(el) = moved.or_else(|| self.focus.as_deref().and_then(|p| at_path(root, p))) {
-            if let Some(el) = el.dyn_ref::<HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-        for Typed { path, value, caret } in self.fields {
-            let Some(input) =
-                at_path(root, &path).and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-            else {
-                continue;
-            };
-            super::written::carry_text(&input, &value, caret);
-        }
-        let window = window();
-        if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != self.scroll {
-            window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
-        }
-    }
-}
-
-/// The element indices that lead from `root` to `el`, if `el` is inside it. Elements only:
-/// the written page and the app place text and comment nodes differently, never elements.
-pub(super) fn path_of(el: &Element, root: &Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut node = el.clone();
-    while !node.is_same_node(Some(root)) {
-        let parent = node.parent_element()?;
-        let siblings = parent.children();
-        let index = (0..siblings.length())
-            .find(|&i| siblings.item(i).is_some_and(|s| s.is_same_node(Some(&node))))?;
-        path.push(index);
-        node = parent;
-    }
-    path.reverse();
-    Some(path)
-}
-
-/// The element at `path` under `root`, if there is one there.
-pub(super) fn at_path(root: &Element, path: &[u32]) -> Option<Element> {
-    let mut node = root.clone();
-    for &i in path {
-        node = node.children().item(i)?;
-    }
-    Some(node)
 }
 
 /// The embed flags of the page's own address, if it is embedded.

@@ -34,8 +34,7 @@
 //! ([`offer_kept`], [`claim_kept`], [`crate::ui::kept`]); for a list filtered by one tag, a
 //! view no page stands for, the start-up script has put the view the build wrote alone for
 //! it ([`crate::core::written`]) in the page's `<main>` first. A partner's widget starts from
-//! such files and from pages, downloaded and checked here ([`download`], [`read`]: written
-//! from the same dataset, for the same route; `src/ui/widget/written.rs`).
+//! such files and from pages the same way (`src/ui/widget/written.rs`).
 
 #[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
@@ -74,79 +73,6 @@ pub fn written_for(root: &web_sys::Element) -> Option<crate::core::route::Route>
     Some(crate::core::route::Route::parse(&root.get_attribute("data-mhr-route")?))
 }
 
-/// Largest written file taken, in bytes: a page of the site is a few tens of kilobytes.
-#[cfg(target_arch = "wasm32")]
-const LARGEST_PAGE: usize = 4 << 20;
-
-/// How long, from when it is read, a written file may take to come before the widget
-/// renders the view from its code instead ([`crate::core::written::FILE_WAIT_MS`]).
-#[cfg(target_arch = "wasm32")]
-const FILE_WAIT_MS: i32 = crate::core::written::FILE_WAIT_MS as i32;
-
-/// A written file (a page, or a view written for widgets alone: [`crate::core::written`])
-/// being downloaded ([`download`]).
-#[cfg(target_arch = "wasm32")]
-pub struct Download {
-    /// The file's address.
-    pub url: String,
-    /// The base-less route it is asked for, with its query string.
-    route: String,
-    /// The download.
-    response: js_sys::Promise,
-}
-
-/// Starts downloading the written file at `url`, written for `route` (base-less).
-#[cfg(target_arch = "wasm32")]
-pub fn download(url: String, route: &str) -> Option<Download> {
-    let response = web_sys::window()?.fetch_with_str(&url);
-    Some(Download { url, route: route.to_string(), response })
-}
-
-/// The `<main>` of the file being downloaded (`file`), parsed with `DOMParser` (which runs no
-/// script) into a document of its own, if it comes within [`FILE_WAIT_MS`], has one, was
-/// written for the route asked for (its `data-mhr-route`, query string included: a host may
-/// answer an unknown address with another page and a 200) and from the dataset whose
-/// fingerprint is `dataset` (its `<meta name="mhr-dataset">`).
-#[cfg(target_arch = "wasm32")]
-pub async fn read(file: Download, dataset: u64) -> Option<web_sys::Element> {
-    use crate::core::route::{split_route, Route};
-    use js_sys::{Array, Promise};
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let Download { route, response, .. } = file;
-    // Settles with `undefined` once the time is up, which is then what the file "is".
-    let time_up = Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().map(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FILE_WAIT_MS)
-        });
-    });
-    let within = |promise: Promise| JsFuture::from(Promise::race(&Array::of2(&promise, &time_up)));
-    let response: web_sys::Response = within(response).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = within(response.text().ok()?).await.ok()?.as_string()?;
-    if text.len() > LARGEST_PAGE {
-        return None;
-    }
-    let parser = web_sys::DomParser::new().ok()?;
-    let page = parser.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()?;
-    let written_from = page
-        .query_selector("meta[name=mhr-dataset]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .and_then(|content| super::data::parse_checked(&content));
-    let root = page.query_selector("[data-mhr-root]").ok()??;
-    let written_route = root.get_attribute("data-mhr-route")?;
-    let same_route = Route::parse(&written_route) == Route::parse(&route)
-        && split_route(&written_route).1 == split_route(&route).1;
-    if written_from != Some(dataset) || !same_route {
-        return None;
-    }
-    root.query_selector("main").ok()?
-}
-
 /// Offers the content of the written `<main>` under `root` to the first view the app renders,
 /// which keeps it until the visitor first uses it ([`claim_kept`]).
 #[cfg(target_arch = "wasm32")]
@@ -161,10 +87,16 @@ pub fn offer_kept(root: &web_sys::Element) {
 #[cfg(target_arch = "wasm32")]
 pub fn claim_kept() -> Option<Vec<web_sys::Node>> {
     let Some(Written::Offered(main)) = KEPT.take() else { return None };
-    let children = main.child_nodes();
-    let nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    let nodes = child_nodes(&main);
     KEPT.set(Some(Written::Claimed(main)));
     Some(nodes)
+}
+
+/// The child nodes of `el`, as they are now (the DOM's list is live: it changes as they move).
+#[cfg(target_arch = "wasm32")]
+fn child_nodes(el: &web_sys::Element) -> Vec<web_sys::Node> {
+    let children = el.child_nodes();
+    (0..children.length()).filter_map(|i| children.item(i)).collect()
 }
 
 /// Offers the written header's search form under `root` (the written page's root) to the
@@ -327,42 +259,13 @@ pub fn hand_over_search_box() {
     let focused = written.as_ref().is_some_and(|w| {
         document.active_element().is_some_and(|a| a.is_same_node(Some(w.as_ref())))
     });
-    let typed = written.map(|w| (w.value(), caret_of(&w)));
+    let typed = written.map(|w| (w.value(), super::carry::caret_of(&w)));
     form.remove();
     if focused {
         let _ = input.focus();
     }
     if let Some((value, caret)) = typed.filter(|(value, _)| !value.is_empty()) {
-        carry_text(&input, &value, caret);
-    }
-}
-
-/// Where the selection of `input` starts and ends, if it has one.
-#[cfg(target_arch = "wasm32")]
-pub fn caret_of(input: &web_sys::HtmlInputElement) -> Option<(u32, u32)> {
-    match (input.selection_start(), input.selection_end()) {
-        (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
-        _ => None,
-    }
-}
-
-/// Puts `value` into the app's text field `input`, with the selection `caret`, as if it had
-/// been typed there: the app's own handler reads it. Left without focus, the field is then
-/// told it was left, so that a search box's suggestions stay closed until it is used again.
-#[cfg(target_arch = "wasm32")]
-pub fn carry_text(input: &web_sys::HtmlInputElement, value: &str, caret: Option<(u32, u32)>) {
-    input.set_value(value);
-    if let Some((start, end)) = caret {
-        let _ = input.set_selection_range(start, end);
-    }
-    let document = leptos::prelude::document();
-    if let Ok(event) = web_sys::Event::new("input") {
-        let _ = input.dispatch_event(&event);
-    }
-    if !document.active_element().is_some_and(|a| a.is_same_node(Some(input.as_ref()))) {
-        if let Ok(event) = web_sys::Event::new("blur") {
-            let _ = input.dispatch_event(&event);
-        }
+        super::carry::carry_text(&input, &value, caret);
     }
 }
 
@@ -427,8 +330,7 @@ pub fn place(root: &web_sys::Element) {
     let main = root.query_selector("main").ok().flatten();
     HOME.with_borrow_mut(|written| {
         if let (Some(Written::Claimed(written_main)), Some(main)) = (written.take(), &main) {
-            let children = written_main.child_nodes();
-            let nodes: Vec<_> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+            let nodes = child_nodes(&written_main);
             let first = main.first_child();
             for node in &nodes {
                 let _ = main.insert_before(node, first.as_ref());
@@ -451,10 +353,8 @@ pub fn place(root: &web_sys::Element) {
     // (another route rendered) is forgotten.
     if let Some(Written::Claimed(main)) = KEPT.take() {
         if let Some(holder) = root.query_selector("main .written-view").ok().flatten() {
-            let children = main.child_nodes();
-            let nodes: Vec<_> = (0..children.length()).filter_map(|i| children.item(i)).collect();
-            for node in &nodes {
-                let _ = holder.append_child(node);
+            for node in child_nodes(&main) {
+                let _ = holder.append_child(&node);
             }
         }
     }

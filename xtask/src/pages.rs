@@ -120,9 +120,8 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
         let rendered = prerender::page(&indexed, &address, route);
         let page = fill(&template, &rendered, &head_of(&parsed, &rendered))?;
         let file = dir.join(file_of(route)?);
+        write_with_folder(&file, &page)?;
         let folder = file.parent().unwrap_or(dir);
-        std::fs::create_dir_all(folder).map_err(io(folder))?;
-        std::fs::write(&file, &page).map_err(io(&file))?;
         total += page.len();
         if page.len() > largest.1 {
             largest = (route.clone(), page.len());
@@ -152,10 +151,7 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
             FinishError::Unexpected(format!("no file can be named for the route {route}"))
         })?;
         let view = widget_view(&prerender::page(&indexed, &address, &route), &fingerprint)?;
-        let file = dir.join(&name);
-        let folder = file.parent().unwrap_or(dir);
-        std::fs::create_dir_all(folder).map_err(io(folder))?;
-        std::fs::write(&file, &view).map_err(io(&file))?;
+        write_with_folder(&dir.join(&name), &view)?;
         views += 1;
         views_bytes += view.len();
     }
@@ -203,6 +199,14 @@ pub fn write(dir: &Path, base: &str, site: Option<&str>) -> Result<Vec<String>, 
         }
     }
     Ok(log)
+}
+
+/// Writes `text` to `file`, making its folder first.
+fn write_with_folder(file: &Path, text: &str) -> Result<(), FinishError> {
+    if let Some(folder) = file.parent() {
+        std::fs::create_dir_all(folder).map_err(io(folder))?;
+    }
+    std::fs::write(file, text).map_err(io(file))
 }
 
 /// The file of a base-less route: `/` is `index.html`, `/resource/x/` is

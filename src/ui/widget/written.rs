@@ -43,26 +43,73 @@ impl WrittenView {
     }
 }
 
-/// The page a widget starts from, being downloaded ([`download`]).
+/// Largest written file taken, in bytes: a page of the site is a few tens of kilobytes.
+const LARGEST_PAGE: usize = 4 << 20;
+
+/// How long, from when it is read, the file may take to come before the widget renders the
+/// view from its code instead.
+const FILE_WAIT_MS: i32 = crate::core::written::FILE_WAIT_MS as i32;
+
+/// The file a widget starts from (a page, or a view written alone:
+/// [`crate::core::written`]), being downloaded ([`download`]).
 pub struct Download {
-    /// The download.
-    file: crate::ui::written::Download,
+    /// The file's address.
+    url: String,
+    /// The base-less route it is asked for (the widget's first), with its query string.
+    route: String,
     /// The site's address, ending in `/`.
     site: String,
+    /// The download.
+    response: js_sys::Promise,
 }
 
-/// Starts downloading the page at `url`, written for `route` on the site at `site`.
+/// Starts downloading the file at `url`, written for `route` on the site at `site`.
 pub fn download(url: String, route: &str, site: String) -> Option<Download> {
-    Some(Download { file: crate::ui::written::download(url, route)?, site })
+    let response = web_sys::window()?.fetch_with_str(&url);
+    Some(Download { url, route: route.to_string(), site, response })
 }
 
-/// The content of the page being downloaded (`page`), if it comes, has such content, was
-/// written for the route asked for and from the dataset whose fingerprint is `dataset`
-/// ([`crate::ui::written::read`]), with its links made absolute.
+/// The content of the file being downloaded (`page`), with its links made absolute, if it
+/// comes within [`FILE_WAIT_MS`], has a `<main>`, was written for the route asked for (its
+/// `data-mhr-route`, query string included: a host may answer an unknown address with
+/// another page and a 200) and from the dataset whose fingerprint is `dataset` (its
+/// `<meta name="mhr-dataset">`).
 pub async fn read(page: Option<Download>, dataset: u64) -> Option<Rc<WrittenView>> {
-    let Download { file, site } = page?;
-    let url = file.url.clone();
-    let main = crate::ui::written::read(file, dataset).await?;
+    use crate::core::route::{split_route, Route};
+    use js_sys::{Array, Promise};
+    use wasm_bindgen_futures::JsFuture;
+    let Download { url, route, site, response } = page?;
+    // Settles with `undefined` once the time is up, which is then what the file "is".
+    let time_up = Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FILE_WAIT_MS)
+        });
+    });
+    let within = |promise: Promise| JsFuture::from(Promise::race(&Array::of2(&promise, &time_up)));
+    let response: web_sys::Response = within(response).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = within(response.text().ok()?).await.ok()?.as_string()?;
+    if text.len() > LARGEST_PAGE {
+        return None;
+    }
+    let parser = web_sys::DomParser::new().ok()?;
+    let file = parser.parse_from_string(&text, web_sys::SupportedType::TextHtml).ok()?;
+    let written_from = file
+        .query_selector("meta[name=mhr-dataset]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .and_then(|content| crate::ui::data::parse_checked(&content));
+    let root = file.query_selector("[data-mhr-root]").ok()??;
+    let written_route = root.get_attribute("data-mhr-route")?;
+    let same_route = Route::parse(&written_route) == Route::parse(&route)
+        && split_route(&written_route).1 == split_route(&route).1;
+    if written_from != Some(dataset) || !same_route {
+        return None;
+    }
+    let main = root.query_selector("main").ok()??;
     let document = document();
     // The collection is live: each element leaves it as it is adopted.
     let children = main.children();
