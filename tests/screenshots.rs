@@ -171,6 +171,8 @@ fn main() {
             ("resource", "resource/data-driven-healthcare-report/"),
             ("compare-table", "compare/"),
             ("browse", "browse/"),
+            ("browse-one-tag", "browse/?tag=economy"),
+            ("section-one-tag", "section/strengths/?tag=economy"),
             ("search", "search/?q=health"),
         ] {
             browser.goto(&server.site_url(path));
